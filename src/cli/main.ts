@@ -1,0 +1,59 @@
+/**
+ * `postmortem`: the command-line face of the same core the extension uses.
+ * Subcommands live in their own files; this file only dispatches.
+ * Exit codes: 0 clean (or only warnings/info), 1 when any error is found, 2 on usage errors.
+ */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+type Subcommand = (args: string[], io: CliIO) => Promise<number> | number;
+
+const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+  lint: async () => (await import('./lint')).runLint,
+  new: async () => (await import('./new')).runNew,
+  render: async () => (await import('./render')).runRender,
+  review: async () => (await import('./review')).runReview,
+};
+
+export const USAGE = `Usage: postmortem <command> [options]
+
+Commands:
+  lint [paths...]     Check post-mortems (files or folders; default postmortems/)
+  new                 Create the next post-mortem file (--title, --severity, [--dir])
+  render FILE         Render one post-mortem (--format html|markdown|json)
+  review [paths...]   The quarterly review across post-mortems (--format markdown|json|html)
+
+Run "postmortem <command> --help" for a command's options.`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    (command ? io.stdout : io.stderr)(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  const load = SUBCOMMANDS[command];
+  if (!load) {
+    io.stderr(`postmortem: unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  return (await load())(rest, io);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`postmortem: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,90 @@
+import { parsePostmortem, type ParsedPostmortem, type Path } from './parse';
+import { asPostmortem, asString } from './model';
+import { validateSchema } from './validate';
+import { mergeSettings, type LintSettings } from './settings';
+import { todayDate, type CalendarDate } from './time';
+import type { Diagnostic, Range, Severity } from './types';
+import type { WorkspaceIndex } from './workspace';
+import { RULES } from '../rules/index';
+import type { Rule, RuleReport } from '../rules/types';
+
+export interface LintOptions {
+  /** The date that date-based rules treat as today (YYYY-MM-DD or a date); default the real date. */
+  today?: string | CalendarDate;
+  /** The file's path or URI as the caller names it. */
+  file?: string;
+  settings?: Partial<LintSettings>;
+  workspace?: WorkspaceIndex;
+  /** The rules to run; default all. Tests pass one rule. */
+  rules?: readonly Rule[];
+}
+
+export interface LintResult {
+  parsed: ParsedPostmortem;
+  diagnostics: Diagnostic[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Lint a text: parse, validate against the schema, run the review rules. Never throws. */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const parsed = parsePostmortem(text);
+  return { parsed, diagnostics: lintParsed(parsed, options) };
+}
+
+export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}): Diagnostic[] {
+  const diagnostics = [...parsed.syntaxDiagnostics];
+  // With syntax errors the data is a best guess; schema and rule findings on it would mislead.
+  if (parsed.hasSyntaxErrors || parsed.data === undefined) return sortDiagnostics(diagnostics);
+
+  const settings = mergeSettings(options.settings);
+  const schemaLevel = settings.rules['schema'];
+  if (schemaLevel !== 'off') {
+    for (const d of validateSchema(parsed)) diagnostics.push(schemaLevel ? { ...d, severity: schemaLevel } : d);
+  }
+
+  const doc = asPostmortem(parsed.data);
+  const today = typeof options.today === 'object' ? options.today : todayDate(options.today);
+  // In a draft, what would be an error is only a warning: the team is still writing.
+  const isDraft = asString(doc.status) === 'draft';
+  for (const rule of options.rules ?? RULES) {
+    const level = settings.rules[rule.slug];
+    if (level === 'off') continue;
+    if (rule.crossFile && !options.workspace) continue;
+    const report = (r: RuleReport): void => {
+      let severity: Severity = level ?? r.severity ?? rule.defaultSeverity;
+      if (!level && isDraft && severity === 'error') severity = 'warning';
+      diagnostics.push({ rule: rule.slug, severity, message: r.message, range: r.range, fixes: r.fixes, related: r.related });
+    };
+    try {
+      rule.check({
+        parsed,
+        doc,
+        today,
+        settings,
+        file: options.file,
+        workspace: options.workspace,
+        report,
+        rangeAt: (path: Path, prefer?: 'key' | 'value'): Range => parsed.anchorRange(path, prefer),
+      });
+    } catch (error) {
+      // A rule bug must not take the other diagnostics down with it.
+      diagnostics.push({
+        rule: rule.slug,
+        severity: 'hint',
+        message: `Rule ${rule.slug} could not finish on this document: ${(error as Error).message}`,
+        range: parsed.documentStartRange(),
+      });
+    }
+  }
+  return sortDiagnostics(diagnostics);
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}

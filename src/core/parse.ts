@@ -1,0 +1,277 @@
+import {
+  Composer,
+  Parser,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+} from 'yaml';
+import { LineIndex } from './lines';
+import type { Diagnostic, Range } from './types';
+
+/** One step into the document: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** Aliases may be expanded this many times in total; more is an alias bomb. */
+const MAX_ALIAS_EXPANSIONS = 200;
+
+const PARSE_OPTIONS = {
+  // YAML 1.2 core schema: dates and times stay strings (the schema checks
+  // their format), `yes`/`no` stay strings, `10:25` is not sexagesimal.
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+} as const;
+
+/**
+ * A post-mortem file parsed once, with everything later stages need: the
+ * plain data for validation and rules, and the YAML nodes for exact ranges.
+ */
+export class ParsedPostmortem {
+  private lineIndex?: LineIndex;
+
+  constructor(
+    readonly text: string,
+    /** The first YAML document, if the stream had one. */
+    readonly document: Document.Parsed | undefined,
+    /** The plain JavaScript value, or undefined when it could not be built (syntax or alias errors). */
+    readonly data: unknown,
+    /** `yaml-syntax` diagnostics: syntax errors, duplicate keys, extra documents, alias bombs. */
+    readonly syntaxDiagnostics: Diagnostic[],
+  ) {}
+
+  /** Built on first use: a clean document never pays for it. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** True when the file has syntax errors (warnings aside). */
+  get hasSyntaxErrors(): boolean {
+    return this.syntaxDiagnostics.some((d) => d.severity === 'error');
+  }
+
+  rangeOfOffsets(start: number, end: number): Range {
+    return this.lines.rangeOf(start, end);
+  }
+
+  /** The YAML node at `path`, or undefined when the path does not exist. */
+  nodeAt(path: Path): Node | undefined {
+    let node: unknown = this.document?.contents ?? undefined;
+    for (const segment of path) {
+      node = childNode(node, segment);
+      if (node === undefined) return undefined;
+    }
+    return (node ?? undefined) as Node | undefined;
+  }
+
+  /** The mapping pair whose key is the last segment of `path`, when the parent is a mapping. */
+  pairAt(path: Path): Pair | undefined {
+    if (path.length === 0) return undefined;
+    const parent = this.nodeAt(path.slice(0, -1));
+    const parentNode = isAlias(parent) ? undefined : parent;
+    if (!isMap(parentNode)) return undefined;
+    return findPair(parentNode.items, path[path.length - 1]);
+  }
+
+  /** Range of the value at `path` (a block scalar or collection spans all its lines). */
+  valueRange(path: Path): Range | undefined {
+    const node = this.nodeAt(path);
+    if (node?.range) return this.rangeOfOffsets(node.range[0], node.range[1]);
+    // A key with no value (`severity:`) has a null value node without a range: point at the key.
+    return this.keyRange(path);
+  }
+
+  /**
+   * Range of the key that names `path` (`severity` in `severity: SEV-9`); for a
+   * sequence item, the range of the item itself, since it has no key.
+   */
+  keyRange(path: Path): Range | undefined {
+    const pair = this.pairAt(path);
+    const key = pair?.key as Node | undefined;
+    if (key?.range) return this.rangeOfOffsets(key.range[0], key.range[1]);
+    if (typeof path[path.length - 1] === 'number') {
+      const node = this.nodeAt(path);
+      if (node?.range) return this.rangeOfOffsets(node.range[0], firstLineEnd(this.text, node.range[0], node.range[1]));
+    }
+    return undefined;
+  }
+
+  /**
+   * The best range for something at `path`: its key when it has one, else its
+   * value, else the nearest existing ancestor. Never undefined: a document
+   * with no usable node gets the first line.
+   */
+  anchorRange(path: Path, prefer: 'key' | 'value' = 'key'): Range {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const prefix = path.slice(0, depth);
+      const range = prefer === 'key' ? this.keyRange(prefix) ?? this.valueRange(prefix) : this.valueRange(prefix) ?? this.keyRange(prefix);
+      if (range && depth > 0) return range;
+      if (depth === 0) break;
+    }
+    return this.documentStartRange();
+  }
+
+  /** The first non-empty line (or the start of the file): where whole-document problems are shown. */
+  documentStartRange(): Range {
+    const contents = this.document?.contents as Node | null | undefined;
+    if (contents?.range) {
+      const start = contents.range[0];
+      return this.rangeOfOffsets(start, firstLineEnd(this.text, start, contents.range[1]));
+    }
+    const lines = this.lines;
+    for (let line = 0; line < lines.lineCount; line++) {
+      const text = lines.lineText(line);
+      if (text.trim() !== '') return { start: { line, character: 0 }, end: { line, character: text.length } };
+    }
+    return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  }
+}
+
+function childNode(node: unknown, segment: PathSegment): unknown {
+  if (isAlias(node)) return undefined; // never follow aliases for ranges: the range would be elsewhere
+  if (isMap(node)) {
+    const pair = findPair(node.items, segment);
+    return pair ? pair.value ?? null : undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') return node.items[segment];
+  return undefined;
+}
+
+function findPair(items: Pair[], key: PathSegment): Pair | undefined {
+  const wanted = String(key);
+  for (const pair of items) {
+    if (!isPair(pair)) continue;
+    const k = pair.key;
+    const name = isScalar(k) ? String(k.value) : k == null ? '' : String(k);
+    if (name === wanted) return pair;
+  }
+  return undefined;
+}
+
+function firstLineEnd(text: string, start: number, end: number): number {
+  const newline = text.slice(start, end).search(/[\r\n]/);
+  return newline === -1 ? end : start + newline;
+}
+
+/** Turns the `yaml` library's terse messages into sentences for a person. */
+function describeYamlError(error: YAMLError): string {
+  const raw = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return 'This key appears twice in the same mapping; YAML keeps only one of them. Remove or rename the duplicate.';
+    case 'TAB_AS_INDENT':
+      return 'Tabs cannot indent YAML; use spaces.';
+    case 'BAD_INDENT':
+      return `Indentation is off here: ${lowerFirst(raw)}`;
+    case 'MULTIPLE_DOCS':
+      return 'A post-mortem file holds one YAML document; remove the extra `---` separator and what follows, or move it to its own file.';
+    case 'BAD_DQ_ESCAPE':
+      return `Invalid escape in a double-quoted string: ${lowerFirst(raw)}`;
+    default:
+      return `YAML syntax error: ${lowerFirst(raw)}`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** Parse a post-mortem file. Never throws: every problem becomes a diagnostic. */
+export function parsePostmortem(input: string): ParsedPostmortem {
+  // The editor never shows a byte-order mark, so positions are counted without it.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const diagnostics: Diagnostic[] = [];
+  const documents: Document.Parsed[] = [];
+  let parsed: ParsedPostmortem | undefined;
+  const rangeOf = (start: number, end: number): Range => {
+    parsed ??= new ParsedPostmortem(text, undefined, undefined, []);
+    return parsed.rangeOfOffsets(start, Math.max(end, start));
+  };
+
+  try {
+    const composer = new Composer(PARSE_OPTIONS);
+    for (const doc of composer.compose(new Parser().parse(text), true, text.length)) {
+      documents.push(doc as Document.Parsed);
+    }
+  } catch (error) {
+    diagnostics.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      message: `The file could not be parsed as YAML: ${(error as Error).message}`,
+      range: rangeOf(0, 0),
+    });
+  }
+
+  const document = documents[0];
+  for (const doc of documents.slice(0, 1)) {
+    for (const error of doc.errors) {
+      diagnostics.push({ rule: 'yaml-syntax', severity: 'error', message: describeYamlError(error), range: widen(rangeOf, text, error.pos) });
+    }
+    for (const warning of doc.warnings) {
+      diagnostics.push({ rule: 'yaml-syntax', severity: 'warning', message: describeYamlError(warning), range: widen(rangeOf, text, warning.pos) });
+    }
+  }
+  if (documents.length > 1) {
+    const extra = documents[1];
+    const start = extra.range?.[0] ?? text.length;
+    diagnostics.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      message: `A post-mortem file holds one YAML document, but this file has ${documents.length}. Remove the \`---\` separator and what follows, or move each incident to its own file.`,
+      range: widen(rangeOf, text, [Math.max(0, text.lastIndexOf('---', start + 3)), start]),
+    });
+  }
+
+  let data: unknown;
+  if (document && document.errors.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+    } catch (error) {
+      const alias = firstAliasOffset(document);
+      diagnostics.push({
+        rule: 'yaml-syntax',
+        severity: 'error',
+        message: /alias/i.test((error as Error).message)
+          ? 'Too many alias expansions: the anchors and aliases in this file would expand to an enormous document (an "alias bomb"). Write the values out instead of nesting aliases.'
+          : `The YAML could not be read: ${(error as Error).message}`,
+        range: widen(rangeOf, text, alias ?? [0, 0]),
+      });
+      data = undefined;
+    }
+  }
+
+  return new ParsedPostmortem(text, document, data, diagnostics);
+}
+
+/** An empty error range becomes the rest of the token (or one character) so it is visible. */
+function widen(rangeOf: (s: number, e: number) => Range, text: string, pos: readonly [number, number]): Range {
+  let [start, end] = pos;
+  start = Math.max(0, Math.min(start, text.length));
+  end = Math.max(start, Math.min(end, text.length));
+  if (end === start) {
+    const rest = text.slice(start, start + 200).search(/[\s,\]}]/);
+    end = rest > 0 ? start + rest : Math.min(text.length, start + 1);
+  }
+  return rangeOf(start, end);
+}
+
+function firstAliasOffset(document: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (node.range) found = [node.range[0], node.range[1]];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}

@@ -1,0 +1,45 @@
+import type { Severity } from './types';
+
+/** A rule's configured level: off, or a severity that replaces its default. */
+export type RuleLevel = 'off' | Severity;
+
+/**
+ * Everything that tunes the checks. The extension fills it from VS Code
+ * settings, the CLI from `.postmortem.yaml`; both merge the same way
+ * (see `mergeSettings`).
+ */
+export interface LintSettings {
+  /** Per-rule overrides keyed by slug. */
+  rules: Record<string, RuleLevel>;
+  /** Extra names of people (setting `postmortem.people`, CODEOWNERS, git authors). */
+  people: string[];
+  /** Dates (YYYY-MM-DD) that are not business days. */
+  holidays: string[];
+  /** Longest allowed gap between timeline entries, in minutes, by severity. */
+  timelineGapMinutes: Record<string, number>;
+}
+
+export const DEFAULT_SETTINGS: LintSettings = {
+  rules: {},
+  people: [],
+  holidays: [],
+  timelineGapMinutes: { 'SEV-1': 15, 'SEV-2': 60, 'SEV-3': 60 },
+};
+
+/** Later layers win; rule maps and gap tables merge key by key, lists concatenate. */
+export function mergeSettings(...layers: Array<Partial<LintSettings> | undefined>): LintSettings {
+  const result: LintSettings = {
+    rules: { ...DEFAULT_SETTINGS.rules },
+    people: [...DEFAULT_SETTINGS.people],
+    holidays: [...DEFAULT_SETTINGS.holidays],
+    timelineGapMinutes: { ...DEFAULT_SETTINGS.timelineGapMinutes },
+  };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.rules) Object.assign(result.rules, layer.rules);
+    if (layer.people) result.people.push(...layer.people);
+    if (layer.holidays) result.holidays.push(...layer.holidays);
+    if (layer.timelineGapMinutes) Object.assign(result.timelineGapMinutes, layer.timelineGapMinutes);
+  }
+  return result;
+}
