@@ -1,5 +1,5 @@
 import { parsePostmortem, type ParsedPostmortem, type Path } from './parse';
-import { asPostmortem, asString } from './model';
+import { asPostmortem, asString, isRecord } from './model';
 import { validateSchema } from './validate';
 import { mergeSettings, type LintSettings } from './settings';
 import { todayDate, type CalendarDate } from './time';
@@ -43,6 +43,8 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
     for (const d of validateSchema(parsed)) diagnostics.push(schemaLevel ? { ...d, severity: schemaLevel } : d);
   }
 
+  // A file that is not a mapping at all (empty, a text, a list) has one schema error that says so; rule findings would be noise.
+  if (!isRecord(parsed.data)) return sortDiagnostics(diagnostics);
   const doc = asPostmortem(parsed.data);
   const today = typeof options.today === 'object' ? options.today : todayDate(options.today);
   // In a draft, what would be an error is only a warning: the team is still writing.

@@ -19,6 +19,16 @@ import type { Diagnostic, Range } from './types';
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
+/**
+ * Larger texts are not checked: parsing 10 MB takes seconds on every
+ * keystroke, and a post-mortem is normally well under 100 KB (the benchmark's
+ * 10,000-entry timeline is about 1 MB).
+ */
+export const MAX_CHECKED_LENGTH = 4_000_000;
+
+/** More syntax errors than this are summarised in one last diagnostic. */
+const MAX_SYNTAX_DIAGNOSTICS = 50;
+
 /** Aliases may be expanded this many times in total; more is an alias bomb. */
 const MAX_ALIAS_EXPANSIONS = 200;
 
@@ -31,6 +41,8 @@ const PARSE_OPTIONS = {
   strict: true,
   prettyErrors: false,
   keepSourceTokens: false,
+  // The `yaml` library would print process warnings (a collection used as a key, say) into the extension host's log.
+  logLevel: 'error',
 } as const;
 
 /**
@@ -86,8 +98,8 @@ export class ParsedPostmortem {
   /** Range of the value at `path` (a block scalar or collection spans all its lines). */
   valueRange(path: Path): Range | undefined {
     const node = this.nodeAt(path);
-    if (node?.range) return this.rangeOfOffsets(node.range[0], node.range[1]);
-    // A key with no value (`severity:`) has a null value node without a range: point at the key.
+    if (node?.range && node.range[1] > node.range[0]) return this.rangeOfOffsets(node.range[0], node.range[1]);
+    // A key with no value (`severity:`) has a null value node with an empty range or none: point at the key.
     return this.keyRange(path);
   }
 
@@ -101,7 +113,7 @@ export class ParsedPostmortem {
     if (key?.range) return this.rangeOfOffsets(key.range[0], key.range[1]);
     if (typeof path[path.length - 1] === 'number') {
       const node = this.nodeAt(path);
-      if (node?.range) return this.rangeOfOffsets(node.range[0], firstLineEnd(this.text, node.range[0], node.range[1]));
+      if (node?.range) return this.headRange(node);
     }
     return undefined;
   }
@@ -121,13 +133,35 @@ export class ParsedPostmortem {
     return this.documentStartRange();
   }
 
+  /**
+   * The first line of a node, up to the end of its first entry's content: a
+   * list item `- regime: OSHA   # note` is shown as `regime: OSHA`, without the
+   * comment or trailing blanks.
+   */
+  private headRange(node: Node): Range {
+    const [start, valueEnd] = node.range!;
+    const lineEnd = firstLineEnd(this.text, start, valueEnd);
+    let end = lineEnd;
+    if ((isMap(node) || isSeq(node)) && node.flow) {
+      end = Math.min(lineEnd, valueEnd);
+    } else if ((isMap(node) || isSeq(node)) && node.items.length > 0) {
+      const first: unknown = node.items[0];
+      const parts = isPair(first) ? [first.key, first.value] : [first];
+      let contentEnd = -1;
+      for (const part of parts) {
+        const range = (part as Node | null | undefined)?.range;
+        if (range && range[1] <= lineEnd) contentEnd = Math.max(contentEnd, range[1]);
+      }
+      if (contentEnd > start) end = contentEnd;
+    }
+    while (end > start && /\s/.test(this.text[end - 1])) end--;
+    return this.rangeOfOffsets(start, end);
+  }
+
   /** The first non-empty line (or the start of the file): where whole-document problems are shown. */
   documentStartRange(): Range {
     const contents = this.document?.contents as Node | null | undefined;
-    if (contents?.range) {
-      const start = contents.range[0];
-      return this.rangeOfOffsets(start, firstLineEnd(this.text, start, contents.range[1]));
-    }
+    if (contents?.range) return this.headRange(contents);
     const lines = this.lines;
     for (let line = 0; line < lines.lineCount; line++) {
       const text = lines.lineText(line);
@@ -172,12 +206,17 @@ function describeYamlError(error: YAMLError): string {
     case 'TAB_AS_INDENT':
       return 'Tabs cannot indent YAML; use spaces.';
     case 'BAD_INDENT':
+      if (/end with a ([\]}])/.test(raw)) {
+        const close = /end with a ([\]}])/.exec(raw)![1];
+        return `The ${close === ']' ? 'list opened with `[`' : 'mapping opened with `{`'} is not closed: end it with \`${close}\`, or indent its continuation lines more than its key.`;
+      }
       return `Indentation is off here: ${lowerFirst(raw)}`;
     case 'MULTIPLE_DOCS':
       return 'A post-mortem file holds one YAML document; remove the extra `---` separator and what follows, or move it to its own file.';
     case 'BAD_DQ_ESCAPE':
       return `Invalid escape in a double-quoted string: ${lowerFirst(raw)}`;
     default:
+      if (/call stack/i.test(raw)) return 'The YAML nests too deeply to read (thousands of levels); a post-mortem needs only a few.';
       return `YAML syntax error: ${lowerFirst(raw)}`;
   }
 }
@@ -191,6 +230,7 @@ export function parsePostmortem(input: string): ParsedPostmortem {
   // The editor never shows a byte-order mark, so positions are counted without it.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const diagnostics: Diagnostic[] = [];
+  if (text.length > MAX_CHECKED_LENGTH) return tooLarge(text);
   const documents: Document.Parsed[] = [];
   let parsed: ParsedPostmortem | undefined;
   const rangeOf = (start: number, end: number): Range => {
@@ -214,10 +254,21 @@ export function parsePostmortem(input: string): ParsedPostmortem {
 
   const document = documents[0];
   for (const doc of documents.slice(0, 1)) {
-    for (const error of doc.errors) {
-      diagnostics.push({ rule: 'yaml-syntax', severity: 'error', message: describeYamlError(error), range: widen(rangeOf, text, error.pos) });
+    // Binary junk yields an error per byte; the first ones are what a person can act on.
+    for (const error of doc.errors.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
+      const pos = error.code === 'DUPLICATE_KEY' ? keyTokenAt(text, error.pos) : error.code === 'BAD_DQ_ESCAPE' ? escapeAt(text, error.pos) : error.pos;
+      diagnostics.push({ rule: 'yaml-syntax', severity: 'error', message: describeYamlError(error), range: widen(rangeOf, text, pos) });
     }
-    for (const warning of doc.warnings) {
+    if (doc.errors.length > MAX_SYNTAX_DIAGNOSTICS) {
+      const last = doc.errors[MAX_SYNTAX_DIAGNOSTICS];
+      diagnostics.push({
+        rule: 'yaml-syntax',
+        severity: 'error',
+        message: `${doc.errors.length - MAX_SYNTAX_DIAGNOSTICS} more YAML syntax errors from here on are not shown; fix the ones above first. Is this a YAML file?`,
+        range: widen(rangeOf, text, last.pos),
+      });
+    }
+    for (const warning of doc.warnings.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
       diagnostics.push({ rule: 'yaml-syntax', severity: 'warning', message: describeYamlError(warning), range: widen(rangeOf, text, warning.pos) });
     }
   }
@@ -237,13 +288,12 @@ export function parsePostmortem(input: string): ParsedPostmortem {
     try {
       data = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
     } catch (error) {
-      const alias = firstAliasOffset(document);
+      const unresolved = /^Unresolved alias[^:]*:\s*(.*)$/.exec((error as Error).message)?.[1];
+      const alias = firstAliasOffset(document, unresolved);
       diagnostics.push({
         rule: 'yaml-syntax',
         severity: 'error',
-        message: /alias/i.test((error as Error).message)
-          ? 'Too many alias expansions: the anchors and aliases in this file would expand to an enormous document (an "alias bomb"). Write the values out instead of nesting aliases.'
-          : `The YAML could not be read: ${(error as Error).message}`,
+        message: describeToJsError(error as Error),
         range: widen(rangeOf, text, alias ?? [0, 0]),
       });
       data = undefined;
@@ -251,6 +301,44 @@ export function parsePostmortem(input: string): ParsedPostmortem {
   }
 
   return new ParsedPostmortem(text, document, data, diagnostics);
+}
+
+function tooLarge(text: string): ParsedPostmortem {
+  const parsed = new ParsedPostmortem(text, undefined, undefined, []);
+  const megabytes = (text.length / 1_000_000).toFixed(1);
+  parsed.syntaxDiagnostics.push({
+    rule: 'yaml-syntax',
+    severity: 'error',
+    message: `This file is too large to check (${megabytes} million characters; the limit is ${MAX_CHECKED_LENGTH / 1_000_000} million). A post-mortem is normally well under 100 KB: move logs and data out of it and link them with \`source\`.`,
+    range: parsed.rangeOfOffsets(0, Math.min(text.length, firstLineEnd(text, 0, Math.min(text.length, 200)))),
+  });
+  return parsed;
+}
+
+/** Explains why the YAML could not become data: an alias bomb, or an alias with no anchor. */
+function describeToJsError(error: Error): string {
+  const unresolved = /^Unresolved alias[^:]*:\s*(.*)$/.exec(error.message);
+  if (unresolved) {
+    return `The alias \`*${unresolved[1]}\` refers to no anchor: define \`&${unresolved[1]}\` on a value before this point, or write the value out.`;
+  }
+  if (/alias/i.test(error.message)) {
+    return 'Too many alias expansions: the anchors and aliases in this file would expand to an enormous document (an "alias bomb"). Write the values out instead of nesting aliases.';
+  }
+  return `The YAML could not be read: ${error.message}`;
+}
+
+/** The whole key written at `pos` (plain or quoted), up to its `:`, so a duplicate key is underlined entirely. */
+function keyTokenAt(text: string, pos: readonly [number, number]): [number, number] {
+  const start = pos[0];
+  const line = text.slice(start, start + 1024).split(/\r\n|\r|\n/, 1)[0];
+  const key = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^#]+?)(?=[ \t]*:(?:[ \t]|$))/.exec(line);
+  return key ? [start, start + key[0].length] : [pos[0], pos[1]];
+}
+
+/** The whole escape sequence (`\q`, `\x4`, `\u12G4`) at `pos`, not just its backslash. */
+function escapeAt(text: string, pos: readonly [number, number]): [number, number] {
+  const escape = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|[^\r\n])/.exec(text.slice(pos[0], pos[0] + 10));
+  return escape ? [pos[0], pos[0] + escape[0].length] : [pos[0], pos[1]];
 }
 
 /** An empty error range becomes the rest of the token (or one character) so it is visible. */
@@ -265,10 +353,12 @@ function widen(rangeOf: (s: number, e: number) => Range, text: string, pos: read
   return rangeOf(start, end);
 }
 
-function firstAliasOffset(document: Document.Parsed): [number, number] | undefined {
+/** The first alias (named `source`, when given) in the document, to point at. */
+function firstAliasOffset(document: Document.Parsed, source?: string): [number, number] | undefined {
   let found: [number, number] | undefined;
   visit(document, {
     Alias(_key, node) {
+      if (source !== undefined && node.source !== source) return undefined;
       if (node.range) found = [node.range[0], node.range[1]];
       return visit.BREAK;
     },

@@ -1,0 +1,219 @@
+// The bad-input list of the foundation issue: each gives a clear diagnostic,
+// never an exception and never a hang. (No timed assertions: a hang would
+// time the test run out; speed is measured by `npm run bench`.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintText } from '../../src/core/lint';
+import { MAX_CHECKED_LENGTH } from '../../src/core/parse';
+import type { Diagnostic } from '../../src/core/types';
+
+const VALID = readFileSync(join(__dirname, '../fixtures/valid.pm.yaml'), 'utf8');
+
+function lint(text: string): Diagnostic[] {
+  return lintText(text, { today: '2026-11-27' }).diagnostics;
+}
+
+function span(d: Diagnostic): [number, number, number, number] {
+  return [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
+}
+
+test('the valid fixture is clean with every rule', () => {
+  assert.deepEqual(lint(VALID), []);
+});
+
+test('malformed YAML: an unclosed flow sequence', () => {
+  const diagnostics = lint('id: INC-2026-03-02-001\nservices: [checkout-api, payments\ntitle: x\n');
+  assert.ok(diagnostics.length >= 1);
+  assert.ok(diagnostics.every((d) => d.rule === 'yaml-syntax' && d.severity === 'error'));
+  assert.match(diagnostics[0].message, /^The list opened with `\[` is not closed: end it with `\]`/);
+  // Reported where the parser finds the line that cannot continue the list.
+  assert.equal(diagnostics[0].range.start.line, 2);
+});
+
+test('malformed YAML: a mapping value where none is allowed', () => {
+  const [first] = lint('id: a: b\n');
+  assert.equal(first.rule, 'yaml-syntax');
+  assert.match(first.message, /YAML syntax error: nested mappings are not allowed in compact mappings/);
+  assert.deepEqual(span(first), [0, 4, 0, 5]);
+});
+
+test('malformed YAML: an unterminated quoted string', () => {
+  const diagnostics = lint('title: "Checkout latency\nstatus: draft\n');
+  assert.ok(diagnostics.length >= 1);
+  assert.equal(diagnostics[0].rule, 'yaml-syntax');
+  assert.match(diagnostics[0].message, /quote|quoted/i);
+});
+
+test('several documents in one stream: one diagnostic at the second `---`', () => {
+  const diagnostics = lint(`${VALID}---\nid: INC-2026-03-03-001\n`);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].rule, 'yaml-syntax');
+  assert.match(diagnostics[0].message, /one YAML document, but this file has 2/);
+  const line = VALID.split('\n').length - 1;
+  assert.deepEqual(span(diagnostics[0]), [line, 0, line, 3]);
+});
+
+test('a scalar where the root mapping belongs', () => {
+  const [d] = lint('Checkout was slow on Monday.\n');
+  assert.equal(d.rule, 'schema');
+  assert.match(d.message, /must be a mapping of keys .* but this file holds the text `Checkout was slow on Monday\.`/);
+  assert.deepEqual(span(d), [0, 0, 0, 28]);
+});
+
+test('a list where the root mapping belongs', () => {
+  const [d] = lint('- id: INC-2026-03-02-001\n- title: x\n');
+  assert.match(d.message, /but this file holds a list\.$/);
+  assert.deepEqual(span(d), [0, 0, 0, 24]);
+});
+
+test('a scalar and a list where nested mappings belong', () => {
+  const text = VALID.replace(/summary:\n(  .*\n|    .*\n|\n(?= ))*/, 'summary: slow checkout\n').replace(/contributing_factors:\n(  .*\n)+/, 'contributing_factors:\n  - testing\n  - process\n');
+  const schema = lint(text).filter((d) => d.rule === 'schema');
+  assert.deepEqual(
+    schema.map((d) => d.message),
+    [
+      '`summary` must be a mapping of keys (start, end, severity, impact, ...), but it is the text `slow checkout`',
+      '`contributing_factors` must be a mapping of keys (monitoring, testing, documentation, process, ...), but it is a list',
+    ],
+  );
+});
+
+test('a mapping where a list belongs', () => {
+  const text = VALID.replace(/went_well:\n(  .*\n)+/, 'went_well:\n  rollback: fast\n');
+  const d = lint(text).find((x) => x.rule === 'schema');
+  assert.equal(d?.message, '`went_well` must be a list of texts, but it is a mapping');
+});
+
+test('an alias bomb (billion laughs) is refused quickly with a clear diagnostic', () => {
+  const lines = ['lol0: &lol0 "lol"'];
+  for (let i = 1; i <= 9; i++) lines.push(`lol${i}: &lol${i} [${Array.from({ length: 10 }, () => `*lol${i - 1}`).join(', ')}]`);
+  const diagnostics = lint(lines.join('\n') + '\n');
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].rule, 'yaml-syntax');
+  assert.match(diagnostics[0].message, /alias bomb/);
+  assert.equal(diagnostics[0].range.start.line > 0, true, 'points at an alias, not the top of the file');
+});
+
+test('an alias with no anchor names the alias', () => {
+  const [d] = lint('id: INC-2026-03-02-001\ntitle: *name\n');
+  assert.equal(d.rule, 'yaml-syntax');
+  assert.equal(d.message, 'The alias `*name` refers to no anchor: define `&name` on a value before this point, or write the value out.');
+  assert.deepEqual(span(d), [1, 7, 1, 12]);
+});
+
+test('anchors and aliases used sensibly are fine', () => {
+  const text = VALID.replace('services: [checkout-api, payments-gateway]', 'services: &svc [checkout-api, payments-gateway]').replace(
+    'got_lucky:',
+    'x_services: *svc\ngot_lucky:',
+  );
+  const schema = lint(text).filter((d) => d.rule === 'schema');
+  assert.deepEqual(schema.map((d) => d.message), ['Unknown key `x_services` at the top level; did you mean `services`?']);
+});
+
+test('a 10 MB file is refused with a clear diagnostic instead of parsed for seconds', () => {
+  const entry = '  - at: "14:30"\n    event: Latency measured again on every checkout-api pod\n    kind: note\n';
+  const big = VALID.replace('timeline:\n', `timeline:\n${entry.repeat(Math.ceil(10_000_000 / entry.length))}`);
+  assert.ok(big.length > MAX_CHECKED_LENGTH);
+  const diagnostics = lint(big);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].rule, 'yaml-syntax');
+  assert.match(diagnostics[0].message, /^This file is too large to check \(10\.0 million characters; the limit is 4 million\)/);
+  assert.deepEqual(span(diagnostics[0]), [0, 0, 0, 22]);
+});
+
+test('a large but plausible file (just under the limit) is checked', () => {
+  const entry = '  - at: "14:30"\n    event: Latency measured again on every checkout-api pod\n    kind: note\n';
+  const large = VALID.replace('timeline:\n', `timeline:\n${entry.repeat(Math.floor((MAX_CHECKED_LENGTH - VALID.length - 1000) / entry.length))}`);
+  const schema = lintText(large, { rules: [] }).diagnostics;
+  assert.deepEqual(schema, []);
+});
+
+test('binary junk gives YAML diagnostics, capped at a readable number', () => {
+  let seed = 42;
+  const bytes = Buffer.alloc(100_000);
+  for (let i = 0; i < bytes.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = seed & 0xff;
+  }
+  for (const encoding of ['latin1', 'utf8'] as const) {
+    const diagnostics = lint(bytes.toString(encoding));
+    assert.ok(diagnostics.length >= 1 && diagnostics.length <= 102, `${encoding}: got ${diagnostics.length}`);
+    assert.ok(diagnostics.every((d) => d.rule === 'yaml-syntax' || d.rule === 'schema'), encoding);
+    assert.ok(diagnostics.filter((d) => d.severity === 'error').length <= 51, encoding);
+  }
+});
+
+test('NUL bytes and control characters', () => {
+  const diagnostics = lint('id: INC-2026-03-02-001\ntitle: a\u0000b\u0007c\n');
+  assert.ok(diagnostics.length >= 1);
+});
+
+test('deep nesting is reported, not a stack overflow', () => {
+  const diagnostics = lint(`id: ${'['.repeat(50_000)}`);
+  assert.ok(diagnostics.length >= 1);
+  assert.ok(diagnostics.some((d) => /nests too deeply|YAML syntax error/.test(d.message)));
+});
+
+test('a UTF-8 byte-order mark is ignored; positions are counted without it', () => {
+  assert.deepEqual(lint(`\ufeff${VALID}`), []);
+  const [d] = lint(`\ufeff${VALID.replace('severity: SEV-2', 'severity: SEV-5')}`);
+  assert.deepEqual(span(d), [11, 12, 11, 17]);
+});
+
+test('a UTF-16 byte-order mark read as text is refused clearly', () => {
+  const diagnostics = lint('\ufffe' + 'i\u0000d\u0000:\u0000');
+  assert.ok(diagnostics.length >= 1);
+});
+
+test('a tab used for indentation', () => {
+  const diagnostics = lint(VALID.replace('  start: 2026-03-02T14:05:00Z', '\tstart: 2026-03-02T14:05:00Z'));
+  assert.ok(diagnostics.length >= 1);
+  const tab = diagnostics.find((d) => /Tabs cannot indent YAML/.test(d.message));
+  assert.ok(tab, JSON.stringify(diagnostics.map((d) => d.message)));
+  assert.equal(tab.range.start.line, 9);
+});
+
+test('tabs inside values are fine', () => {
+  assert.deepEqual(lint(VALID.replace('title: Checkout latency', 'title:\tCheckout\tlatency')), []);
+});
+
+test('a duplicate key is an error on the second occurrence', () => {
+  const diagnostics = lint(VALID.replace('  severity: SEV-2\n', '  severity: SEV-2\n  severity: SEV-1\n'));
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].rule, 'yaml-syntax');
+  assert.match(diagnostics[0].message, /This key appears twice/);
+  assert.deepEqual(span(diagnostics[0]), [12, 2, 12, 10]);
+});
+
+test('a date that does not exist: 2026-02-30', () => {
+  const d = lint(VALID.replace('reviewed: 2026-03-04', 'reviewed: 2026-02-30')).find((x) => x.rule === 'schema');
+  assert.equal(d?.message, '`reviewed` 2026-02-30 is not a real date');
+  assert.deepEqual(d && span(d), [4, 10, 4, 20]);
+});
+
+test('a date-time without an offset', () => {
+  const d = lint(VALID.replace('first_alert: 2026-03-02T14:12:00Z', 'first_alert: 2026-03-02T14:12:00')).find((x) => x.rule === 'schema');
+  assert.match(d?.message ?? '', /^`summary\.detection\.first_alert` must be an ISO 8601 date-time with a UTC offset, like 2023-08-15T10:00:00Z; `2026-03-02T14:12:00` has no UTC offset/);
+  assert.deepEqual(d && span(d), [17, 17, 17, 36]);
+});
+
+test('an empty file and a whitespace-only file', () => {
+  for (const text of ['', '   \n\n', '\r\n']) {
+    const diagnostics = lint(text);
+    assert.equal(diagnostics.length, 1, JSON.stringify(text));
+    assert.match(diagnostics[0].message, /^The post-mortem is empty/);
+  }
+});
+
+test('lone carriage returns as line breaks do not crash', () => {
+  const diagnostics = lint(VALID.replace(/\n/g, '\r'));
+  assert.ok(Array.isArray(diagnostics));
+});
+
+test('YAML tags and complex keys', () => {
+  assert.ok(lint('!!binary id: x\n? [a, b]\n: c\n').length >= 1);
+  assert.ok(lint('id: !!int 12\n').length >= 1);
+  assert.ok(lint('id: !custom x\n').length >= 1);
+});
