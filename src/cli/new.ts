@@ -1,7 +1,111 @@
+import { promises as fs } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEVERITY_CHOICES, dateTimeOn, isIsoDate, isNewSeverity, localIsoDate, planNewPostmortem } from '../core/newPostmortem';
 import type { CliIO } from './main';
+import { describeFsError } from './files';
 
-/** PLACEHOLDER: filled in by its feature's work. */
-export function runNew(_args: string[], io: CliIO): number {
-  io.stderr('postmortem new: not implemented yet\n');
+export const NEW_USAGE = `Usage: postmortem new --title <title> --severity <SEV-1|SEV-2|SEV-3> [--dir postmortems] [--date YYYY-MM-DD]
+
+Creates <dir>/YYYY-MM-DD-<slug>.pm.yaml from the template, with the next free
+id for that date (INC-YYYY-MM-DD-NNN), and prints its path. Never overwrites:
+an existing name gets a -2, -3... suffix.
+
+Severities:
+${SEVERITY_CHOICES.map((c) => `  ${c.severity}  ${c.definition}`).join('\n')}
+`;
+
+export async function runNew(args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        title: { type: 'string' },
+        severity: { type: 'string' },
+        dir: { type: 'string', default: 'postmortems' },
+        date: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`postmortem new: ${(error as Error).message}\n\n${NEW_USAGE}`);
+    return 2;
+  }
+  const { values } = parsed;
+  if (values.help) {
+    io.stdout(NEW_USAGE);
+    return 0;
+  }
+  const title = values.title?.trim();
+  if (!title) {
+    io.stderr(`postmortem new: --title is required and may not be empty.\n\n${NEW_USAGE}`);
+    return 2;
+  }
+  const severity = values.severity?.trim().toUpperCase() ?? '';
+  if (!isNewSeverity(severity)) {
+    io.stderr(`postmortem new: --severity must be one of ${SEVERITY_CHOICES.map((c) => c.severity).join(', ')}.\n`);
+    return 2;
+  }
+  if (values.date !== undefined && !isIsoDate(values.date)) {
+    io.stderr(`postmortem new: --date must be a date written YYYY-MM-DD, got "${values.date}".\n`);
+    return 2;
+  }
+  const date = values.date ?? localIsoDate();
+  const dirArg = values.dir ?? 'postmortems';
+  const dir = resolve(io.cwd, dirArg);
+
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    io.stderr(`postmortem new: cannot create ${dirArg}: ${describeFsError(error)}\n`);
+    return 2;
+  }
+  const existing = await readFolder(dir);
+  // `wx` fails when the file exists, so a file created meanwhile by someone else is never overwritten.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const plan = planNewPostmortem({ title, severity, date, now: dateTimeOn(date), existing });
+    try {
+      await fs.writeFile(join(dir, plan.fileName), plan.text, { encoding: 'utf8', flag: 'wx' });
+      io.stdout(`${joinDisplay(dirArg, plan.fileName)}\n`);
+      return 0;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        io.stderr(`postmortem new: cannot write ${joinDisplay(dirArg, plan.fileName)}: ${describeFsError(error)}\n`);
+        return 2;
+      }
+      existing.push({ name: plan.fileName });
+    }
+  }
+  io.stderr(`postmortem new: the folder ${dirArg} keeps changing; try again.\n`);
   return 2;
+}
+
+async function readFolder(dir: string): Promise<Array<{ name: string; text?: string }>> {
+  const files: Array<{ name: string; text?: string }> = [];
+  let names: string[] = [];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return files;
+  }
+  for (const name of names) {
+    // Every name counts for collisions; only post-mortems are read for their ids.
+    if (!name.endsWith('.pm.yaml')) {
+      files.push({ name });
+      continue;
+    }
+    try {
+      files.push({ name, text: await fs.readFile(join(dir, name), 'utf8') });
+    } catch {
+      files.push({ name });
+    }
+  }
+  return files;
+}
+
+function joinDisplay(folder: string, name: string): string {
+  return /[\\/]$/.test(folder) ? folder + name : `${folder}/${name}`;
 }

@@ -1,4 +1,4 @@
-import { parsePostmortem } from './parse';
+import { parsePostmortem, type ParsedPostmortem } from './parse';
 import { asPostmortem, isRecord } from './model';
 import type { WorkspaceEntry, WorkspaceIndex } from './workspace';
 
@@ -17,11 +17,14 @@ export class PostmortemStore implements WorkspaceIndex {
   private readonly byFile = new Map<string, StoredPostmortem>();
   private readonly texts = new Map<string, string>();
 
-  /** Adds or replaces a file; returns the stored entry. Unchanged text is not parsed again. */
-  upsert(file: string, text: string): StoredPostmortem {
+  /**
+   * Adds or replaces a file; returns the stored entry. Unchanged text is not parsed again;
+   * a host that has already parsed `text` (the editor, after a lint) passes `parsed` to skip a second parse.
+   */
+  upsert(file: string, text: string, parsed?: ParsedPostmortem): StoredPostmortem {
     const existing = this.byFile.get(file);
     if (existing && this.texts.get(file) === text) return existing;
-    const entry = summarize(file, text);
+    const entry = summarize(file, text, parsed?.text === text ? parsed : undefined);
     this.byFile.set(file, entry);
     // Keep the text only to skip re-parsing identical saves; it is small next to the data.
     this.texts.set(file, text);
@@ -51,8 +54,8 @@ export class PostmortemStore implements WorkspaceIndex {
   }
 }
 
-export function summarize(file: string, text: string): StoredPostmortem {
-  const parsed = parsePostmortem(text);
+export function summarize(file: string, text: string, alreadyParsed?: ParsedPostmortem): StoredPostmortem {
+  const parsed = alreadyParsed ?? parsePostmortem(text);
   const firstError = parsed.syntaxDiagnostics.find((d) => d.severity === 'error');
   if (firstError) {
     return { file, doc: {}, problem: `line ${firstError.range.start.line + 1}: ${firstError.message}` };

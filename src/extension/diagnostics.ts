@@ -1,16 +1,207 @@
 import * as vscode from 'vscode';
-import type { LintResult } from '../core/lint';
+import { lintText, type LintResult } from '../core/lint';
+import type { Diagnostic, Range, Severity } from '../core/types';
+import { SettingsSource, lintDelayMs } from './settings';
+import { WorkspaceIndexer, type PostmortemIndex } from './workspaceIndex';
 
-/** What other features of the shell need from the diagnostics feature. PLACEHOLDER until the diagnostics work lands. */
+/** What other features of the shell need from the diagnostics feature. */
 export interface DiagnosticsFeature {
   /** The latest lint result of an open post-mortem document, if any. */
   resultFor(uri: vscode.Uri): LintResult | undefined;
   /** Fires after each lint of a document (open, edit, settings or workspace change). */
   onDidLint: vscode.Event<{ document: vscode.TextDocument; result: LintResult }>;
+  /** Every post-mortem of the workspace (open documents with their live text), for the review and the status bar. */
+  index: PostmortemIndex;
+  /** True for documents this extension checks (see `isPostmortemDocument`). */
+  isPostmortem(document: vscode.TextDocument): boolean;
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** Read-only copies of a file from its history; see `isPostmortemDocument`. */
+const HISTORY_SCHEMES = new Set(['git', 'gitfs', 'output']);
+/** How far into an untitled buffer we look for the signs of a post-mortem. */
+const SNIFF_LENGTH = 4096;
+const ID_LINE = /^id:[ \t]*['"]?[A-Za-z][A-Za-z0-9]*-\d{4}-\d{2}-\d{2}-\d+/m;
+const SUMMARY_KEY = /^summary:[ \t]*(?:#.*)?$/m;
+const SEVERITY_LINE = /^[ \t]+severity:[ \t]*['"]?SEV-\d/m;
+
+/**
+ * Which documents are post-mortems. Any document whose path ends in
+ * `.pm.yaml`, whatever its scheme (file, vscode-vfs, an untitled buffer created
+ * with a name). An untitled buffer without such a name ("Untitled-1") has no
+ * file name to go by, so it counts when its language is YAML and its start
+ * reads like a post-mortem: a top-level `id: PREFIX-YYYY-MM-DD-NNN`, or a
+ * top-level `summary:` with a `severity: SEV-n` inside. That catches a pasted
+ * or snippet-written post-mortem without linting every scratch YAML buffer.
+ * Old versions shown by source control (`git:` in a diff against HEAD) are
+ * not checked: they would repeat every problem of the file in the Problems panel.
+ */
+export function isPostmortemDocument(document: vscode.TextDocument): boolean {
+  if (HISTORY_SCHEMES.has(document.uri.scheme)) return false;
+  if (document.uri.path.endsWith('.pm.yaml')) return true;
+  if (document.uri.scheme !== 'untitled' || document.languageId !== 'yaml') return false;
+  const head = document.getText().slice(0, SNIFF_LENGTH);
+  return ID_LINE.test(head) || (SUMMARY_KEY.test(head) && SEVERITY_LINE.test(head));
 }
 
 export function registerDiagnostics(context: vscode.ExtensionContext): DiagnosticsFeature {
-  const emitter = new vscode.EventEmitter<{ document: vscode.TextDocument; result: LintResult }>();
-  context.subscriptions.push(emitter);
-  return { resultFor: () => undefined, onDidLint: emitter.event };
+  const collection = vscode.languages.createDiagnosticCollection('postmortem');
+  const lintEmitter = new vscode.EventEmitter<{ document: vscode.TextDocument; result: LintResult }>();
+  const settings = new SettingsSource();
+  const index = new WorkspaceIndexer();
+  const results = new Map<string, LintResult>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents still open in the extension host whose last tab was closed: not linted again until shown or edited. */
+  const dismissed = new Set<string>();
+  context.subscriptions.push(collection, lintEmitter, settings, index);
+
+  const ruleDocUri = (slug: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${slug}.md`);
+
+  const toVscodeRange = (range: Range): vscode.Range =>
+    new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+
+  const toVscodeDiagnostic = (d: Diagnostic, document: vscode.TextDocument): vscode.Diagnostic => {
+    const diagnostic = new vscode.Diagnostic(toVscodeRange(d.range), d.message, SEVERITY[d.severity]);
+    diagnostic.source = 'postmortem';
+    diagnostic.code = { value: d.rule, target: ruleDocUri(d.rule) };
+    if (d.related && d.related.length > 0) {
+      diagnostic.relatedInformation = d.related.map(
+        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(fileUri(r.file, document.uri), toVscodeRange(r.range)), r.message),
+      );
+    }
+    return diagnostic;
+  };
+
+  const clear = (uri: vscode.Uri): void => {
+    const key = uri.toString();
+    const timer = timers.get(key);
+    if (timer) clearTimeout(timer);
+    timers.delete(key);
+    results.delete(key);
+    collection.delete(uri);
+  };
+
+  const lintNow = async (document: vscode.TextDocument): Promise<void> => {
+    if (document.isClosed) return;
+    if (!isPostmortemDocument(document)) {
+      // An untitled buffer that stopped looking like a post-mortem loses its old diagnostics.
+      if (results.has(document.uri.toString())) clear(document.uri);
+      return;
+    }
+    const lintSettings = await settings.settingsFor(document.uri);
+    // Closed, or its last tab closed, while the settings were loading.
+    if (document.isClosed || dismissed.has(document.uri.toString())) return;
+    const file = document.uri.toString();
+    const result = lintText(document.getText(), { file, settings: lintSettings, workspace: index.store });
+    results.set(file, result);
+    collection.set(document.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, document)));
+    index.updateFromDocument(document, result.parsed);
+    lintEmitter.fire({ document, result });
+  };
+
+  /** Debounced per document: typing only resets a timer; the lint runs when the keys pause. */
+  const schedule = (document: vscode.TextDocument, delay: number): void => {
+    const key = document.uri.toString();
+    const existing = timers.get(key);
+    if (existing) clearTimeout(existing);
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        lintNow(document).catch((error: unknown) => console.error('postmortem: lint failed', error));
+      }, delay),
+    );
+  };
+
+  const relintOpen = (except?: Set<string>): void => {
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      if (except?.has(key) || dismissed.has(key)) continue;
+      if (isPostmortemDocument(document)) schedule(document, 0);
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isPostmortemDocument(document)) schedule(document, 0);
+    }),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length === 0) return; // dirty-state or save-only events
+      const document = event.document;
+      // Output channels and other files change often; only post-mortems (or ones that just stopped being one) matter.
+      if (!isPostmortemDocument(document) && !results.has(document.uri.toString())) return;
+      dismissed.delete(document.uri.toString());
+      schedule(document, lintDelayMs(document.uri));
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      clear(document.uri);
+      dismissed.delete(document.uri.toString());
+      void index.documentClosed(document);
+    }),
+    // VS Code closes a document (onDidCloseTextDocument) lazily, sometimes minutes after its last
+    // editor tab: the Problems panel follows the tabs, so a post-mortem no tab shows is cleared at once,
+    // and linted again when a tab shows it again.
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      const shown = urisWithTabs();
+      for (const tab of event.closed) {
+        for (const uri of tabUris(tab)) {
+          if (shown.has(uri.toString())) continue;
+          clear(uri);
+          dismissed.add(uri.toString());
+        }
+      }
+      for (const tab of [...event.opened, ...event.changed]) {
+        for (const uri of tabUris(tab)) {
+          const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+          if (!document || results.has(uri.toString()) || timers.has(uri.toString()) || !isPostmortemDocument(document)) continue;
+          dismissed.delete(uri.toString());
+          schedule(document, 0);
+        }
+      }
+    }),
+    settings.onDidChange(() => relintOpen()),
+    // Another file's id, category or services changed: cross-file rules of the open documents may change too.
+    index.onDidChange((change) => {
+      if (change.crossFile) relintOpen(new Set(change.files));
+    }),
+  );
+
+  // Documents already open when the extension wakes up; after activation returns.
+  relintOpen();
+
+  return {
+    resultFor: (uri) => results.get(uri.toString()),
+    onDidLint: lintEmitter.event,
+    index,
+    isPostmortem: isPostmortemDocument,
+  };
+}
+
+function tabUris(tab: vscode.Tab): vscode.Uri[] {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return [input.uri];
+  if (input instanceof vscode.TabInputTextDiff) return [input.original, input.modified];
+  return [];
+}
+
+function urisWithTabs(): Set<string> {
+  const uris = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) for (const tab of group.tabs) for (const uri of tabUris(tab)) uris.add(uri.toString());
+  return uris;
+}
+
+/** A related location's file: the index names files by URI string; anything else is taken as this document. */
+function fileUri(file: string, fallback: vscode.Uri): vscode.Uri {
+  if (file === fallback.toString()) return fallback;
+  try {
+    return vscode.Uri.parse(file, true);
+  } catch {
+    return fallback;
+  }
 }

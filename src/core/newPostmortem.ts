@@ -1,0 +1,270 @@
+/**
+ * Creating a new post-mortem: the id, the file name and the template text.
+ * Pure functions: the hosts (the `New Post-Mortem` command, `postmortem new`)
+ * read the target folder themselves and hand its files over as plain data.
+ */
+
+export const DEFAULT_ID_PREFIX = 'INC';
+export const SEVERITY_CHOICES = [
+  { severity: 'SEV-1', definition: 'Revenue impact: customers cannot pay, or money is lost' },
+  { severity: 'SEV-2', definition: 'Customer impact: customers see errors or slowness, no revenue loss' },
+  { severity: 'SEV-3', definition: 'Internal impact: only teams inside the company are affected' },
+] as const;
+export type NewSeverity = (typeof SEVERITY_CHOICES)[number]['severity'];
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isNewSeverity(value: string): value is NewSeverity {
+  return SEVERITY_CHOICES.some((c) => c.severity === value);
+}
+
+/** True for an existing calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The user's own calendar day (local time): a post-mortem started at 00:30 belongs to that local day. */
+export function localIsoDate(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** `2026-03-02T14:05:00+01:00`: local wall time with its offset, as the format wants date-times. */
+export function localIsoDateTime(now: Date = new Date()): string {
+  const offset = -now.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${localIsoDate(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * A file-name slug: lower case ASCII words joined by `-`, accents folded
+ * ("Paiement échoué" -> "paiement-echoue"), at most 60 characters cut at a
+ * word boundary. A title with nothing usable gives `incident`.
+ */
+export function slugify(title: string, maxLength = 60): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > maxLength) {
+      if (!slug) slug = word.slice(0, maxLength);
+      break;
+    }
+    slug = next;
+  }
+  return slug || 'incident';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The next id for `date`: `PREFIX-YYYY-MM-DD-NNN`, one more than the highest
+ * number already used that day with that prefix. Gaps are not refilled: a
+ * deleted post-mortem's id may still be cited in another's `related`, so an id
+ * is never handed out twice. Numbers are zero-padded to three digits and simply
+ * grow past 999 (`-1000`).
+ */
+export function nextId(existingIds: Iterable<string>, date: string, prefix = DEFAULT_ID_PREFIX): string {
+  const pattern = new RegExp(`^${escapeRegExp(prefix)}-${escapeRegExp(date)}-(\\d+)$`);
+  let highest = 0;
+  for (const id of existingIds) {
+    const m = pattern.exec(id.trim());
+    if (m) highest = Math.max(highest, Number(m[1]));
+  }
+  return `${prefix}-${date}-${String(highest + 1).padStart(3, '0')}`;
+}
+
+/**
+ * The ids a folder's files use: each file's top-level `id:` line, and any id
+ * written in its file name (`INC-2026-03-02-001.pm.yaml`). A line scan, not a
+ * YAML parse: a half-written file still reserves its id.
+ */
+export function idsInFiles(files: Iterable<{ name: string; text?: string }>): string[] {
+  const ids: string[] = [];
+  const anyId = /[A-Za-z][A-Za-z0-9]*-\d{4}-\d{2}-\d{2}-\d+/g;
+  for (const file of files) {
+    ids.push(...(file.name.match(anyId) ?? []));
+    if (file.text === undefined) continue;
+    const m = /^id:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?:#.*)?$/m.exec(file.text);
+    if (m && m[2]) ids.push(m[2].trim());
+  }
+  return ids;
+}
+
+export function newPostmortemFileName(date: string, slug: string, suffix = 1): string {
+  return suffix > 1 ? `${date}-${slug}-${suffix}.pm.yaml` : `${date}-${slug}.pm.yaml`;
+}
+
+/** The first file name for (date, slug) that is not taken: `...-slug.pm.yaml`, then `...-slug-2.pm.yaml`, ... */
+export function freeFileName(date: string, slug: string, taken: ReadonlySet<string>): string {
+  for (let suffix = 1; ; suffix++) {
+    const name = newPostmortemFileName(date, slug, suffix);
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** A YAML scalar for any title: plain when that is unambiguous, else double-quoted (JSON quoting is valid YAML). */
+function yamlString(value: string): string {
+  const plainSafe = /^[A-Za-z][^:#\r\n\t]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|null|yes|no|on|off)$/i.test(value);
+  return plainSafe ? value : JSON.stringify(value);
+}
+
+export interface NewPostmortemInput {
+  id: string;
+  title: string;
+  severity: NewSeverity | string;
+  /** The incident's date, `YYYY-MM-DD`. */
+  date: string;
+  /** Used for `summary.start`/`end` placeholders: an ISO date-time with offset. */
+  now: string;
+}
+
+/**
+ * The template: every section, with placeholder values that keep the file
+ * valid YAML, and comments that tell the writer what each part is for. It is a
+ * `draft`, so the review rules only warn while it is being filled in.
+ */
+export function newPostmortemText({ id, title, severity, date, now }: NewPostmortemInput): string {
+  // Comments start in one column so the template reads as a form.
+  const c = (content: string, comment: string): string => `${content.padEnd(35)} # ${comment}`;
+  const factor = (key: string, hint: string): string => c(`  ${key}: { score: 0 }`, hint);
+  const lines = [
+    '# Blameless post-mortem: describe systems and processes, never a person\'s mistake.',
+    '# Replace every placeholder. Snippets for each section start with "pm-".',
+    `id: ${id}`,
+    `title: ${yamlString(title)}`,
+    c('status: draft', 'draft | in-review | reviewed | closed'),
+    c('authors: [Your Name]', 'who wrote this post-mortem'),
+    c(`# reviewed: ${date}`, 'date of the review meeting; action deadlines count from it'),
+    c('industry: other', 'fintech | healthcare | saas | e-commerce | manufacturing | other'),
+    c('services: [service-name]', 'the services that were affected'),
+    '',
+    'summary:',
+    c(`  start: ${now}`, 'when the impact began (ISO 8601 with offset)'),
+    c(`  end: ${now}`, 'when the impact ended'),
+    c(`  severity: ${severity}`, 'SEV-1 revenue | SEV-2 customers | SEV-3 internal'),
+    '  impact:',
+    c('    users_affected: 0', 'a whole number, or "all"'),
+    '    sla_breached: false',
+    '  detection:',
+    c('    method: monitoring', 'monitoring | customer-report | internal'),
+    c(`    first_alert: ${now}`, 'the first alert entry of the timeline'),
+    c('  description: |', 'Markdown'),
+    '    What happened, who was affected and how, in two or three sentences.',
+    '',
+    c('timeline:', 'in time order; "HH:MM" = that time on summary.start\'s day'),
+    ...(
+      [
+        ['The change or event that started the incident', 'trigger'],
+        ['The first alert or report', 'alert'],
+        ['The on-call engineer is paged', 'notified'],
+        ['Investigation starts', 'investigating'],
+        ['The cause is found', 'root-cause'],
+        ['The fix is deployed', 'fix-deployed'],
+        ['Service is back to normal', 'resolved'],
+      ] as const
+    ).flatMap(([event, kind], i) => [
+      `  - at: ${now}`,
+      `    event: ${event}`,
+      i === 0 ? c(`    kind: ${kind}`, 'trigger | alert | notified | investigating | root-cause | fix-deployed | resolved | note') : `    kind: ${kind}`,
+    ]),
+    '',
+    'root_cause:',
+    c('  whys:', 'Why 1 = the direct cause ... Why 5 = an organizational cause, never a person'),
+    '    - Why 1',
+    '    - Why 2',
+    '    - Why 3',
+    '    - Why 4',
+    '    - Why 5',
+    c('  category: process', 'one of the ten factor keys below'),
+    '',
+    c('contributing_factors:', '0 not a factor .. 3 primary contributor; 2 and 3 need notes'),
+    factor('monitoring', 'alerts, dashboards, logs'),
+    factor('testing', 'test coverage of this failure mode'),
+    factor('documentation', 'runbooks, docs'),
+    factor('process', 'review, release, on-call process'),
+    factor('knowledge_concentration', 'knowledge held by few people'),
+    factor('capacity', 'limits, quotas, load'),
+    factor('third_party', 'vendors, external services'),
+    factor('communication', 'between teams, with customers'),
+    factor('change_management', 'how the change was made'),
+    factor('technical_debt', 'known shortcuts that bit'),
+    '',
+    c('went_well:', '3 to 5 entries'),
+    '  - What worked',
+    '  - What worked',
+    '  - What worked',
+    c('got_lucky: []', 'where luck, not design, limited the damage'),
+    '',
+    c('action_items:', 'every item needs an owner and a deadline'),
+    '  - action: Add an alert on the failure mode',
+    c('    owner: team-name', 'a person or a team'),
+    `    deadline: ${date}`,
+    c('    priority: P1', 'P0 next business day | P1 7 days | P2 31 days, from reviewed'),
+    c('    status: open', 'open | in-progress | done | wont-do (needs reason)'),
+    c('    type: detect', 'detect | mitigate | prevent | process'),
+    '',
+    'recurrence_prevention:',
+    c('  monitoring: false', 'monitoring added or improved for this failure mode'),
+    c('  runbook: false', 'runbook created or updated'),
+    c('  tests: false', 'test coverage added'),
+    c('  architecture_change: false', 'when true, add rfc: <link>'),
+    '  training: false',
+    '',
+    c('cost:', 'optional; amounts in currency'),
+    '  currency: USD',
+    '  revenue_lost: 0',
+    '  sla_credits: 0',
+    '  vendor_costs: 0',
+    '  engineering_hours: 0',
+    c('  loaded_rate: 0', 'per engineering hour'),
+    '',
+    c('regulatory: []', `e.g. - { regime: GDPR, discovered: ${date} }`),
+    c('related: []', 'ids of earlier incidents this one repeats'),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export interface PlannedPostmortem {
+  id: string;
+  fileName: string;
+  text: string;
+}
+
+/**
+ * Everything a host needs to write a new post-mortem into a folder, given the
+ * folder's current files (names, and texts where readable).
+ */
+export function planNewPostmortem(options: {
+  title: string;
+  severity: string;
+  date: string;
+  now: string;
+  existing: ReadonlyArray<{ name: string; text?: string }>;
+  prefix?: string;
+}): PlannedPostmortem {
+  const id = nextId(idsInFiles(options.existing), options.date, options.prefix);
+  const fileName = freeFileName(options.date, slugify(options.title), new Set(options.existing.map((f) => f.name)));
+  const text = newPostmortemText({ id, title: options.title, severity: options.severity, date: options.date, now: options.now });
+  return { id, fileName, text };
+}
+
+/** `date` at the current local wall time, with offset: the placeholder for the incident's instants. */
+export function dateTimeOn(date: string, now: Date = new Date()): string {
+  return `${date}${localIsoDateTime(now).slice(10)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { parseProjectConfig } from '../core/config';
+import { loadRepositoryPeople } from '../core/repositoryPeople';
+import { mergeSettings, type LintSettings, type RuleLevel } from '../core/settings';
+
+const CONFIG_FILE = '.postmortem.yaml';
+
+/**
+ * The lint settings of a document, from three layers merged by `mergeSettings`:
+ * the repository's `.postmortem.yaml`, the people of the repository (CODEOWNERS,
+ * git authors; local folders only), and the VS Code settings, which win.
+ * Everything slow is loaded once per workspace folder and cached; the caches
+ * are dropped when the settings or the config file change.
+ */
+export class SettingsSource implements vscode.Disposable {
+  private readonly fileLayers = new Map<string, Promise<Partial<LintSettings>>>();
+  private readonly peopleLayers = new Map<string, Promise<string[]>>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** Fires when any layer may have changed; the diagnostics re-lint open documents. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('postmortem')) this.emitter.fire();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.fileLayers.clear();
+        this.peopleLayers.clear();
+        this.emitter.fire();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+    const reload = (): void => {
+      this.fileLayers.clear();
+      this.emitter.fire();
+    };
+    watcher.onDidCreate(reload);
+    watcher.onDidChange(reload);
+    watcher.onDidDelete(reload);
+    this.disposables.push(watcher);
+  }
+
+  /** The merged settings for a document; resolves at once after the first load of its folder. */
+  async settingsFor(uri: vscode.Uri): Promise<LintSettings> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+    const [fromFile, people] = folder ? await Promise.all([this.fileLayer(folder), this.peopleLayer(folder)]) : [{}, []];
+    return mergeSettings(fromFile, { people }, readVscodeSettings(uri));
+  }
+
+  private fileLayer(folder: vscode.WorkspaceFolder): Promise<Partial<LintSettings>> {
+    const key = folder.uri.toString();
+    let layer = this.fileLayers.get(key);
+    if (!layer) {
+      layer = readProjectConfig(folder);
+      this.fileLayers.set(key, layer);
+    }
+    return layer;
+  }
+
+  private peopleLayer(folder: vscode.WorkspaceFolder): Promise<string[]> {
+    // git and CODEOWNERS are read from disk with Node: only for local folders, never virtual ones.
+    if (folder.uri.scheme !== 'file') return Promise.resolve([]);
+    const key = folder.uri.toString();
+    let layer = this.peopleLayers.get(key);
+    if (!layer) {
+      layer = loadRepositoryPeople(folder.uri.fsPath).catch(() => []);
+      this.peopleLayers.set(key, layer);
+    }
+    return layer;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+async function readProjectConfig(folder: vscode.WorkspaceFolder): Promise<Partial<LintSettings>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE));
+  } catch {
+    return {}; // no config file: defaults
+  }
+  try {
+    return parseProjectConfig(new TextDecoder('utf-8').decode(bytes));
+  } catch {
+    return {}; // a broken config must not stop linting; its own diagnostics are the config owner's business
+  }
+}
+
+/**
+ * Only values the user actually set: the defaults declared in package.json
+ * would otherwise override `.postmortem.yaml` with the built-in values.
+ */
+export function readVscodeSettings(uri: vscode.Uri | undefined): Partial<LintSettings> {
+  const config = vscode.workspace.getConfiguration('postmortem', uri);
+  const explicit = <T>(key: string): T | undefined => {
+    const inspected = config.inspect<T>(key);
+    return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  };
+  const result: Partial<LintSettings> = {};
+  const rules = explicit<Record<string, unknown>>('rules');
+  if (rules && typeof rules === 'object') {
+    const levels: Record<string, RuleLevel> = {};
+    for (const [slug, level] of Object.entries(rules)) {
+      if (level === 'off' || level === 'error' || level === 'warning' || level === 'info' || level === 'hint') levels[slug] = level;
+    }
+    result.rules = levels;
+  }
+  const people = explicit<unknown[]>('people');
+  if (Array.isArray(people)) result.people = people.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  const holidays = explicit<unknown[]>('holidays');
+  if (Array.isArray(holidays)) result.holidays = holidays.filter((h): h is string => typeof h === 'string');
+  const gaps: Record<string, number> = {};
+  const sev1 = explicit<number>('timelineGapMinutes.sev1');
+  const sev2and3 = explicit<number>('timelineGapMinutes.sev2and3');
+  if (typeof sev1 === 'number' && sev1 > 0) gaps['SEV-1'] = sev1;
+  if (typeof sev2and3 === 'number' && sev2and3 > 0) Object.assign(gaps, { 'SEV-2': sev2and3, 'SEV-3': sev2and3 });
+  if (Object.keys(gaps).length > 0) result.timelineGapMinutes = gaps;
+  return result;
+}
+
+/** The debounce delay after a keystroke (`postmortem.lintDelayMs`, default 120 ms). */
+export function lintDelayMs(uri: vscode.Uri | undefined): number {
+  const value = vscode.workspace.getConfiguration('postmortem', uri).get<number>('lintDelayMs', 120);
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), 2000) : 120;
+}

@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import type { ParsedPostmortem } from '../core/parse';
+import { PostmortemStore, type StoredPostmortem } from '../core/store';
+
+export const POSTMORTEM_GLOB = '**/*.pm.yaml';
+const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+
+/** What changed in the index: the files (URI strings) added, updated or removed. */
+export interface IndexChange {
+  files: string[];
+  /**
+   * True when something cross-file rules read (id, category, services, start,
+   * action statuses, or where id/category are written) changed, so other
+   * open post-mortems need a re-lint. A typo fix in a description is false.
+   */
+  crossFile: boolean;
+}
+
+/** The workspace's post-mortems, for cross-file rules, the review dashboard and the status bar. */
+export interface PostmortemIndex {
+  /** Keyed by `uri.toString()`. */
+  readonly store: PostmortemStore;
+  readonly onDidChange: vscode.Event<IndexChange>;
+  /** Settles when the first scan of the workspace is done. */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * Keeps a PostmortemStore in step with the workspace: one scan after
+ * activation (never during it), a file watcher afterwards, and the live text
+ * of open documents, which wins over what is on disk.
+ */
+export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
+  readonly store = new PostmortemStore();
+  private readonly emitter = new vscode.EventEmitter<IndexChange>();
+  readonly onDidChange = this.emitter.event;
+  readonly ready: Promise<void>;
+  /** Files whose open document's text is authoritative. */
+  private readonly live = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private pending = new Set<string>();
+  private pendingCrossFile = false;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(POSTMORTEM_GLOB);
+    watcher.onDidCreate((uri) => void this.readFromDisk(uri));
+    watcher.onDidChange((uri) => void this.readFromDisk(uri));
+    watcher.onDidDelete((uri) => {
+      const key = uri.toString();
+      if (this.live.has(key)) return; // the open document still holds the text; it goes when the editor closes
+      this.removeEntry(key);
+    });
+    this.disposables.push(watcher);
+    // Scan after activation has returned: activation only registers things.
+    this.ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.scan());
+  }
+
+  /** An open document's current text (after each lint, with the parse already made). */
+  updateFromDocument(document: vscode.TextDocument, parsed?: ParsedPostmortem): void {
+    if (!isIndexed(document.uri)) return;
+    const key = document.uri.toString();
+    this.live.add(key);
+    this.upsertEntry(key, document.getText(), parsed);
+  }
+
+  /** The editor closed: the disk is the truth again (the edits may not have been saved). */
+  async documentClosed(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    if (!this.live.delete(key)) return;
+    await this.readFromDisk(document.uri);
+  }
+
+  private async scan(): Promise<void> {
+    if (this.disposed || !vscode.workspace.workspaceFolders?.length) return;
+    let uris: vscode.Uri[] = [];
+    try {
+      uris = await vscode.workspace.findFiles(POSTMORTEM_GLOB, EXCLUDE_GLOB);
+    } catch {
+      return; // a virtual workspace without search support: open documents still count
+    }
+    await Promise.all(uris.map((uri) => this.readFromDisk(uri)));
+  }
+
+  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (this.live.has(key) || this.disposed) return;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.removeEntry(key);
+      return;
+    }
+    // An editor may have opened the file while it was being read.
+    if (!this.live.has(key)) this.upsertEntry(key, text);
+  }
+
+  private upsertEntry(key: string, text: string, parsed?: ParsedPostmortem): void {
+    const before = this.store.get(key);
+    const after = this.store.upsert(key, text, parsed);
+    if (before === after) return; // same text: nothing was parsed, nothing changed
+    this.queue(key, !before || crossFileSignature(before) !== crossFileSignature(after));
+  }
+
+  private removeEntry(key: string): void {
+    if (this.store.remove(key)) this.queue(key, true);
+  }
+
+  /** Changes are batched: the first scan touches every file, and listeners should hear about it once. */
+  private queue(key: string, crossFile: boolean): void {
+    this.pending.add(key);
+    this.pendingCrossFile ||= crossFile;
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      const change: IndexChange = { files: [...this.pending], crossFile: this.pendingCrossFile };
+      this.pending = new Set();
+      this.pendingCrossFile = false;
+      if (!this.disposed) this.emitter.fire(change);
+    }, 30);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+const NOT_IN_WORKSPACE = new Set(['untitled', 'git', 'gitfs', 'output']);
+
+/** Only real files belong to the workspace's set; an untitled buffer or an old version from git is no post-mortem of the repository. */
+function isIndexed(uri: vscode.Uri): boolean {
+  return !NOT_IN_WORKSPACE.has(uri.scheme) && uri.path.endsWith('.pm.yaml');
+}
+
+/** What cross-file rules read from another file; when it is unchanged, other documents need no re-lint. */
+function crossFileSignature(entry: StoredPostmortem): string {
+  const doc = entry.doc;
+  const actions = Array.isArray(doc.action_items)
+    ? doc.action_items.map((a) => (a && typeof a === 'object' ? (a as { status?: unknown }).status : undefined))
+    : [];
+  return JSON.stringify([
+    entry.problem,
+    doc.id,
+    doc.root_cause?.category,
+    doc.services,
+    doc.summary?.start,
+    doc.related,
+    actions,
+    entry.idRange,
+    entry.categoryRange,
+  ]);
+}

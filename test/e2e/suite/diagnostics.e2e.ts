@@ -1,0 +1,194 @@
+// Diagnostics inside a real VS Code: what the Problems panel gets from
+// `vscode.languages.getDiagnostics`, at the exact ranges, for files on disk and
+// untitled buffers; edits, closing, settings and other files update them.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { lintText } from '../../../src/core/lint';
+
+const EXTENSION_ID = 'postmortems-as-code.postmortems-as-code';
+
+function workspaceFile(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run opens a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relativePath);
+}
+
+/** Polls until `probe` returns a value (not undefined); fails with `what` after `timeoutMs` (a hang guard, not a speed check). */
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem');
+}
+
+function ruleOf(d: vscode.Diagnostic): string | undefined {
+  const code = d.code;
+  if (typeof code === 'object' && code !== null) return String(code.value);
+  return code === undefined ? undefined : String(code);
+}
+
+function withRule(uri: vscode.Uri, rule: string): vscode.Diagnostic[] {
+  return ours(uri).filter((d) => ruleOf(d) === rule);
+}
+
+function plainRange(range: vscode.Range): [number, number, number, number] {
+  return [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
+async function closeAllEditors(): Promise<void> {
+  // Revert first: the tests leave edited buffers behind, and closing must not prompt.
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty) continue;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+suite('diagnostics', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+  teardown(closeAllEditors);
+
+  test('a schema error appears at the exact range of the wrong value, with source, code and doc link', async () => {
+    const uri = workspaceFile('diagnostics/wrong-severity.pm.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const [diagnostic] = await waitFor('the schema diagnostic', () => (withRule(uri, 'schema').length > 0 ? withRule(uri, 'schema') : undefined));
+    assert.equal(withRule(uri, 'schema').length, 1);
+    // Line 8 of the file, "  severity: SEV-9": the value, not the key or the line.
+    assert.deepEqual(plainRange(diagnostic.range), [7, 12, 7, 17]);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(diagnostic.message, /`summary\.severity` must be one of SEV-1, SEV-2, SEV-3/);
+    const code = diagnostic.code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'schema');
+    assert.ok(code.target instanceof vscode.Uri);
+    assert.ok(code.target.path.endsWith('/docs/rules/schema.md'), code.target.toString());
+  });
+
+  test('fixing the text with a WorkspaceEdit clears the diagnostic, breaking it again brings it back', async () => {
+    const uri = workspaceFile('diagnostics/wrong-severity.pm.yaml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await waitFor('the schema diagnostic', () => (withRule(uri, 'schema').length > 0 ? true : undefined));
+
+    const fix = new vscode.WorkspaceEdit();
+    fix.replace(uri, new vscode.Range(7, 12, 7, 17), 'SEV-2');
+    assert.equal(await vscode.workspace.applyEdit(fix), true);
+    assert.equal(document.lineAt(7).text, '  severity: SEV-2');
+    await waitFor('the schema diagnostic to clear', () => (withRule(uri, 'schema').length === 0 ? true : undefined));
+
+    const breakAgain = new vscode.WorkspaceEdit();
+    breakAgain.replace(uri, new vscode.Range(7, 12, 7, 17), 'high');
+    await vscode.workspace.applyEdit(breakAgain);
+    const [diagnostic] = await waitFor('the schema diagnostic to come back', () => (withRule(uri, 'schema').length > 0 ? withRule(uri, 'schema') : undefined));
+    assert.deepEqual(plainRange(diagnostic.range), [7, 12, 7, 16]);
+  });
+
+  test('a YAML syntax error is reported as yaml-syntax, at the range the core computes', async () => {
+    const uri = workspaceFile('diagnostics/unclosed-list.pm.yaml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const shown = await waitFor('the yaml-syntax diagnostic', () => (withRule(uri, 'yaml-syntax').length > 0 ? withRule(uri, 'yaml-syntax') : undefined));
+    const expected = lintText(document.getText()).diagnostics.filter((d) => d.rule === 'yaml-syntax');
+    assert.ok(expected.length > 0);
+    assert.deepEqual(
+      shown.map((d) => [...plainRange(d.range), d.severity]),
+      expected.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning]),
+    );
+    // With the syntax broken, no schema or rule findings on a guessed document.
+    assert.deepEqual(ours(uri).filter((d) => ruleOf(d) !== 'yaml-syntax'), []);
+  });
+
+  test('closing the document clears its diagnostics', async () => {
+    const uri = workspaceFile('diagnostics/wrong-severity.pm.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the schema diagnostic', () => (withRule(uri, 'schema').length > 0 ? true : undefined));
+    await closeAllEditors();
+    // VS Code disposes a document lazily after its last tab closes; the Problems panel must not wait for that.
+    await waitFor('the diagnostics to clear after close', () => (ours(uri).length === 0 ? true : undefined));
+    // Shown again (the host may still hold the same document, so no open event): linted again.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the diagnostics after reopening', () => (withRule(uri, 'schema').length > 0 ? true : undefined));
+  });
+
+  test('an untitled YAML buffer that reads like a post-mortem is linted; a plain YAML buffer is not', async () => {
+    const plain = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'name: build\non: [push]\nseverity: SEV-9\n' });
+    const text = [
+      'id: INC-2026-02-12-001',
+      'title: Written in an untitled buffer',
+      'status: in-review',
+      'summary:',
+      '  start: 2026-02-12T10:00:00Z',
+      '  end: 2026-02-12T11:00:00Z',
+      '  severity: SEV-7',
+      '',
+    ].join('\n');
+    const untitled = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+    assert.equal(untitled.uri.scheme, 'untitled');
+    await vscode.window.showTextDocument(untitled);
+    const [diagnostic] = await waitFor('the untitled buffer diagnostic', () =>
+      withRule(untitled.uri, 'schema').length > 0 ? withRule(untitled.uri, 'schema') : undefined,
+    );
+    assert.deepEqual(plainRange(diagnostic.range), [6, 12, 6, 17]);
+    // Both buffers were opened before the post-mortem one was linted, so the plain one had its chance.
+    assert.deepEqual(ours(plain.uri), []);
+  });
+
+  test('an untitled buffer becomes a post-mortem when its text does, and stops being one', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'id: INC-2026-02-13-001\ntitle: Typed in\nstatus: sometimes\nsummary: {}\n'));
+    const [diagnostic] = await waitFor('diagnostics after typing a post-mortem', () =>
+      withRule(document.uri, 'schema').some((d) => d.range.start.line === 2) ? withRule(document.uri, 'schema').filter((d) => d.range.start.line === 2) : undefined,
+    );
+    assert.deepEqual(plainRange(diagnostic.range), [2, 8, 2, 17]);
+    await editor.edit((b) => b.replace(new vscode.Range(0, 0, 1, 0), 'name: not a post-mortem any more\n'));
+    await waitFor('diagnostics to clear once it is no post-mortem', () => (ours(document.uri).length === 0 ? true : undefined));
+  });
+
+  test('settings change the severity at once (postmortem.rules)', async () => {
+    const uri = workspaceFile('diagnostics/wrong-severity.pm.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the schema error', () => (withRule(uri, 'schema')[0]?.severity === vscode.DiagnosticSeverity.Error ? true : undefined));
+    const config = vscode.workspace.getConfiguration('postmortem');
+    await config.update('rules', { schema: 'info' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the schema finding as information', () =>
+        withRule(uri, 'schema')[0]?.severity === vscode.DiagnosticSeverity.Information ? true : undefined,
+      );
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the schema error again', () => (withRule(uri, 'schema')[0]?.severity === vscode.DiagnosticSeverity.Error ? true : undefined));
+  });
+
+  test('another file with the same id, created on disk, is reported without reopening; deleting it clears it', async () => {
+    const uri = workspaceFile('diagnostics/wrong-severity.pm.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the first lint', () => (ours(uri).length > 0 ? true : undefined));
+    assert.deepEqual(withRule(uri, 'duplicate-id'), []);
+
+    const twin = workspaceFile('diagnostics/twin.pm.yaml');
+    await vscode.workspace.fs.writeFile(twin, new TextEncoder().encode('id: INC-2026-02-10-001\ntitle: Twin\nstatus: draft\n'));
+    try {
+      const [duplicate] = await waitFor('duplicate-id from the file watcher', () =>
+        withRule(uri, 'duplicate-id').length > 0 ? withRule(uri, 'duplicate-id') : undefined,
+      );
+      // The id's value on line 2 ("id: INC-2026-02-10-001").
+      assert.equal(duplicate.range.start.line, 1);
+      const related = duplicate.relatedInformation ?? [];
+      assert.ok(related.some((r) => r.location.uri.toString() === twin.toString()), JSON.stringify(related.map((r) => r.location.uri.toString())));
+    } finally {
+      await vscode.workspace.fs.delete(twin);
+    }
+    await waitFor('duplicate-id to clear after the delete', () => (withRule(uri, 'duplicate-id').length === 0 ? true : undefined));
+  });
+});
