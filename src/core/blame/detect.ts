@@ -1,0 +1,330 @@
+/**
+ * The blame detector: finds people named as the actors of a mistake.
+ *
+ * A sentence is analysed only when it contains blame language (one regular
+ * expression); then the people in it are found (roster, @handles, e-mails,
+ * names compromise recognises, capitalised names with non-English letters),
+ * and each is checked for being the one the mistake is pinned on:
+ *  - a "strong" judgement anywhere in the sentence (human error, at fault, careless...);
+ *  - the subject of a clause whose verb is blame ("Mark forgot", "that Bob had forgotten",
+ *    "Paul, who forgot"), unless the person's verb reports or mends ("Bob reported that...");
+ *  - a possessor of the mistake ("Lisa's typo", "Mark's deploy broke");
+ *  - the agent of a passive ("was wiped by Jonas");
+ *  - named just before a he/she that is the subject of blame ("Per @dmitri, he forgot").
+ * Tools named like people (Jenkins, Cassandra...) are skipped unless a verb only
+ * a person can do follows ("Cassandra overlooked the quota").
+ */
+import { LruCache } from './lru';
+import { analyse, clearAnalysisCache, normalise, type Analysis, type Token } from './nlp';
+import {
+  BLAME_PREFILTER,
+  CLAUSE_BREAKS,
+  NEUTRAL_VERBS,
+  SUBJECT_LEADS,
+  TOOL_NAMES,
+  TOOL_NOUNS,
+  findBlameTerms,
+  type TermMatch,
+} from './lexicon';
+import { findEmails, findHandles, mergeMentions, type Mention, type Roster } from './people';
+import { maskMarkdown, splitSentences } from './sentences';
+
+export interface BlameFinding {
+  /** Offsets of the name in the analysed text. */
+  start: number;
+  end: number;
+  name: string;
+  /** End of the name including a possessive `'s`, for fixes that replace both. */
+  possessiveEnd?: number;
+  /** True when the name starts its sentence (fixes capitalise the role). */
+  sentenceStart: boolean;
+  /** The blame term that pinned the mistake on the person. */
+  term: string;
+  source: Mention['source'];
+}
+
+export interface DetectOptions {
+  /** Mask Markdown syntax (emphasis, code spans, link targets) before analysis. */
+  markdown?: boolean;
+}
+
+/** Quick check: could `text` blame anyone at all? */
+export function mayContainBlame(text: string): boolean {
+  return BLAME_PREFILTER.test(text);
+}
+
+/**
+ * Findings per sentence, per roster: while someone types, only the sentence
+ * being edited is analysed again. A handful of rosters are kept (one per open
+ * workspace folder, typically), each with a bounded cache.
+ */
+const findingCaches = new LruCache<string, LruCache<string, BlameFinding[]>>(8);
+
+function findingsCache(roster: Roster): LruCache<string, BlameFinding[]> {
+  const key = roster.key;
+  let cache = findingCaches.get(key);
+  if (!cache) findingCaches.set(key, (cache = new LruCache(4000)));
+  return cache;
+}
+
+/** For tests and benchmarks: forget every cached finding and analysis. */
+export function clearBlameCaches(): void {
+  findingCaches.clear();
+  clearAnalysisCache();
+}
+
+/** Every person named as the actor of a mistake in `text`. */
+export function detectBlame(text: string, roster: Roster, options: DetectOptions = {}): BlameFinding[] {
+  if (!mayContainBlame(text)) return [];
+  const analysed = options.markdown ? maskMarkdown(text) : text;
+  const cache = findingsCache(roster);
+  const findings: BlameFinding[] = [];
+  for (const sentence of splitSentences(analysed)) {
+    if (!mayContainBlame(sentence.text)) continue;
+    let inSentence = cache.get(sentence.text);
+    if (!inSentence) cache.set(sentence.text, (inSentence = detectInSentence(sentence.text, roster)));
+    for (const f of inSentence) {
+      findings.push({ ...f, start: f.start + sentence.start, end: f.end + sentence.start, possessiveEnd: f.possessiveEnd === undefined ? undefined : f.possessiveEnd + sentence.start });
+    }
+  }
+  return findings;
+}
+
+/** Only a person does these; a tool named like a person that "forgot" is a person. */
+const HUMAN_ONLY_VERB = /^(?:forg[eo]t|forgotten|overlook|neglect|should|shouldn|careless|negligent|fat-?finger|mistyp|ignored)/i;
+const LETTER_OUTSIDE_ASCII = /[^\u0000-\u007f]/;
+const CAPITALISED = /^\p{Lu}[\p{L}'’-]*$/u;
+const PRONOUN_SUBJECT = new Set(['he', 'she']);
+// "that" is left out: it more often opens a clause ("that Mateo had ignored") than points at a thing.
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'its', 'these', 'those', 'each', 'every', 'new', 'old']);
+/** Capitalised words that name a group or a function, not a person: "Security overlooked the risk". */
+const GROUP_WORDS = new Set([
+  'security', 'support', 'engineering', 'ops', 'operations', 'management', 'legal', 'finance', 'qa', 'product',
+  'marketing', 'sales', 'leadership', 'everyone', 'everybody', 'nobody', 'someone', 'somebody', 'anyone', 'we', 'they',
+  'it', 'i', 'you', 'infra', 'infrastructure', 'platform', 'dev', 'devs', 'sre', 'release', 'compliance', 'hr',
+  'monitoring', 'alerting', 'nothing', 'no', 'none', 'this', 'that', 'which', 'there', 'here', 'review', 'ci', 'cd',
+]);
+/** Tags that show a capitalised word is not a name. */
+const NOT_A_NAME_TAGS = ['Pronoun', 'Plural', 'Gerund', 'Uncountable', 'Organization', 'Place', 'Actor', 'Verb', 'Determiner', 'Conjunction', 'Preposition', 'Adverb', 'Adjective', 'Value'];
+const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'did', 'does', 'do', 'got', 'gets']);
+
+export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
+  const terms = findBlameTerms(sentence);
+  if (terms.length === 0) return [];
+  const analysis = analyse(sentence);
+  const mentions = findMentions(sentence, roster, analysis);
+  if (mentions.length === 0) return [];
+
+  const clauses = clauseStarts(sentence, analysis.tokens);
+  const clauseOf = (offset: number): [number, number] => {
+    let start = 0;
+    let end = sentence.length;
+    for (const b of clauses) {
+      if (b <= offset) start = b;
+      else {
+        end = b;
+        break;
+      }
+    }
+    return [start, end];
+  };
+  const strong = terms.find((t) => t.strong);
+  const findings: BlameFinding[] = [];
+  const blamed = new Set<Mention>();
+
+  for (const mention of mentions) {
+    const term = strong ?? actorTerm(sentence, mention, analysis.tokens, terms, clauseOf);
+    if (term) {
+      blamed.add(mention);
+      findings.push(toFinding(sentence, mention, term));
+    }
+  }
+
+  // "Per @dmitri, he forgot...": a he/she acting out the mistake points back at the person named before it.
+  for (const token of analysis.tokens) {
+    if (!PRONOUN_SUBJECT.has(token.normal) || !isSubjectPosition(sentence, analysis.tokens, token.start)) continue;
+    const antecedent = [...mentions].reverse().find((m) => m.end <= token.start);
+    if (!antecedent || blamed.has(antecedent)) continue;
+    const pseudo: Mention = { start: token.start, end: token.end, text: token.text, source: antecedent.source };
+    const term = actorTerm(sentence, pseudo, analysis.tokens, terms, clauseOf, true);
+    if (term) {
+      blamed.add(antecedent);
+      findings.push(toFinding(sentence, antecedent, term));
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+function toFinding(sentence: string, mention: Mention, term: TermMatch): BlameFinding {
+  const possessive = /^['’]s(?![\p{L}\p{N}])/u.test(sentence.slice(mention.end, mention.end + 3));
+  return {
+    start: mention.start,
+    end: mention.end,
+    name: mention.text,
+    possessiveEnd: possessive ? mention.end + 2 : undefined,
+    sentenceStart: sentence.slice(0, mention.start).trim() === '',
+    term: term.text,
+    source: mention.source,
+  };
+}
+
+/** The blame term this person is the actor of, if any. */
+function actorTerm(
+  sentence: string,
+  mention: Mention,
+  tokens: Token[],
+  terms: TermMatch[],
+  clauseOf: (offset: number) => [number, number],
+  pronoun = false,
+): TermMatch | undefined {
+  const [clauseStart, clauseEnd] = clauseOf(mention.start);
+  const inClause = terms.filter((t) => t.start >= clauseStart && t.start < clauseEnd);
+  if (inClause.length === 0) return undefined;
+  const after = tokens.filter((t) => t.start >= mention.end && t.start < clauseEnd);
+  const possessive = /^['’]s(?![\p{L}\p{N}])/u.test(sentence.slice(mention.end, mention.end + 3));
+
+  // Possessor of the mistake: "Lisa's typo", "Alice's careless merge", "José's wrong assumption".
+  if (possessive) {
+    const near = after.slice(0, 3);
+    const limit = near.length > 0 ? near[near.length - 1].end : mention.end + 2;
+    const owned = inClause.find((t) => t.start > mention.end && t.start < limit);
+    if (owned) return owned;
+  }
+  // Passive agent: "was wiped by Jonas", "was broken by Anna's last commit".
+  if (!pronoun && previousWord(sentence, tokens, mention.start) === 'by' && !punctuationBefore(sentence, tokens, mention.start)) {
+    return inClause[0];
+  }
+  if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun) return undefined;
+  // Subject: the person's own verb must not be one of reporting or mending.
+  for (const token of after) {
+    if (NEUTRAL_VERBS.has(token.normal)) return undefined;
+    if (inClause.some((t) => t.start <= token.start && token.start < t.end)) break;
+    if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) break;
+  }
+  return inClause.find((t) => t.start >= mention.end);
+}
+
+/** Offsets where a new clause starts: after `;` or `: `, and at words like "that", "because", "after". */
+function clauseStarts(sentence: string, tokens: Token[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < sentence.length; i++) {
+    if (sentence[i] === ';' || (sentence[i] === ':' && /\s/.test(sentence[i + 1] ?? ' '))) starts.push(i + 1);
+  }
+  for (const token of tokens) {
+    // A few false breaks ("at once", "that flag") only shorten a clause: they can hide blame, never invent it.
+    if (CLAUSE_BREAKS.has(token.normal)) starts.push(token.start);
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+function previousToken(tokens: Token[], offset: number): Token | undefined {
+  let previous: Token | undefined;
+  for (const token of tokens) {
+    if (token.end <= offset) previous = token;
+    else break;
+  }
+  return previous;
+}
+
+function previousWord(sentence: string, tokens: Token[], offset: number): string | undefined {
+  return previousToken(tokens, offset)?.normal;
+}
+
+function punctuationBefore(sentence: string, tokens: Token[], offset: number): boolean {
+  const previous = previousToken(tokens, offset);
+  const between = sentence.slice(previous ? previous.end : 0, offset);
+  return /[,;:()\u2013\u2014"“”]|\s-\s/.test(between);
+}
+
+/** At the sentence start, after punctuation, or after a clause word: where a subject stands. */
+function isSubjectPosition(sentence: string, tokens: Token[], offset: number): boolean {
+  const previous = previousToken(tokens, offset);
+  if (!previous) return true;
+  if (punctuationBefore(sentence, tokens, offset)) return true;
+  return SUBJECT_LEADS.has(previous.normal);
+}
+
+function findMentions(sentence: string, roster: Roster, analysis: Analysis): Mention[] {
+  const recognised: Mention[] = [];
+  for (const span of analysis.people) {
+    const text = sentence.slice(span.start, span.end);
+    recognised.push({ start: span.start, end: span.end, text, source: 'nlp' });
+  }
+  const foreign = guessForeignNames(sentence, analysis.tokens);
+  const unknown = guessUnknownSubjects(sentence, analysis.tokens);
+  const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), recognised, foreign, unknown]);
+  return candidates.filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || !looksLikeTool(sentence, m, analysis.tokens));
+}
+
+/**
+ * Names compromise does not know ("Jürgen", "Łukasz"): a capitalised word
+ * with a letter outside ASCII, or a run of them. Products rarely carry
+ * diacritics; names often do.
+ */
+function guessForeignNames(sentence: string, tokens: Token[]): Mention[] {
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].text.replace(/['’]s$/, '');
+    if (!CAPITALISED.test(word) || !LETTER_OUTSIDE_ASCII.test(word) || tokens[i].tags.has('Pronoun')) continue;
+    const start = tokens[i].start;
+    let end = start + word.length;
+    while (i + 1 < tokens.length && CAPITALISED.test(tokens[i + 1].text.replace(/['’]s$/, '')) && sentence.slice(end, tokens[i + 1].start) === ' ') {
+      i++;
+      end = tokens[i].start + tokens[i].text.replace(/['’]s$/, '').length;
+    }
+    found.push({ start, end, text: sentence.slice(start, end), source: 'guess' });
+  }
+  return found;
+}
+
+/**
+ * Names neither the roster nor compromise knows ("Hiroshi forgot..."): a
+ * capitalised word, or a run of them, standing where a subject stands and
+ * followed by a verb only a person does. Words tagged as anything but a
+ * plain noun, and group words ("Security overlooked..."), are left out.
+ */
+function guessUnknownSubjects(sentence: string, tokens: Token[]): Mention[] {
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i];
+    if (!isNameLike(first) || !isSubjectPosition(sentence, tokens, first.start)) continue;
+    let j = i;
+    while (j + 1 < tokens.length && isNameLike(tokens[j + 1]) && sentence.slice(tokens[j].end, tokens[j + 1].start) === ' ') j++;
+    let k = j + 1;
+    while (k < tokens.length && tokens[k].tags.has('Adverb')) k++;
+    const verb = tokens[k];
+    if (verb && HUMAN_ONLY_VERB.test(verb.normal) && !/[,;:]/.test(sentence.slice(tokens[j].end, verb.start))) {
+      found.push({ start: first.start, end: tokens[j].end, text: sentence.slice(first.start, tokens[j].end), source: 'guess' });
+    }
+    i = j;
+  }
+  return found;
+}
+
+function isNameLike(token: Token): boolean {
+  if (!CAPITALISED.test(token.text) || GROUP_WORDS.has(token.normal) || TOOL_NAMES.has(token.normal)) return false;
+  return !NOT_A_NAME_TAGS.some((tag) => token.tags.has(tag));
+}
+
+/** "the Jenkins job", "Cassandra cluster", "Kafka": a product, unless only a person could do what follows. */
+function looksLikeTool(sentence: string, mention: Mention, tokens: Token[]): boolean {
+  const name = mention.text.toLowerCase();
+  const words = name.split(/\s+/);
+  const next = tokens.find((t) => t.start >= mention.end);
+  const gap = next ? sentence.slice(mention.end, next.start) : '';
+  const nextWord = next && !/[,;:()]/.test(gap) ? next.normal : undefined;
+  // "Mark's deploy" is Mark's; "Jenkins job" is a job.
+  const possessive = /^['’]s/.test(sentence.slice(mention.end, mention.end + 2));
+  if (nextWord && !possessive && TOOL_NOUNS.has(nextWord)) return true;
+  const previous = previousToken(tokens, mention.start);
+  if (previous && DETERMINERS.has(previous.normal) && !punctuationBefore(sentence, tokens, mention.start)) return true;
+  const isToolName = TOOL_NAMES.has(name) || words.some((w) => TOOL_NAMES.has(normalise(w)));
+  if (!isToolName) return false;
+  // A verb only a person does, right after the name (adverbs allowed), makes it a person.
+  for (const token of tokens) {
+    if (token.start < mention.end) continue;
+    if (token.tags.has('Adverb')) continue;
+    return !HUMAN_ONLY_VERB.test(token.normal);
+  }
+  return true;
+}

@@ -1,0 +1,210 @@
+/**
+ * The words the blame detector knows. Kept apart from the logic so the lists
+ * can grow (and be reviewed) without touching how they are used.
+ */
+
+/**
+ * Blame language. `strong` phrases judge a person wherever the person stands
+ * in the sentence ("Human error by Carlos..."); the others blame a person only
+ * when that person is the one acting (subject, possessor, passive agent).
+ */
+export interface BlameTerm {
+  pattern: RegExp;
+  strong: boolean;
+}
+
+const STRONG = [
+  String.raw`human[- ]error`,
+  String.raw`operator[- ]error`,
+  String.raw`(?:at|(?:his|her|their|(?:\p{L}+['’]s)) own) fault`,
+  String.raw`fault`,
+  String.raw`to blame`,
+  String.raw`blame[sd]?`,
+  String.raw`careless(?:ly|ness)?`,
+  String.raw`negligen(?:t|tly|ce)`,
+  String.raw`reckless(?:ly|ness)?`,
+  String.raw`sloppy|sloppiness`,
+  String.raw`lazy|laziness`,
+  String.raw`incompeten(?:t|ce)`,
+];
+
+const REGULAR = [
+  String.raw`forg[eo]t(?:s|ten|ting)?`,
+  String.raw`fail(?:ed|s|ing)? to`,
+  String.raw`should(?:n['’]t| not)? have`,
+  String.raw`should['’]ve`,
+  String.raw`ought to have`,
+  String.raw`did(?:n['’]t| not)`,
+  String.raw`never (?:checked|tested|noticed|read|asked|told|updated|followed)`,
+  String.raw`broke|broken|break(?:s|ing)?`,
+  String.raw`caus(?:ed|ing)`,
+  String.raw`by (?:mistake|accident)`,
+  String.raw`mistaken(?:ly)?`,
+  String.raw`mistakes?`,
+  String.raw`accidental(?:ly)?`,
+  String.raw`inadvertent(?:ly)?`,
+  String.raw`typo(?:s|ed)?`,
+  String.raw`mistyp(?:ed|ing)`,
+  String.raw`wrong(?:ly)?`,
+  String.raw`incorrect(?:ly)?`,
+  String.raw`(?:messed|screwed|mucked|fouled) up`,
+  String.raw`overlook(?:ed|s|ing)?`,
+  String.raw`neglect(?:ed|s|ing)?`,
+  String.raw`ignor(?:ed|es|ing)`,
+  String.raw`miss(?:ed|es)`,
+  String.raw`fat[- ]finger(?:ed|ing|s)?`,
+  String.raw`wiped?`,
+  String.raw`skipp(?:ed|ing)`,
+  String.raw`misconfigur(?:ed|es|ing)`,
+  String.raw`mis(?:read|typed|labell?ed|judged|handled)`,
+  String.raw`(?:took|taken|take|brought|bring|knocked) down`,
+  String.raw`botch(?:ed|es)?`,
+  String.raw`oversight`,
+  String.raw`(?:lack of|no|without) attention`,
+  String.raw`(?:not |n['’]t )?pay(?:ing)? attention`,
+];
+
+const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
+
+export const BLAME_TERMS: readonly BlameTerm[] = [
+  ...STRONG.map((s) => ({ pattern: toRegex(s), strong: true })),
+  ...REGULAR.map((s) => ({ pattern: toRegex(s), strong: false })),
+];
+
+/** One cheap test for "could this sentence blame anyone": the language analysis runs only when it passes. */
+export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR].join('|')})(?![\p{L}\p{N}_])`, 'iu');
+
+export interface TermMatch {
+  start: number;
+  end: number;
+  text: string;
+  strong: boolean;
+}
+
+/** Every blame term in `text`, longest first where two overlap. */
+export function findBlameTerms(text: string): TermMatch[] {
+  const found: TermMatch[] = [];
+  for (const term of BLAME_TERMS) {
+    term.pattern.lastIndex = 0;
+    for (let m = term.pattern.exec(text); m; m = term.pattern.exec(text)) {
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: term.strong });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TermMatch[] = [];
+  for (const t of found) {
+    const last = kept[kept.length - 1];
+    if (last && t.start < last.end) {
+      if (t.strong && !last.strong) last.strong = true;
+      continue;
+    }
+    kept.push(t);
+  }
+  return kept;
+}
+
+/**
+ * Products, tools and services that share a name with people. Lower case;
+ * multi-word entries are matched against the name as written.
+ */
+export const TOOL_NAMES: ReadonlySet<string> = new Set([
+  'jenkins', 'cassandra', 'kafka', 'hermes', 'ansible', 'terraform', 'jarvis', 'ruby', 'rails', 'flask', 'django',
+  'celery', 'hudson', 'ada', 'julia', 'elixir', 'kubernetes', 'athena', 'apollo', 'mercury', 'iris', 'siri', 'alexa',
+  'cortana', 'watson', 'heroku', 'grafana', 'loki', 'thanos', 'prometheus', 'nagios', 'zabbix', 'jaeger', 'vault',
+  'consul', 'nomad', 'redis', 'postgres', 'postgresql', 'mongo', 'mongodb', 'maria db', 'mariadb', 'travis', 'travis ci',
+  'bamboo', 'argo', 'flux', 'helm', 'istio', 'envoy', 'linkerd', 'sentry', 'kibana', 'logstash', 'elastic', 'spark',
+  'hadoop', 'hive', 'pig', 'airflow', 'luigi', 'dagster', 'spinnaker', 'harbor', 'jira', 'confluence', 'bitbucket',
+  'github', 'gitlab', 'docker', 'podman', 'nginx', 'apache', 'tomcat', 'jetty', 'kong', 'traefik', 'caddy', 'varnish',
+  'memcached', 'rabbit', 'rabbitmq', 'nats', 'pulsar', 'zookeeper', 'etcd', 'vitess', 'presto', 'trino', 'druid',
+  'flink', 'beam', 'storm', 'samza', 'puppet', 'chef', 'salt', 'saltstack', 'pulumi', 'packer', 'vagrant', 'opsgenie',
+  'pagerduty', 'datadog', 'splunk', 'honeycomb', 'lambda', 'fargate', 'aurora', 'dynamo', 'dynamodb', 'cloudflare',
+  'akamai', 'fastly', 'okta', 'auth0', 'stripe', 'twilio', 'sendgrid', 'mailgun', 'slack', 'teams', 'zoom', 'oracle',
+  'sybase', 'ingres', 'neo4j', 'cockroach', 'cockroachdb', 'tidb', 'clickhouse', 'scylla', 'scylladb', 'couchbase',
+  'minio', 'ceph', 'gluster', 'portworx', 'rook', 'velero', 'karpenter', 'keda', 'knative', 'tekton', 'drone',
+  'circle', 'circleci', 'buildkite', 'teamcity', 'octopus', 'rundeck', 'stackstorm', 'sensu', 'icinga', 'graphite',
+  'statsd', 'collectd', 'telegraf', 'influx', 'influxdb', 'cortex', 'mimir', 'tempo', 'zipkin', 'falco',
+  'calico', 'cilium', 'flannel', 'weave', 'rancher', 'openshift', 'nova', 'neutron', 'cinder', 'swift',   'keystone', 'ironic', 'magnum', 'jupyter', 'pandas', 'numpy', 'keras', 'python', 'java', 'rust',
+  'go', 'scala', 'perl', 'dart', 'swift', 'kotlin', 'clojure', 'erlang', 'haskell', 'delphi',
+  'cobol', 'fortran', 'matlab', 'gemini', 'bard', 'copilot', 'dependabot', 'renovate', 'sonar',
+  'sonarqube', 'snyk', 'atlas', 'titan', 'phoenix', 'hydra', 'sauron', 'gandalf', 'merlin',
+]);
+
+/** Nouns that, right after a capitalised word, show the word names a thing: "the Jenkins job", "Cassandra cluster". */
+export const TOOL_NOUNS: ReadonlySet<string> = new Set([
+  'job', 'jobs', 'cluster', 'clusters', 'node', 'nodes', 'consumer', 'consumers', 'producer', 'producers', 'worker',
+  'workers', 'queue', 'queues', 'topic', 'topics', 'dashboard', 'dashboards', 'pipeline', 'pipelines', 'server',
+  'servers', 'instance', 'instances', 'database', 'db', 'gateway', 'ci', 'sidecar', 'compactor', 'dyno', 'dynos',
+  'skill', 'integration', 'replication', 'migration', 'migrations', 'upgrade', 'query', 'queries', 'release', 'chart',
+  'charts', 'bot', 'service', 'services', 'api', 'plugin', 'plugins', 'agent', 'agents', 'operator', 'controller',
+  'broker', 'brokers', 'container', 'containers', 'pod', 'pods', 'build', 'builds', 'deploy', 'deployment', 'config',
+  'configuration', 'manifest', 'module', 'modules', 'provider', 'state', 'playbook', 'playbooks', 'role', 'task',
+  'tasks', 'runner', 'runners', 'scheduler', 'index', 'shard', 'shards', 'replica', 'replicas', 'primary', 'leader',
+  'client', 'clients', 'library', 'sdk', 'driver', 'proxy', 'mesh', 'ingress', 'alert', 'alerts', 'rule', 'rules',
+  'relay', 'exporter', 'exporters', 'scraper', 'collector', 'ingester', 'ingesters', 'version', 'app', 'application',
+  'cache', 'table', 'tables', 'bucket', 'region', 'endpoint', 'webhook', 'script', 'scripts', 'image', 'images',
+  'stack', 'tenant', 'account',
+]);
+
+/** Verbs after which the person reports, finds or mends the failure rather than causes it. */
+export const NEUTRAL_VERBS: ReadonlySet<string> = new Set([
+  'noticed', 'notices', 'found', 'finds', 'reported', 'reports', 'pointed', 'points', 'spotted', 'spots', 'discovered',
+  'confirmed', 'confirms', 'fixed', 'fixes', 'identified', 'explained', 'explains', 'flagged', 'caught', 'detected',
+  'verified', 'helped', 'helps', 'asked', 'said', 'says', 'told', 'wrote', 'writes', 'escalated', 'investigated',
+  'diagnosed', 'realized', 'realised', 'saw', 'sees', 'traced', 'added', 'adds', 'restored', 'resolved', 'corrected',
+  'warned', 'mentioned', 'suspected', 'noted', 'notes', 'raised', 'documented', 'reverted', 'rolled', 'showed', 'shows',
+  'demonstrated', 'proved', 'proposed', 'suggested', 'recommended', 'described', 'summarized', 'summarised',
+  'analyzed', 'analysed', 'reviewed', 'debugged', 'mitigated', 'repaired', 'recovered', 'paged', 'alerted', 'notified',
+  'will', 'would', 'can', 'could', 'may', 'might', 'must', 'plans', 'planned', 'agreed', 'owns', 'leads', 'led',
+  'thanked', 'wondered', 'learned', 'learnt', 'determined', 'figured', 'worked', 'joined', 'opened', 'closed',
+  'acknowledged', 'declared', 'answered', 'replied', 'responded', 'tracked', 'handled', 'prevented', 'avoided',
+]);
+
+/**
+ * Words that start a new clause: a name before one of these is not the actor
+ * of a failure after it ("Bob reported that the backup failed").
+ */
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
+  'that', 'because', 'why', 'when', 'whenever', 'after', 'before', 'so', 'but', 'while', 'until', 'till', 'since',
+  'although', 'though', 'whereas', 'once', 'if', 'unless', 'where', 'however', 'meanwhile', 'whether', 'how',
+]);
+
+/** Words before a name that make it a clause's subject (besides the sentence start and punctuation). */
+export const SUBJECT_LEADS: ReadonlySet<string> = new Set([
+  ...CLAUSE_BREAKS, 'and', 'or', 'then', 'which', 'who', 'as', 'also', 'later', 'earlier', 'apparently', 'initially',
+  'first', 'finally', 'yesterday', 'today', 'here', 'nor', 'both',
+]);
+
+/** Mailboxes that are roles or systems, not people: `alerts@`, `noreply@`... */
+export const ROLE_MAILBOX = /^(?:no-?reply|do-?not-?reply|alerts?|alerting|monitoring|notifications?|support|help|helpdesk|ops|devops|sre|oncall|on-call|admin|administrator|root|postmaster|hostmaster|webmaster|abuse|security|info|contact|team|noc|billing|sales|mailer-daemon|bounce[s]?|ci|build|builds|deploy|bot|robot|system|service|status|incident[s]?|pagerduty|jira|github|gitlab)$/i;
+
+/** Owners that name a team rather than a person are not looked for in the text. */
+export const TEAM_WORDS = /\b(?:team|squad|group|guild|tribe|crew|platform|ops|sre|devops|infra|infrastructure|on-?call|rotation|department|dept|org|committee|council|board|chapter|pod|unit|desk|center|centre)\b/i;
+
+/**
+ * For the last why (whys-person-root): phrases that locate a root cause in a
+ * person rather than in the organisation, process or system.
+ */
+export const PERSON_ROOT_PHRASES: readonly RegExp[] = [
+  /\bhuman[- ]error\b/i,
+  /\boperator[- ]error\b/i,
+  /\buser[- ]error\b/i,
+  /\bpersonal (?:mistake|error|failure)\b/i,
+  /\bbe(?:ing)? (?:more )?(?:careful|vigilant|diligent|attentive)\b/i,
+  /\bmore (?:careful|vigilant|diligent|attentive)\b/i,
+  /\bcareless(?:ly|ness)?\b/i,
+  /\bnegligen(?:t|ce)\b/i,
+  /\blaziness\b|\blazy\b/i,
+  /\bsloppy\b|\bsloppiness\b/i,
+  /\bincompeten(?:t|ce)\b/i,
+  /\b(?:did ?n['’]?t|did not|not|never|failed to|forgot to) pay(?:ing)? (?:enough |close )?attention\b/i,
+  /\black of (?:attention|focus|care|diligence)\b/i,
+  /\binattention\b|\binattentive\b/i,
+  /\bnot paying attention\b/i,
+];
+
+/**
+ * Anonymous people and roles. In the last why they count as a person-root
+ * only next to blame language ("Someone should have caught it", "The engineer
+ * forgot"): "The engineer had no runbook" points at a gap, and is fine.
+ */
+export const ANONYMOUS_PEOPLE = /\b(?:someone|somebody|anyone|nobody|no one|the (?:on-?call )?(?:engineer|developer|dev|operator|admin|administrator|sre|reviewer|author|intern|new hire|contractor|employee|person|user|responder|deployer|committer)|an? (?:on-?call )?(?:engineer|developer|operator|admin|administrator|sre|reviewer|intern|new hire|contractor|employee)|the on-?call|(?:he|she))\b/i;

@@ -1,0 +1,65 @@
+import { detectBlame, type BlameFinding } from '../core/blame/detect';
+import { freeTextFields } from '../core/blame/fields';
+import { rosterFor } from '../core/blame/people';
+import { scalarText } from '../core/blame/scalarText';
+import type { Fix, Range } from '../core/types';
+import type { Rule } from './types';
+
+export const BLAME_GUIDE = 'docs/rules/blame-named-individual.md';
+
+/**
+ * PM001. Default severity: warning. The finding comes from language analysis
+ * (precision 1.00 / recall 0.95 on the labelled corpus, never perfect on real
+ * prose), so it should ask the author to reconsider, not fail CI on its own;
+ * teams that want a hard gate set `postmortem.rules.blame-named-individual: error`.
+ */
+export const blameNamedIndividual: Rule = {
+  id: 'PM001',
+  slug: 'blame-named-individual',
+  description: 'A person (name, @handle, e-mail) is named in the same sentence as a mistake.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    const roster = rosterFor(ctx.doc, ctx.settings.people);
+    for (const field of freeTextFields(ctx.doc)) {
+      const findings = detectBlame(field.value, roster, { markdown: field.markdown });
+      if (findings.length === 0) continue;
+      const scalar = scalarText(ctx.parsed, field.path);
+      for (const finding of findings) {
+        const range = scalar?.sourceRange(finding.start, finding.end) ?? ctx.rangeAt(field.path, 'value');
+        const possessiveRange = finding.possessiveEnd !== undefined ? scalar?.sourceRange(finding.start, finding.possessiveEnd) : undefined;
+        ctx.report({
+          message: messageFor(finding),
+          range,
+          fixes: scalar ? fixesFor(finding, range, possessiveRange) : [guideFix()],
+        });
+      }
+    }
+  },
+};
+
+function messageFor(finding: BlameFinding): string {
+  return (
+    `"${finding.name}" is named next to a mistake ("${finding.term}"). Blameless post-mortems look at systems, not individuals: ` +
+    `naming someone beside an error teaches people to hide the next one, and stops the analysis at a person instead of the gap that let the mistake through. ` +
+    `Reword with a role ("the on-call engineer"), or better, say what the process or tooling allowed.`
+  );
+}
+
+function fixesFor(finding: BlameFinding, nameRange: Range, possessiveRange: Range | undefined): Fix[] {
+  const cap = (s: string): string => (finding.sentenceStart ? s[0].toUpperCase() + s.slice(1) : s);
+  const fixes: Fix[] = [];
+  if (possessiveRange) {
+    // "Mark's deploy broke checkout" -> "The deploy broke checkout": the change, not its author.
+    fixes.push({ title: `Replace "${finding.name}'s" with "${cap('the')}"`, edits: [{ range: possessiveRange, newText: cap('the') }] });
+    fixes.push({ title: `Replace "${finding.name}" with "${cap('an engineer')}"`, edits: [{ range: nameRange, newText: cap('an engineer') }] });
+  } else {
+    fixes.push({ title: `Replace "${finding.name}" with "${cap('the on-call engineer')}"`, edits: [{ range: nameRange, newText: cap('the on-call engineer') }] });
+    fixes.push({ title: `Replace "${finding.name}" with "${cap('an engineer')}"`, edits: [{ range: nameRange, newText: cap('an engineer') }] });
+  }
+  fixes.push(guideFix());
+  return fixes;
+}
+
+function guideFix(): Fix {
+  return { title: 'How to rewrite blame as a system gap', edits: [], link: BLAME_GUIDE };
+}

@@ -1,0 +1,203 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { runRuleTests } from './ruleTester';
+import { blameNamedIndividual } from '../../../src/rules/blame-named-individual';
+import { splitSentences, maskMarkdown } from '../../../src/core/blame/sentences';
+import { LruCache } from '../../../src/core/blame/lru';
+import { detectBlame } from '../../../src/core/blame/detect';
+import { Roster, findEmails, findHandles } from '../../../src/core/blame/people';
+import { analyse, analysisCacheSize, clearAnalysisCache } from '../../../src/core/blame/nlp';
+import { ruleDiagnostics } from './ruleTester';
+import { LineIndex } from '../../../src/core/lines';
+
+runRuleTests(blameNamedIndividual, {
+  valid: [
+    // A name with no mistake; a mistake with no name.
+    'title: Orders database outage\ntimeline:\n  - at: "10:00"\n    event: Alice confirmed the fix\n  - at: "10:05"\n    event: The deploy failed\n',
+    // Owners and authors are names by design, even when the action text mentions a mistake.
+    'authors: [Mark Chen]\naction_items:\n  - action: Add a check so a wrong region cannot be applied\n    owner: Mark Chen\n',
+    // Blame-looking words in owner/authors are never read.
+    'authors: ["Mark forgot"]\naction_items:\n  - action: Alert on refusals\n    owner: "Bob broke it"\n',
+    // Tools named like people.
+    'timeline:\n  - at: "10:00"\n    event: The Jenkins job failed to publish the artifact\n  - at: "10:01"\n    event: Cassandra cluster broke under the write load\n',
+    // A name in one sentence, the failure in the next.
+    'summary:\n  description: Bob owns the follow-up. The deploy failed twice.\n',
+    // Reporting a failure is not causing it.
+    'root_cause:\n  whys:\n    - Bob reported that the backup job failed.\n',
+    // A name inside a Markdown code span is a command, not a person.
+    'summary:\n  description: |\n    Running `kubectl --as bob` failed because the role was wrong.\n',
+    // Role mailboxes are systems.
+    'went_well:\n  - Alerts from noreply@example.com failed over to SMS by design.\n',
+  ],
+  invalid: [
+    {
+      name: 'plain title, name at the start, role fix capitalised',
+      code: 'title: Mark forgot to renew the certificate\n',
+      errors: [{ line: 1, column: 8, endColumn: 12, messageIncludes: 'systems, not individuals', severity: 'warning' }],
+      output: 'title: The on-call engineer forgot to renew the certificate\n',
+    },
+    {
+      name: 'possessive in a why: the name and its \'s are replaced',
+      code: "root_cause:\n  whys:\n    - Checkout failed.\n    - Mark's deploy broke checkout.\n",
+      errors: [{ line: 4, column: 7, endColumn: 11, messageIncludes: '"Mark"' }],
+      output: 'root_cause:\n  whys:\n    - Checkout failed.\n    - The deploy broke checkout.\n',
+    },
+    {
+      name: 'passive agent in a double-quoted timeline event',
+      code: 'timeline:\n  - at: "10:00"\n    event: "The orders table was wiped by Jonas"\n',
+      errors: [{ line: 3, column: 43, endColumn: 48, messageIncludes: 'wiped' }],
+      output: 'timeline:\n  - at: "10:00"\n    event: "The orders table was wiped by the on-call engineer"\n',
+    },
+    {
+      name: 'an escaped name in a double-quoted scalar is underlined where it is written',
+      code: 'timeline:\n  - at: "10:00"\n    event: "Deploy: J\\u00fcrgen merged the change by mistake"\n',
+      errors: [{ line: 3, column: 21, endColumn: 32 }],
+    },
+    {
+      name: 'Markdown block scalar with two people, one blamed',
+      code: 'summary:\n  description: |\n    The outage lasted an hour.\n\n    Alice noticed that **Bob** had forgotten to restart the job.\n',
+      errors: [{ line: 5, column: 26, endColumn: 29, messageIncludes: '"Bob"' }],
+      output: 'summary:\n  description: |\n    The outage lasted an hour.\n\n    Alice noticed that **the on-call engineer** had forgotten to restart the job.\n',
+    },
+    {
+      name: 'a name folded across lines of a plain scalar',
+      code: 'authors: [Priya Natarajan]\nwent_well:\n  - Rollback was quick even though Priya\n    Natarajan accidentally deleted the staging bucket.\n',
+      errors: [{ line: 3, column: 36, endLine: 4, endColumn: 14 }],
+    },
+    {
+      name: 'settings.people (CODEOWNERS, git authors) in factor notes, possessive',
+      code: "contributing_factors:\n  process: { score: 2, notes: \"Dana Whitfield's typo broke the cron schedule\" }\n",
+      settings: { people: ['Dana Whitfield'] },
+      errors: [{ line: 2, column: 32, endColumn: 46 }],
+      output: 'contributing_factors:\n  process: { score: 2, notes: "The typo broke the cron schedule" }\n',
+    },
+    {
+      name: 'an author named in lower case in got_lucky',
+      code: 'authors: [Jonas Weber]\ngot_lucky:\n  - jonas weber broke staging, not production.\n',
+      errors: [{ line: 3, column: 5, endColumn: 16 }],
+    },
+    {
+      name: 'a @handle in an action reason, an e-mail in an action',
+      code:
+        'action_items:\n  - action: Add a guard, since sam.ortiz@example.com ran the wrong script\n    owner: SRE team\n  - action: Retire the old service\n    status: wont-do\n    reason: Moot since @kbrandt accidentally deleted it\n    owner: SRE team\n',
+      errors: [
+        { line: 2, column: 32, endColumn: 53 },
+        { line: 6, column: 24, endColumn: 32 },
+      ],
+    },
+    {
+      name: 'a configured severity replaces the default',
+      code: 'title: Ivan should not have restarted the primary\n',
+      settings: { rules: { 'blame-named-individual': 'error' } },
+      errors: [{ line: 1, column: 8, severity: 'error' }],
+      output: 'title: The on-call engineer should not have restarted the primary\n',
+    },
+  ],
+});
+
+// ---- The helpers behind the rule (src/core/blame) ----
+describe('blame helpers', () => {
+  it('splits sentences without breaking at abbreviations, initials, versions or addresses', () => {
+    const text = 'J. Smith saw v1.2 fail, e.g. on db.example.com. Then Bob forgot! Did it? Yes\n\n- item one\n- item two';
+    assert.deepEqual(
+      splitSentences(text).map((s) => s.text),
+      ['J. Smith saw v1.2 fail, e.g. on db.example.com.', 'Then Bob forgot!', 'Did it?', 'Yes', '- item one', '- item two'],
+    );
+    for (const s of splitSentences(text)) assert.equal(text.slice(s.start, s.start + s.text.length), s.text);
+  });
+
+  it('masks Markdown syntax but keeps every offset', () => {
+    const text = '# Title\n**Bob** ran `rm -rf` via [the tool](http://x.example/a_b).';
+    const masked = maskMarkdown(text);
+    assert.equal(masked.length, text.length);
+    assert.equal(masked.indexOf('Bob'), text.indexOf('Bob'));
+    assert.ok(!masked.includes('rm -rf') && !masked.includes('http') && !masked.includes('**'));
+  });
+
+  it('finds handles and personal e-mails, not teams or role mailboxes', () => {
+    assert.deepEqual(findHandles('ping @alice, not @acme/sre or a@b.com').map((m) => m.text), ['@alice']);
+    assert.deepEqual(findEmails('from noreply@x.io and bob.k@example.co.uk.').map((m) => m.text), ['bob.k@example.co.uk']);
+  });
+
+  it('reports every blamed person of a sentence with two names, with offsets into the text', () => {
+    const text = 'Fine. Ben and Claire both forgot to check the status page.';
+    const found = detectBlame(text, new Roster([]));
+    assert.deepEqual(found.map((f) => [f.name, text.slice(f.start, f.end)]), [['Ben', 'Ben'], ['Claire', 'Claire']]);
+  });
+
+  it('bounds the LRU cache and evicts the least recently used entry', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.get('a');
+    cache.set('c', 3);
+    assert.equal(cache.get('b'), undefined);
+    assert.equal(cache.get('a'), 1);
+    assert.equal(cache.size, 2);
+  });
+
+  it('analyses a sentence once: the second lint of the same text is a cache hit', () => {
+    clearAnalysisCache();
+    const first = analyse('Mark forgot the key.');
+    assert.equal(analysisCacheSize(), 1);
+    assert.equal(analyse('Mark forgot the key.'), first);
+    assert.equal(analysisCacheSize(), 1);
+  });
+
+  it('does not load compromise for a document without blame language', () => {
+    const script = [
+      "const { lintText } = require('./src/core/lint');",
+      "const { blameNamedIndividual } = require('./src/rules/blame-named-individual');",
+      "lintText('title: Alice confirmed the fix\\n', { rules: [blameNamedIndividual] });",
+      "const loaded = () => Object.keys(require.cache).some((k) => /node_modules[\\\\/]compromise[\\\\/]/.test(k));",
+      'const before = loaded();',
+      "lintText('title: Mark forgot the key\\n', { rules: [blameNamedIndividual] });",
+      'console.log(JSON.stringify([before, loaded()]));',
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: process.cwd(), encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout.trim().split('\n').pop() ?? ''), [false, true]);
+  });
+
+  const WORDS = ['Mark', "Mark's", 'Priya Natarajan', 'Jürgen', '王伟', '@kbrandt', 'bob@example.com', 'forgot', 'failed to', 'by', 'the',
+    'Jenkins', 'job', 'wrong', 'human error', 'that', ',', '.', ';', '\\', '"', "'", '\n', '  ', 'é', '**', '`', '#', '- ', 'x'];
+  const prose = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 4 })), { maxLength: 40 }).map((w) => w.join(' '));
+
+  it('never throws and always points inside the text (property)', () => {
+    const roster = new Roster(['Priya Natarajan', '@kbrandt', '王伟']);
+    fc.assert(
+      fc.property(prose, fc.boolean(), (text, markdown) => {
+        for (const f of detectBlame(text, roster, { markdown })) {
+          assert.ok(f.start >= 0 && f.start < f.end && f.end <= text.length);
+          assert.equal(text.slice(f.start, f.end), f.name);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('underlines the name itself in any scalar style (property)', () => {
+    const styles = [
+      (v: string) => JSON.stringify(v),
+      (v: string) => `'${v.replace(/'/g, "''")}'`,
+      (v: string) => `|\n    ${v.replace(/\n/g, '\n    ')}`,
+    ];
+    fc.assert(
+      fc.property(prose, fc.integer({ min: 0, max: styles.length - 1 }), (text, style) => {
+        const code = `authors: [Priya Natarajan]\ntitle: ${styles[style](text)}\n`;
+        const lines = new LineIndex(code);
+        for (const d of ruleDiagnostics(blameNamedIndividual, code)) {
+          const start = lines.offsetAt(d.range.start);
+          const end = lines.offsetAt(d.range.end);
+          assert.ok(start < end && end <= code.length, 'range inside the text');
+          const name = /^"(.*)" is named/.exec(d.message)?.[1] ?? '';
+          const underlined = code.slice(start, end).replace(/''/g, "'").replace(/\s+/g, ' ');
+          if (style !== 0) assert.equal(underlined, name.replace(/\s+/g, ' '));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

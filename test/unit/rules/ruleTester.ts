@@ -1,0 +1,120 @@
+/**
+ * A small table-driven rule tester in the spirit of ESLint's RuleTester:
+ * every `valid` document must produce no diagnostic from the rule, every
+ * `invalid` one exactly the listed diagnostics, at the listed positions.
+ *
+ *   runRuleTests(myRule, {
+ *     valid: ['title: fine\n'],
+ *     invalid: [{ code: 'title: bad\n', errors: [{ line: 1, column: 8, messageIncludes: 'bad' }], output: 'title: good\n' }],
+ *   });
+ *
+ * Lines and columns are 1-based, like an editor's status bar; `endColumn`
+ * (exclusive, 1-based) is checked when given. `output` is the text after
+ * applying the first fix of each reported diagnostic (fixes without edits,
+ * e.g. a documentation link, are skipped). Only the rule under test runs;
+ * schema and syntax findings are filtered out, so a test document may be a
+ * fragment of a post-mortem.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintText } from '../../../src/core/lint';
+import { applyEdits } from '../../../src/core/fix';
+import type { LintSettings } from '../../../src/core/settings';
+import type { Diagnostic, Severity, TextEdit } from '../../../src/core/types';
+import type { Rule } from '../../../src/rules/types';
+
+export const TEST_TODAY = '2026-11-27';
+
+export interface ValidCase {
+  code: string;
+  settings?: Partial<LintSettings>;
+  /** Shown as the test name instead of the code. */
+  name?: string;
+}
+
+export interface ExpectedError {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  messageIncludes?: string;
+  severity?: Severity;
+}
+
+export interface InvalidCase {
+  code: string;
+  settings?: Partial<LintSettings>;
+  name?: string;
+  errors: ExpectedError[];
+  output?: string;
+}
+
+export interface RuleTests {
+  valid: Array<string | ValidCase>;
+  invalid: InvalidCase[];
+}
+
+/** The rule's diagnostics for `code`, linted with only that rule and a fixed today. */
+export function ruleDiagnostics(rule: Rule, code: string, settings?: Partial<LintSettings>): Diagnostic[] {
+  const { diagnostics } = lintText(code, { rules: [rule], today: TEST_TODAY, settings });
+  return diagnostics.filter((d) => d.rule === rule.slug);
+}
+
+/** The text after applying the first fix with edits of each diagnostic. */
+export function applyFirstFixes(code: string, diagnostics: readonly Diagnostic[]): string {
+  const edits: TextEdit[] = [];
+  for (const d of diagnostics) {
+    const fix = d.fixes?.find((f) => f.edits.length > 0);
+    if (fix) edits.push(...fix.edits);
+  }
+  return applyEdits(code, edits);
+}
+
+function label(code: string, name?: string): string {
+  if (name) return name;
+  const oneLine = code.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 90 ? `${oneLine.slice(0, 87)}...` : oneLine;
+}
+
+function describeDiagnostic(d: Diagnostic): string {
+  return `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.message}`;
+}
+
+export function runRuleTests(rule: Rule, tests: RuleTests): void {
+  describe(`${rule.id} ${rule.slug}`, () => {
+    describe('valid', () => {
+      for (const entry of tests.valid) {
+        const valid: ValidCase = typeof entry === 'string' ? { code: entry } : entry;
+        it(label(valid.code, valid.name), () => {
+          const found = ruleDiagnostics(rule, valid.code, valid.settings);
+          assert.deepEqual(found.map(describeDiagnostic), [], 'expected no diagnostics');
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const invalid of tests.invalid) {
+        it(label(invalid.code, invalid.name), () => {
+          const found = ruleDiagnostics(rule, invalid.code, invalid.settings);
+          assert.equal(
+            found.length,
+            invalid.errors.length,
+            `expected ${invalid.errors.length} diagnostic(s), got:\n${found.map(describeDiagnostic).join('\n')}`,
+          );
+          invalid.errors.forEach((expected, i) => {
+            const d = found[i];
+            const where = `diagnostic ${i + 1} (${describeDiagnostic(d)})`;
+            assert.equal(d.range.start.line + 1, expected.line, `${where}: line`);
+            assert.equal(d.range.start.character + 1, expected.column, `${where}: column`);
+            if (expected.endLine !== undefined) assert.equal(d.range.end.line + 1, expected.endLine, `${where}: endLine`);
+            if (expected.endColumn !== undefined) assert.equal(d.range.end.character + 1, expected.endColumn, `${where}: endColumn`);
+            if (expected.messageIncludes !== undefined) {
+              assert.ok(d.message.includes(expected.messageIncludes), `${where}: message should include "${expected.messageIncludes}"`);
+            }
+            if (expected.severity !== undefined) assert.equal(d.severity, expected.severity, `${where}: severity`);
+          });
+          if (invalid.output !== undefined) assert.equal(applyFirstFixes(invalid.code, found), invalid.output);
+        });
+      }
+    });
+  });
+}
