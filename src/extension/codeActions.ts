@@ -1,5 +1,143 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { DiagnosticsFeature } from './diagnostics';
+import type { Diagnostic, Fix, Range } from '../core/types';
+import { RULES } from '../rules/index';
 
-/** PLACEHOLDER: filled in by its feature's work. */
-export function registerCodeActions(_context: vscode.ExtensionContext, _diagnostics: DiagnosticsFeature): void {}
+/** Opens a rule's doc page or a fix's guidance link; internal, so not listed in package.json. */
+const OPEN_DOC_COMMAND = 'postmortem.openRuleDoc';
+
+const RULE_SLUGS = new Set(RULES.map((rule) => rule.slug));
+
+/**
+ * Quick fixes and hovers for post-mortems. Nothing is computed here: the
+ * rules returned their fixes as data with the last lint (the same data
+ * `postmortem lint --fix` applies); this only turns it into CodeActions and
+ * WorkspaceEdits, and shows each diagnostic's rule doc on hover.
+ */
+export function registerCodeActions(context: vscode.ExtensionContext, diagnostics: DiagnosticsFeature): void {
+  const docUri = (slug: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${slug}.md`);
+  const selector: vscode.DocumentSelector = [{ language: 'yaml' }];
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(OPEN_DOC_COMMAND, (target: vscode.Uri | string) => openDoc(typeof target === 'string' ? vscode.Uri.parse(target) : target)),
+    vscode.languages.registerCodeActionsProvider(selector, new PostmortemCodeActions(diagnostics, context.extensionUri), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
+    vscode.languages.registerHoverProvider(selector, new RuleDocHover(diagnostics, docUri)),
+  );
+}
+
+/** The lint result of `document` when it still describes the current text; stale ranges would edit the wrong place. */
+function currentResult(diagnostics: DiagnosticsFeature, document: vscode.TextDocument) {
+  if (!diagnostics.isPostmortem(document)) return undefined;
+  const result = diagnostics.resultFor(document.uri);
+  return result && result.parsed.text === document.getText() ? result : undefined;
+}
+
+class PostmortemCodeActions implements vscode.CodeActionProvider {
+  constructor(
+    private readonly diagnostics: DiagnosticsFeature,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
+    const result = currentResult(this.diagnostics, document);
+    if (!result) return [];
+    const actions: vscode.CodeAction[] = [];
+    // Documentation comes after every edit in the light-bulb menu.
+    const learnActions: vscode.CodeAction[] = [];
+    for (const diagnostic of result.diagnostics) {
+      if (!diagnostic.fixes?.length || !toRange(diagnostic.range).intersection(range)) continue;
+      const shown = context.diagnostics.find((d) => matches(d, diagnostic));
+      let preferred = false;
+      const links = new Set<string>();
+      for (const fix of diagnostic.fixes) {
+        if (fix.edits.length > 0) {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.edit = toWorkspaceEdit(document.uri, fix);
+          if (shown) action.diagnostics = [shown];
+          // Preferred (auto-fix on Ctrl+. / "fix all") only where the rule vouches the edit is safe.
+          if (fix.safe && !preferred) action.isPreferred = preferred = true;
+          actions.push(action);
+        }
+        if (fix.link && !links.has(fix.link)) {
+          links.add(fix.link);
+          const action = new vscode.CodeAction(`Learn about ${diagnostic.rule}`, vscode.CodeActionKind.QuickFix);
+          action.command = { title: action.title, command: OPEN_DOC_COMMAND, arguments: [resolveLink(fix.link, this.extensionUri).toString()] };
+          if (shown) action.diagnostics = [shown];
+          learnActions.push(action);
+        }
+      }
+    }
+    return [...actions, ...learnActions];
+  }
+}
+
+class RuleDocHover implements vscode.HoverProvider {
+  constructor(
+    private readonly diagnostics: DiagnosticsFeature,
+    private readonly docUri: (slug: string) => vscode.Uri,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const result = currentResult(this.diagnostics, document);
+    if (!result) return undefined;
+    const here = result.diagnostics.filter((d) => RULE_SLUGS.has(d.rule) && toRange(d.range).contains(position));
+    if (here.length === 0) return undefined;
+    const markdown = new vscode.MarkdownString();
+    for (const d of here) {
+      if (markdown.value) markdown.appendMarkdown('\n\n---\n\n');
+      // Escaped by hand: appendText would also turn every space into &nbsp;.
+      markdown.appendMarkdown(`**${d.rule}** (${d.severity}): ${escapeMarkdown(d.message)}`);
+      markdown.appendMarkdown(`\n\n[Learn about ${d.rule}](${this.docUri(d.rule).toString()})`);
+    }
+    const span = here.map((d) => toRange(d.range)).reduce((a, b) => a.intersection(b) ?? a);
+    return new vscode.Hover(markdown, span);
+  }
+}
+
+/** Messages use `code` spans on purpose; everything outside them is shown literally. */
+function escapeMarkdown(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\*_{}[\]<>#|!]/g, (c) => `\\${c}`)))
+    .join('');
+}
+
+function toRange(range: Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+function toWorkspaceEdit(uri: vscode.Uri, fix: Fix): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of fix.edits) edit.replace(uri, toRange(e.range), e.newText);
+  return edit;
+}
+
+/** The editor's copy of a core diagnostic: same rule, same range, same message. */
+function matches(shown: vscode.Diagnostic, diagnostic: Diagnostic): boolean {
+  const code = typeof shown.code === 'object' ? shown.code.value : shown.code;
+  return String(code) === diagnostic.rule && shown.range.isEqual(toRange(diagnostic.range)) && shown.message === diagnostic.message;
+}
+
+/** A fix's link: an absolute URI as is; a path like `docs/rules/x.md` inside the extension. */
+function resolveLink(link: string, extensionUri: vscode.Uri): vscode.Uri {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return vscode.Uri.parse(link);
+  const [path, fragment] = link.split('#', 2);
+  const uri = vscode.Uri.joinPath(extensionUri, ...path.split('/').filter(Boolean));
+  return fragment ? uri.with({ fragment }) : uri;
+}
+
+async function openDoc(uri: vscode.Uri): Promise<void> {
+  if (uri.scheme === 'http' || uri.scheme === 'https') {
+    await vscode.env.openExternal(uri);
+    return;
+  }
+  try {
+    // The rendered page reads better than the Markdown source.
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch {
+    await vscode.commands.executeCommand('vscode.open', uri);
+  }
+}

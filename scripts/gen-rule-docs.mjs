@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Generates the rule table of README.md (between the rules-table markers) from
+// src/rules/index.ts, so the table can never drift from the rules themselves.
+//
+// Usage: node scripts/gen-rule-docs.mjs            rewrite README.md when the table changed
+//        node scripts/gen-rule-docs.mjs --check    exit 1 (and write nothing) when README.md is stale
+//        [--readme PATH]                           another README (tests)
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const START = '<!-- rules-table:start -->';
+export const END = '<!-- rules-table:end -->';
+
+const SEVERITY_LABEL = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
+
+function cell(text) {
+  return String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The Markdown table for a list of rules; `docsBase` is the doc folder relative to the README. */
+export function renderRulesTable(rules, docsBase = 'docs/rules') {
+  const lines = [
+    '| ID | Rule | Default severity | What it flags |',
+    '|---|---|---|---|',
+    ...rules.map(
+      (rule) =>
+        `| ${cell(rule.id)} | [\`${cell(rule.slug)}\`](${docsBase}/${rule.slug}.md) | ${SEVERITY_LABEL[rule.defaultSeverity] ?? cell(rule.defaultSeverity)}${rule.crossFile ? ' (cross-file)' : ''} | ${cell(rule.description)} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** README text with the table between the markers replaced; throws when the markers are missing. */
+export function replaceTable(readme, table) {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README has no ${START} ... ${END} markers`);
+  const eol = readme.includes('\r\n') ? '\r\n' : '\n';
+  return `${readme.slice(0, start + START.length)}${eol}${table.replace(/\n/g, eol)}${eol}${readme.slice(end)}`;
+}
+
+export async function loadRules() {
+  const mod = await tsImport(pathToFileURL(join(root, 'src/rules/index.ts')).href, import.meta.url);
+  const rules = mod.RULES ?? mod.default?.RULES;
+  if (!Array.isArray(rules)) throw new Error('src/rules/index.ts exports no RULES array');
+  return rules;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const readmeIndex = args.indexOf('--readme');
+  const readmePath = readmeIndex >= 0 ? args[readmeIndex + 1] : join(root, 'README.md');
+  const rules = await loadRules();
+  const missingDocs = rules.filter((r) => !existsSync(join(root, 'docs/rules', `${r.slug}.md`))).map((r) => r.slug);
+  const readme = readFileSync(readmePath, 'utf8');
+  const updated = replaceTable(readme, renderRulesTable(rules));
+  const name = relative(process.cwd(), readmePath) || readmePath;
+  if (missingDocs.length > 0) console.error(`gen-rule-docs: no doc page for ${missingDocs.join(', ')} (docs/rules/<slug>.md)`);
+  if (check) {
+    if (updated !== readme) {
+      console.error(`gen-rule-docs: the rule table in ${name} is stale; run \`npm run docs:rules\`.`);
+      process.exit(1);
+    }
+    console.log(`gen-rule-docs: ${name} lists all ${rules.length} rules.`);
+    process.exit(missingDocs.length > 0 ? 1 : 0);
+  }
+  if (updated !== readme) writeFileSync(readmePath, updated);
+  console.log(`gen-rule-docs: ${updated === readme ? 'unchanged' : 'updated'} ${name} (${rules.length} rules).`);
+  // tsx keeps its loader alive; the rules hold no handles worth waiting for.
+  process.exit(missingDocs.length > 0 ? 1 : 0);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(`gen-rule-docs: ${error.stack ?? error}`);
+    process.exit(2);
+  });
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { PROJECT_CONFIG_FILE, readProjectConfig, type ProjectConfig } from './config';
+
+/**
+ * Node-only (fs): never imported by code that runs in a web worker or the preview.
+ * The nearest `.postmortem.yaml` from `startDir` upwards, stopping at the
+ * repository root (the first folder holding `.git`) so a config of an
+ * unrelated parent folder never leaks in. Undefined when there is none.
+ */
+export function findProjectConfig(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    const candidate = join(dir, PROJECT_CONFIG_FILE);
+    if (isFile(candidate)) return candidate;
+    if (existsSync(join(dir, '.git'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Finds and reads the project config; a missing or unreadable file gives empty settings (with a warning when unreadable). */
+export function loadProjectConfig(startDir: string): ProjectConfig & { file?: string } {
+  const file = findProjectConfig(startDir);
+  if (!file) return { settings: {}, warnings: [] };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const origin = { line: 0, character: 0 };
+    return { file, settings: {}, warnings: [{ message: `The file cannot be read: ${(error as Error).message}`, range: { start: origin, end: origin } }] };
+  }
+  return { file, ...readProjectConfig(text) };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

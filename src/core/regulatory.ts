@@ -1,0 +1,117 @@
+import { asString, isRecord, type RegulatoryEntry } from './model';
+import { holidaySet } from './deadlines';
+import {
+  addBusinessDays,
+  addDays,
+  compareDates,
+  localDateOf,
+  parseCalendarDate,
+  parseDateOrDateTime,
+  parseDateTime,
+  type CalendarDate,
+  type Instant,
+} from './time';
+
+/**
+ * Regulatory clocks, as the format page fixes them: counted from `discovered`.
+ * Hour clocks end at an instant; day clocks end with the last day (in the
+ * incident's own offset). PCI-DSS, SOX and SOC2 have no fixed clock.
+ */
+type Clock = { hours: number } | { days: number } | { businessDays: number };
+
+const CLOCKS: Record<string, Clock | undefined> = {
+  HIPAA: { days: 60 },
+  GDPR: { hours: 72 },
+  'SEC-8K': { businessDays: 4 },
+  'PCI-DSS': undefined,
+  SOX: undefined,
+  SOC2: undefined,
+};
+
+const OSHA_CLOCKS: Record<string, Clock> = {
+  fatality: { hours: 8 },
+  hospitalization: { hours: 24 },
+};
+
+/** Regimes an industry usually answers to (the `regulatory-deadline` hint). */
+export const INDUSTRY_REGIMES: Record<string, readonly string[]> = {
+  healthcare: ['HIPAA'],
+  fintech: ['SOX', 'PCI-DSS'],
+  'e-commerce': ['PCI-DSS'],
+  saas: ['SOC2'],
+  manufacturing: ['OSHA'],
+};
+
+export interface RegulatoryDeadline {
+  regime: string;
+  /** The last moment a notification is on time (exclusive for day clocks: the start of the next day). */
+  due: Instant;
+  /** The last day a notification is on time, in `discovered`'s offset. */
+  dueDate: CalendarDate;
+  /** "72 hours", "4 business days": for messages and the preview. */
+  label: string;
+}
+
+export type RegulatoryStatus = 'met' | 'late' | 'open' | 'overdue';
+
+export function clockOf(entry: RegulatoryEntry): Clock | undefined {
+  const regime = asString(entry.regime);
+  if (regime === 'OSHA') return OSHA_CLOCKS[asString(entry.event) ?? ''];
+  return regime ? CLOCKS[regime] : undefined;
+}
+
+/** True for the regimes that remind but have no fixed notification clock. */
+export function hasNoClock(entry: RegulatoryEntry): boolean {
+  const regime = asString(entry.regime);
+  return regime === 'PCI-DSS' || regime === 'SOX' || regime === 'SOC2';
+}
+
+function clockLabel(clock: Clock): string {
+  if ('hours' in clock) return `${clock.hours} hours`;
+  if ('days' in clock) return `${clock.days} days`;
+  return `${clock.businessDays} business days`;
+}
+
+/**
+ * The notification deadline of a regulatory entry, or undefined when its regime
+ * has no clock, is unknown, an OSHA entry has no `event`, or `discovered` is not a date.
+ */
+export function regulatoryDeadline(entry: unknown, holidays: Iterable<string> = []): RegulatoryDeadline | undefined {
+  if (!isRecord(entry)) return undefined;
+  const e = entry as RegulatoryEntry;
+  const clock = clockOf(e);
+  const discovered = parseDateOrDateTime(e.discovered);
+  if (!clock || !discovered) return undefined;
+  const regime = asString(e.regime) ?? '';
+  const label = clockLabel(clock);
+  if ('hours' in clock) {
+    const due: Instant = { epochMs: discovered.epochMs + clock.hours * 3_600_000, offsetMinutes: discovered.offsetMinutes };
+    return { regime, due, dueDate: localDateOf(due), label };
+  }
+  const start = localDateOf(discovered);
+  const dueDate = 'days' in clock ? addDays(start, clock.days) : addBusinessDays(start, clock.businessDays, holidaySet(holidays));
+  const next = addDays(dueDate, 1);
+  const due: Instant = {
+    epochMs: Date.UTC(next.year, next.month - 1, next.day) - discovered.offsetMinutes * 60_000,
+    offsetMinutes: discovered.offsetMinutes,
+  };
+  return { regime, due, dueDate, label };
+}
+
+/**
+ * met: notified on time (or, without a clock, notified at all); late: notified
+ * after the deadline; open: not notified, deadline not passed (or no clock);
+ * overdue: not notified and the deadline's day is before `today`.
+ */
+export function regulatoryStatus(entry: unknown, today: CalendarDate, holidays: Iterable<string> = []): RegulatoryStatus {
+  const e = (isRecord(entry) ? entry : {}) as RegulatoryEntry;
+  const deadline = regulatoryDeadline(e, holidays);
+  const notifiedAt = parseDateTime(e.notified);
+  const notifiedDay = notifiedAt ? undefined : parseCalendarDate(e.notified);
+  const notified = notifiedAt !== undefined || notifiedDay !== undefined;
+  if (!deadline) return notified ? 'met' : 'open';
+  if (notifiedAt) return notifiedAt.epochMs >= deadline.due.epochMs ? 'late' : 'met';
+  // A bare date cannot be late within the due day itself.
+  if (notifiedDay) return compareDates(notifiedDay, deadline.dueDate) > 0 ? 'late' : 'met';
+  return compareDates(deadline.dueDate, today) < 0 ? 'overdue' : 'open';
+}

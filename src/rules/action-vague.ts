@@ -1,0 +1,96 @@
+import type { Rule } from './types';
+import { actionItems } from './shared/actions';
+
+/**
+ * Imperative verbs that open action items. A fixed list, not a tagger: an
+ * action text has no sentence context ("Alert on refusals", "Page on-call",
+ * "Shard the table"), which is exactly where part-of-speech taggers guess
+ * wrong, and a list is deterministic and cheap on every keystroke.
+ */
+const VERBS = new Set(
+  `accept add adjust adopt alert align allocate allow analyse analyze announce apply archive ask assess assign audit
+  automate avoid backfill backport benchmark block bound build bump cache cap capture change check clarify clean
+  cleanup close codify collect communicate compare configure confirm consolidate contact convert coordinate copy
+  correct create cut debug decide decommission decouple define delete deliver deploy deprecate describe design detect
+  disable document doublecheck downgrade drain drill drop dry educate eliminate email enable encrypt enforce ensure
+  escalate establish estimate evaluate expand expire explain explore expose extend extract fail failover fix flag
+  follow force gate generate grant guard handle harden hire host identify implement import improve include increase
+  index inform install instrument integrate introduce invalidate investigate isolate join keep kill label land launch
+  limit lint list load lock log look lower maintain make mark measure merge migrate mirror mitigate model monitor
+  move mute name notify observe onboard open optimise optimize order own page pair parallelize partition patch pause
+  pin plan poll populate port post practice practise prefer prepare present prevent prioritise prioritize probe
+  profile promote protect prototype provide provision prune publish purge push put query queue raise rate reach
+  rebalance rebuild recalculate receive record recover reduce refactor refine refresh reindex reject release relocate
+  remove rename reorganize repair replace replicate report require reroute rerun reserve reset resize resolve restart
+  restore restrict restructure retire retry return review revise revisit revoke rewrite roll rollback rollout rotate
+  route run sample scale schedule scope script secure segment send separate set setup shard share ship shorten show
+  shut simplify simulate size skip slow snapshot speed split stage standardise standardize start stop store streamline
+  stress strip submit subscribe support suppress surface switch sync tag teach test throttle tie tighten time track
+  train transfer translate trigger trim tune turn unblock unify uninstall unpin update upgrade upload use validate
+  verify version warn watch write`.split(/\s+/).filter(Boolean),
+);
+
+/** Words ending like a verb (-ize, -ise) that are nouns. */
+const NOT_VERBS = new Set(['enterprise', 'expertise', 'noise', 'premise', 'promise', 'exercise', 'franchise', 'merchandise', 'size']);
+
+/** Verbs that promise effort but no result when they are the whole action. */
+const VAGUE_START = /^(investigate|improve|look\s+(?:into|at)|review|explore|consider|evaluate|assess|check(?:\s+on)?|revisit|think\s+about|analy[sz]e|discuss|research)\b/i;
+
+const FILLER = new Set(
+  `a an the this that these those it its our their any some more better further other possible potential options ways
+  how what why things stuff issue issues problem problems incident incidents outage situation cause causes root it's
+  overall general generally process processes system systems again and or of for in on with to about around into`.split(/\s+/),
+);
+
+/** A number, a threshold or a target turns "improve X" into something a reviewer can check. */
+const MEASURABLE = /\d|%|\b(p\d\d|slo|sla|under|below|above|within|least|most|until|every|each|so that|fewer|less than|more than|zero|no longer)\b/i;
+
+export function startsWithVerb(text: string): boolean {
+  const first = text.trim().split(/[\s,.:;!?()]+/)[0]?.toLowerCase().replace(/['’]s$/, '') ?? '';
+  if (first === '') return false;
+  if (first === "don't" || first === 'never' || first === 'do') return true;
+  // Hyphenated and prefixed forms: load-test, rate-limit, re-run, redeploy, de-duplicate.
+  const head = first.split('-')[0];
+  const candidates = [first, head, first.replace(/^(re|de|un|pre|auto)-?/, '')];
+  if (candidates.some((w) => VERBS.has(w))) return true;
+  return /^[a-z]{4,}(ize|ise)$/.test(first) && !NOT_VERBS.has(first);
+}
+
+/** True when the action is only a vague verb with no checkable object. */
+export function isVagueAction(text: string): boolean {
+  const sentence = text.trim().split(/(?<=[.!?])\s/)[0];
+  const m = VAGUE_START.exec(sentence);
+  if (!m) return false;
+  const rest = sentence.slice(m[0].length);
+  if (MEASURABLE.test(rest)) return false;
+  const content = rest
+    .toLowerCase()
+    .split(/[^a-z0-9_'-]+/)
+    .filter((w) => w.length > 1 && !FILLER.has(w));
+  return content.length < 3;
+}
+
+export const actionVague: Rule = {
+  id: 'PM106',
+  slug: 'action-vague',
+  description: 'An action item does not start with a verb, or only says "investigate"/"improve"/"look into" without a measurable object.',
+  defaultSeverity: 'hint',
+  check(ctx) {
+    for (const { item, path, label } of actionItems(ctx.doc)) {
+      if (typeof item.action !== 'string' || item.action.trim() === '') continue;
+      const text = item.action.trim();
+      const range = ctx.rangeAt([...path, 'action'], 'value');
+      if (!startsWithVerb(text)) {
+        ctx.report({
+          message: `${label} does not start with a verb. Say what will be done ("Add an alert on connection refusals"), not the topic ("Connection refusals").`,
+          range,
+        });
+      } else if (isVagueAction(text)) {
+        ctx.report({
+          message: `${label} is too vague to close: "${text}" has no measurable object. Say what will exist or change when it is done ("Alert when pool usage exceeds 80% of max_connections").`,
+          range,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import type { Rule } from './types';
+import { actionItems, isBlank } from './shared/actions';
+import { insertKeyEdit } from './shared/yamlEdits';
+
+export const actionWontDoReason: Rule = {
+  id: 'PM105',
+  slug: 'action-wont-do-reason',
+  description: 'An action item marked wont-do has no reason.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    for (const { item, path, label } of actionItems(ctx.doc)) {
+      if (item.status !== 'wont-do' || !isBlank(item.reason)) continue;
+      const edit = insertKeyEdit(ctx.parsed, path, 'reason', 'TODO-reason');
+      ctx.report({
+        message: `${label} is marked wont-do without a reason. Say why the risk is accepted, so the next incident review can tell a decision from a forgotten task.`,
+        range: ctx.rangeAt([...path, 'status'], 'value'),
+        fixes: edit ? [{ title: 'Add "reason: TODO-reason"', edits: [edit], safe: false }] : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import type { Rule } from './types';
+import { asString, isRecord } from '../core/model';
+import { describeAt, formatMinutes, incidentTimeline, type TimelinePoint } from './shared/timeline';
+
+const FALLBACK_GAP_MINUTES = 60;
+
+export const timelineGranularity: Rule = {
+  id: 'PM109',
+  slug: 'timeline-granularity',
+  description: 'A gap between timeline entries inside the incident window is longer than the severity allows (SEV-1 15 min, SEV-2/3 60 min).',
+  defaultSeverity: 'info',
+  check(ctx) {
+    const { start, end, points } = incidentTimeline(ctx.parsed, ctx.doc);
+    if (!start || !end || end.epochMs < start.epochMs) return;
+    const severity = asString(isRecord(ctx.doc.summary) ? ctx.doc.summary.severity : undefined) ?? '';
+    const configured = ctx.settings.timelineGapMinutes[severity];
+    const limit = typeof configured === 'number' && configured > 0 ? configured : FALLBACK_GAP_MINUTES;
+    const inWindow = (p: TimelinePoint): boolean =>
+      p.instant !== undefined && p.instant.epochMs >= start.epochMs && p.instant.epochMs <= end.epochMs;
+    let previous: TimelinePoint | undefined;
+    for (const point of points) {
+      if (!point.instant) continue;
+      if (previous && inWindow(previous) && inWindow(point)) {
+        const gap = (point.instant.epochMs - previous.instant!.epochMs) / 60_000;
+        if (gap > limit) {
+          ctx.report({
+            message: `${formatMinutes(gap)} pass between timeline entries ${previous.index + 1} (${describeAt(previous)}) and ${point.index + 1} (${describeAt(point)}); ${severity || 'this severity'} allows ${formatMinutes(limit)}. What happened in between is where the lessons hide: add the entries from chat, logs and graphs.`,
+            range: ctx.rangeAt(['timeline', point.index, 'at'], 'value'),
+          });
+        }
+      }
+      previous = point;
+    }
+  },
+};

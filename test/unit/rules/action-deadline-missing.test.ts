@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRuleTests, ruleDiagnostics } from './ruleTester';
+import { actionDeadlineMissing } from '../../../src/rules/action-deadline-missing';
+
+// 2026-11-02 is a Monday; 2026-11-06 a Friday.
+runRuleTests(actionDeadlineMissing, {
+  valid: [
+    'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team\n    deadline: 2026-11-03\n    priority: P0\n',
+    'reviewed: 2026-11-02\naction_items:\n  - { action: Add a canary stage, owner: SRE team, deadline: 2026-11-09, priority: P1 }\n',
+    { name: 'no action items', code: 'reviewed: 2026-11-02\n' },
+  ],
+  invalid: [
+    {
+      name: 'P0 counted from reviewed: the next business day',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team   # on-call rota\n    priority: P0\n',
+      errors: [{ line: 3, column: 5, endColumn: 41, severity: 'error', messageIncludes: 'latest deadline is 2026-11-03' }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team   # on-call rota\n    priority: P0\n    deadline: 2026-11-03\n',
+    },
+    {
+      name: 'P2 in a flow mapping: 31 days',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - { action: Document the limits, owner: DBA team, priority: P2 }\n',
+      errors: [{ line: 3, column: 5 }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - { action: Document the limits, owner: DBA team, priority: P2, deadline: 2026-12-03 }\n',
+    },
+    {
+      name: 'without reviewed, from the local date of summary.end, skipping a weekend and a holiday',
+      code: 'summary:\n  end: 2026-11-06T23:30:00-05:00\naction_items:\n  - action: Alert on connection refusals\n    priority: P0\n',
+      settings: { holidays: ['2026-11-09'] },
+      errors: [{ line: 4, column: 5, messageIncludes: 'summary.end (2026-11-06)' }],
+      output: 'summary:\n  end: 2026-11-06T23:30:00-05:00\naction_items:\n  - action: Alert on connection refusals\n    priority: P0\n    deadline: 2026-11-10\n',
+    },
+    {
+      name: 'without a priority there is no date to propose',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline:\n',
+      errors: [{ line: 3, column: 5, messageIncludes: 'set `priority`' }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline:\n',
+    },
+  ],
+});
+
+test('action-deadline-missing: the fix is safe, so `lint --fix` may apply it', () => {
+  const [d] = ruleDiagnostics(actionDeadlineMissing, 'reviewed: 2026-11-02\naction_items:\n  - action: Add a canary stage\n    priority: P1\n');
+  assert.equal(d.fixes?.length, 1);
+  assert.equal(d.fixes?.[0].safe, true);
+  assert.equal(d.fixes?.[0].title, 'Add "deadline: 2026-11-09" (latest allowed for P1)');
+});

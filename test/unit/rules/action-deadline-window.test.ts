@@ -1,0 +1,34 @@
+import { runRuleTests } from './ruleTester';
+import { actionDeadlineWindow } from '../../../src/rules/action-deadline-window';
+
+runRuleTests(actionDeadlineWindow, {
+  valid: [
+    'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-03\n    priority: P0\n',
+    'reviewed: 2026-11-02\naction_items:\n  - { action: Add a canary stage, deadline: 2026-11-09, priority: P1 }\n',
+    'reviewed: 2026-11-02\naction_items:\n  - action: Document the limits\n    deadline: 2026-12-03\n    priority: P2\n',
+    { name: 'a Friday review: P0 may be due Monday', code: 'reviewed: 2026-11-06\naction_items:\n  - action: Alert on refusals\n    deadline: 2026-11-09\n    priority: P0\n' },
+    { name: 'no priority: no window to check', code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on refusals\n    deadline: 2027-11-09\n' },
+    { name: 'no base date: no window to check', code: 'action_items:\n  - action: Alert on refusals\n    deadline: 2027-11-09\n    priority: P0\n' },
+  ],
+  invalid: [
+    {
+      name: 'P0 due a week later: only the value is replaced, comment kept',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-10   # agreed in the review\n    priority: P0\n',
+      errors: [{ line: 4, column: 15, endColumn: 25, severity: 'warning', messageIncludes: '7 days too late: P0 allows the next business day after reviewed (2026-11-02), so the latest deadline is 2026-11-03' }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-03   # agreed in the review\n    priority: P0\n',
+    },
+    {
+      name: 'quoted deadline keeps its quotes; P1 from reviewed',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - { action: Add a canary stage, deadline: "2026-11-30", priority: P1 }\n',
+      errors: [{ line: 3, column: 45, endColumn: 57 }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - { action: Add a canary stage, deadline: "2026-11-09", priority: P1 }\n',
+    },
+    {
+      name: 'P0 on a Friday with Monday a holiday',
+      code: 'reviewed: 2026-11-06\naction_items:\n  - action: Alert on refusals\n    deadline: 2026-11-11\n    priority: P0\n',
+      settings: { holidays: ['2026-11-09'] },
+      errors: [{ line: 4, column: 15, messageIncludes: 'latest deadline is 2026-11-10' }],
+      output: 'reviewed: 2026-11-06\naction_items:\n  - action: Alert on refusals\n    deadline: 2026-11-10\n    priority: P0\n',
+    },
+  ],
+});

@@ -1,0 +1,23 @@
+import { runRuleTests } from './ruleTester';
+import { actionWontDoReason } from '../../../src/rules/action-wont-do-reason';
+
+runRuleTests(actionWontDoReason, {
+  valid: [
+    'action_items:\n  - action: Add a canary stage\n    status: wont-do\n    reason: Blue-green deploys replace canaries next quarter.\n',
+    'action_items:\n  - { action: Add a canary stage, status: wont-do, reason: Replaced by blue-green deploys }\n',
+    { name: 'other statuses need no reason', code: 'action_items:\n  - action: Add a canary stage\n    status: open\n' },
+  ],
+  invalid: [
+    {
+      code: 'action_items:\n  - action: Add a canary stage\n    status: wont-do   # decided 2026-11-02\n    owner: SRE team\n',
+      errors: [{ line: 3, column: 13, endColumn: 20, severity: 'warning', messageIncludes: 'wont-do without a reason' }],
+      output: 'action_items:\n  - action: Add a canary stage\n    status: wont-do   # decided 2026-11-02\n    owner: SRE team\n    reason: TODO-reason\n',
+    },
+    {
+      name: 'flow mapping, empty reason',
+      code: 'action_items:\n  - { action: Add a canary stage, status: wont-do, reason: "" }\n',
+      errors: [{ line: 2, column: 43, endColumn: 50 }],
+      output: 'action_items:\n  - { action: Add a canary stage, status: wont-do, reason: TODO-reason }\n',
+    },
+  ],
+});

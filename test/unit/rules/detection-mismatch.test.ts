@@ -1,0 +1,32 @@
+import { runRuleTests } from './ruleTester';
+import { detectionMismatch } from '../../../src/rules/detection-mismatch';
+
+const doc = (firstAlert: string, end = '2026-11-02T12:00:00Z', extra = ''): string =>
+  `summary:\n  start: 2026-11-02T10:00:00+01:00\n  end: ${end}\n  detection:\n    first_alert: ${firstAlert}\ntimeline:\n  - at: "10:20"\n    kind: trigger\n  - at: "10:25"\n    kind: alert\n  - at: "10:40"\n    kind: alert\n${extra}`;
+
+runRuleTests(detectionMismatch, {
+  valid: [
+    doc('2026-11-02T10:25:00+01:00'),
+    { name: 'same instant written in another offset', code: doc('2026-11-02T09:25:00Z') },
+    { name: 'seconds within the same minute', code: doc('2026-11-02T10:25:30+01:00') },
+    { name: 'a follow-up note after the end is fine', code: doc('2026-11-02T09:25:00Z', '2026-11-02T12:00:00Z', '  - at: 2026-11-05T09:00:00Z\n    kind: note\n') },
+  ],
+  invalid: [
+    {
+      name: 'first_alert disagrees with the first alert entry',
+      code: doc('2026-11-02T10:40:00+01:00'),
+      errors: [{ line: 5, column: 18, endColumn: 43, severity: 'warning', messageIncludes: 'disagrees with the first `alert` entry of the timeline (entry 2, 10:25)' }],
+    },
+    {
+      name: 'end before start',
+      code: doc('2026-11-02T10:25:00+01:00', '2026-11-02T08:00:00Z'),
+      // The timeline then runs past the end too; that is not reported while end < start makes it meaningless.
+      errors: [{ line: 3, column: 8, endColumn: 28, messageIncludes: '`summary.end` is before `summary.start`' }],
+    },
+    {
+      name: 'a non-note entry after the end',
+      code: doc('2026-11-02T10:25:00+01:00', '2026-11-02T09:30:00Z'),
+      errors: [{ line: 11, column: 9, endColumn: 16, messageIncludes: 'Timeline entry 3 (10:40, alert) is after `summary.end`' }],
+    },
+  ],
+});

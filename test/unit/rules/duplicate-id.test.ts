@@ -1,0 +1,66 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintText } from '../../../src/core/lint';
+import { PostmortemStore } from '../../../src/core/store';
+import { duplicateId } from '../../../src/rules/duplicate-id';
+
+function lintIn(files: Record<string, string>, file: string) {
+  const store = new PostmortemStore();
+  for (const [name, text] of Object.entries(files)) store.upsert(name, text);
+  return lintText(files[file], { rules: [duplicateId], file, workspace: store, today: '2026-11-27' }).diagnostics.filter((d) => d.rule === 'duplicate-id');
+}
+
+const A = 'id: INC-2026-11-02-001   # first of the day\ntitle: Orders outage\n';
+const B = '# copied from the orders outage\nid: "INC-2026-11-02-001"\ntitle: Checkout latency\n';
+const C = 'id: INC-2026-11-02-002\ntitle: Checkout latency\n';
+
+describe('PM117 duplicate-id', () => {
+  it('valid: distinct ids', () => {
+    assert.deepEqual(lintIn({ 'a.pm.yaml': A, 'c.pm.yaml': C }, 'c.pm.yaml'), []);
+    assert.deepEqual(lintIn({ 'a.pm.yaml': A, 'c.pm.yaml': C }, 'a.pm.yaml'), []);
+  });
+
+  it('valid: the file is not compared with its own index entry', () => {
+    assert.deepEqual(lintIn({ 'a.pm.yaml': A }, 'a.pm.yaml'), []);
+  });
+
+  it('valid: without a workspace the rule does not run', () => {
+    assert.deepEqual(lintText(A, { rules: [duplicateId], file: 'a.pm.yaml' }).diagnostics.filter((d) => d.rule === 'duplicate-id'), []);
+  });
+
+  it('invalid: an error in both files, each pointing at the other', () => {
+    const files = { 'a.pm.yaml': A, 'b.pm.yaml': B };
+    const inA = lintIn(files, 'a.pm.yaml');
+    assert.equal(inA.length, 1);
+    assert.equal(inA[0].severity, 'error');
+    assert.deepEqual(inA[0].range, { start: { line: 0, character: 4 }, end: { line: 0, character: 22 } });
+    assert.match(inA[0].message, /The id INC-2026-11-02-001 is also used by b\.pm\.yaml/);
+    assert.deepEqual(inA[0].related, [
+      { file: 'b.pm.yaml', range: { start: { line: 1, character: 4 }, end: { line: 1, character: 24 } }, message: 'INC-2026-11-02-001 is also the id of this post-mortem' },
+    ]);
+
+    const inB = lintIn(files, 'b.pm.yaml');
+    assert.equal(inB.length, 1);
+    assert.equal(inB[0].severity, 'error');
+    assert.deepEqual(inB[0].range, { start: { line: 1, character: 4 }, end: { line: 1, character: 24 } });
+    assert.equal(inB[0].related?.[0].file, 'a.pm.yaml');
+    assert.deepEqual(inB[0].related?.[0].range, { start: { line: 0, character: 4 }, end: { line: 0, character: 22 } });
+  });
+
+  it('invalid: three files with one id: one diagnostic naming both others', () => {
+    const files = { 'a.pm.yaml': A, 'b.pm.yaml': B, 'd.pm.yaml': A.replace('# first of the day', '') };
+    const inA = lintIn(files, 'a.pm.yaml');
+    assert.equal(inA.length, 1);
+    assert.deepEqual(inA[0].related?.map((r) => r.file), ['b.pm.yaml', 'd.pm.yaml']);
+  });
+
+  it('the index updates: renaming the other id clears the error', () => {
+    const store = new PostmortemStore();
+    store.upsert('a.pm.yaml', A);
+    store.upsert('b.pm.yaml', B);
+    const lintA = () => lintText(A, { rules: [duplicateId], file: 'a.pm.yaml', workspace: store }).diagnostics.filter((d) => d.rule === 'duplicate-id');
+    assert.equal(lintA().length, 1);
+    store.upsert('b.pm.yaml', C);
+    assert.equal(lintA().length, 0);
+  });
+});

@@ -1,0 +1,54 @@
+import { runRuleTests } from './ruleTester';
+import { regulatoryDeadlineRule } from '../../../src/rules/regulatory-deadline';
+
+// The tester's today is 2026-11-27 (a Friday).
+const entry = (fields: string): string => `regulatory:\n  - ${fields.split('\n').join('\n    ')}\n`;
+
+runRuleTests(regulatoryDeadlineRule, {
+  valid: [
+    entry('regime: GDPR\ndiscovered: 2026-11-02T11:00:00Z\nnotified: 2026-11-05T10:59:00Z'),
+    entry('regime: HIPAA\ndiscovered: 2026-11-02\nnotified: 2026-12-20'),
+    { name: 'HIPAA still within its 60 days', code: entry('regime: HIPAA\ndiscovered: 2026-11-02') },
+    { name: 'SEC-8K: 4 business days over a weekend', code: entry('regime: SEC-8K\ndiscovered: 2026-11-05\nnotified: 2026-11-11') },
+    {
+      name: 'SEC-8K: a holiday moves the deadline a day',
+      code: entry('regime: SEC-8K\ndiscovered: 2026-11-05\nnotified: 2026-11-12'),
+      settings: { holidays: ['2026-11-11'] },
+    },
+    { name: 'no clock for SOX', code: entry('regime: SOX\ndiscovered: 2025-01-01') },
+    { name: 'industry with its regime named', code: `industry: healthcare\n${entry('regime: HIPAA\ndiscovered: 2026-11-02')}` },
+    { name: 'industry other suggests nothing', code: 'industry: other\n' },
+  ],
+  invalid: [
+    {
+      name: 'GDPR 72 hours passed without notification',
+      code: entry('regime: GDPR   # EU customers\ndiscovered: 2026-11-02T11:00:00Z'),
+      errors: [{ line: 2, column: 13, endColumn: 17, severity: 'error', messageIncludes: 'The GDPR notification was due 2026-11-05T11:00Z (72 hours from discovery)' }],
+    },
+    {
+      name: 'GDPR notified a minute late',
+      code: entry('regime: GDPR\ndiscovered: 2026-11-02T11:00:00Z\nnotified: 2026-11-05T11:01:00Z'),
+      errors: [{ line: 4, column: 15, endColumn: 35, severity: 'warning', messageIncludes: 'went out after its deadline' }],
+    },
+    {
+      name: 'SEC-8K notified on the fifth business day',
+      code: entry('regime: SEC-8K\ndiscovered: 2026-11-05\nnotified: 2026-11-12'),
+      errors: [{ line: 4, column: 15, messageIncludes: '(2026-11-11, 4 business days from discovery)' }],
+    },
+    {
+      name: 'OSHA fatality: 8 hours',
+      code: entry('regime: OSHA\nevent: fatality\ndiscovered: 2026-11-02T06:00:00-05:00\nnotified: 2026-11-02T15:00:00-05:00'),
+      errors: [{ line: 5, column: 15, messageIncludes: '8 hours' }],
+    },
+    {
+      name: 'fintech without SOX and PCI-DSS',
+      code: 'industry: fintech\nregulatory: []\n',
+      errors: [{ line: 1, column: 11, endColumn: 18, severity: 'hint', messageIncludes: 'usually answers to SOX and PCI-DSS' }],
+    },
+    {
+      name: 'fintech naming only SOX',
+      code: `industry: fintech\n${entry('regime: SOX\ndiscovered: 2026-11-02')}`,
+      errors: [{ line: 1, column: 11, severity: 'hint', messageIncludes: 'usually answers to PCI-DSS, but no' }],
+    },
+  ],
+});

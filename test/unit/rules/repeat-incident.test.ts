@@ -1,0 +1,68 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintText } from '../../../src/core/lint';
+import { PostmortemStore } from '../../../src/core/store';
+import { repeatIncident } from '../../../src/rules/repeat-incident';
+
+function lintIn(files: Record<string, string>, file: string) {
+  const store = new PostmortemStore();
+  for (const [name, text] of Object.entries(files)) store.upsert(name, text);
+  return lintText(files[file], { rules: [repeatIncident], file, workspace: store, today: '2026-11-27' }).diagnostics.filter((d) => d.rule === 'repeat-incident');
+}
+
+const pm = (id: string, start: string, category: string, services: string, actions = ''): string =>
+  `id: ${id}\nservices: [${services}]\nsummary:\n  start: ${start}\nroot_cause:\n  whys: []\n  category: ${category}   # agreed in the review\n${actions}`;
+
+const EARLIER = pm('INC-2026-05-02-003', '2026-05-02T10:00:00Z', 'capacity', 'orders-db, search',
+  'action_items:\n  - action: Alert on pool usage\n    status: done\n  - action: Move limits into code\n    status: open\n  - action: Add a capacity check to CI\n    status: in-progress\n');
+const LATER = pm('INC-2026-11-02-001', '2026-11-02T10:00:00Z', 'capacity', 'orders-db, checkout');
+
+describe('PM118 repeat-incident', () => {
+  it('valid: a different category on the same service', () => {
+    const files = { 'old.pm.yaml': EARLIER, 'new.pm.yaml': LATER.replace('category: capacity', 'category: testing') };
+    assert.deepEqual(lintIn(files, 'new.pm.yaml'), []);
+  });
+
+  it('valid: the same category on unrelated services', () => {
+    const files = { 'old.pm.yaml': EARLIER, 'new.pm.yaml': LATER.replace('orders-db, checkout', 'payments') };
+    assert.deepEqual(lintIn(files, 'new.pm.yaml'), []);
+  });
+
+  it('valid: the earlier incident is not warned about the later one', () => {
+    assert.deepEqual(lintIn({ 'old.pm.yaml': EARLIER, 'new.pm.yaml': LATER }, 'old.pm.yaml'), []);
+  });
+
+  it('invalid: warning on the category, related information at the earlier file\'s category, open items counted', () => {
+    const [d, ...rest] = lintIn({ 'old.pm.yaml': EARLIER, 'new.pm.yaml': LATER }, 'new.pm.yaml');
+    assert.equal(rest.length, 0);
+    assert.equal(d.rule, 'repeat-incident');
+    assert.equal(d.severity, 'warning');
+    assert.deepEqual(d.range, { start: { line: 6, character: 12 }, end: { line: 6, character: 20 } });
+    assert.equal(
+      d.message,
+      'Same root cause twice = systemic failure: `capacity` was already the root cause of INC-2026-05-02-003 (orders-db; 2 of its action items are still open). Ask why the earlier fixes did not hold, and link it under `related:`.',
+    );
+    assert.deepEqual(d.related, [
+      {
+        file: 'old.pm.yaml',
+        range: { start: { line: 6, character: 12 }, end: { line: 6, character: 20 } },
+        message: 'Earlier incident INC-2026-05-02-003: root cause `capacity` in orders-db; 2 of its action items are still open',
+      },
+    ]);
+  });
+
+  it('invalid: no open items means no note about them', () => {
+    const closed = EARLIER.replace(/status: (open|in-progress)/g, 'status: done');
+    const [d] = lintIn({ 'old.pm.yaml': closed, 'new.pm.yaml': LATER }, 'new.pm.yaml');
+    assert.match(d.message, /root cause of INC-2026-05-02-003 \(orders-db\)\. Ask why/);
+  });
+
+  it('invalid: without start dates, ids (which embed the date) decide which is earlier', () => {
+    const files = {
+      'old.pm.yaml': EARLIER.replace(/summary:\n  start: .*\n/, ''),
+      'new.pm.yaml': LATER.replace(/summary:\n  start: .*\n/, ''),
+    };
+    assert.equal(lintIn(files, 'new.pm.yaml').length, 1);
+    assert.equal(lintIn(files, 'old.pm.yaml').length, 0);
+  });
+});
