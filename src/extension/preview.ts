@@ -1,5 +1,284 @@
-import type * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { lintText, type LintResult } from '../core/lint';
+import { mergeSettings } from '../core/settings';
+import { todayDate } from '../core/time';
+import { buildReportModel, escapeHtml, parseDataPath, pathAtOffset, renderHtml, renderReportBody, type ReportModel } from '../render/index';
 import type { DiagnosticsFeature } from './diagnostics';
+import { readVscodeSettings } from './settings';
+import { registerExport } from './export';
 
-/** PLACEHOLDER: filled in by its feature's work. */
-export function registerPreview(_context: vscode.ExtensionContext, _diagnostics: DiagnosticsFeature): void {}
+const VIEW_TYPE = 'postmortem.preview';
+
+/** What the webview keeps across a window reload (media/preview.js stores it with setState). */
+interface PreviewState {
+  uri?: string;
+  locked?: boolean;
+  scrollY?: number;
+}
+
+/**
+ * The live preview: a webview beside the YAML that shows the report and
+ * follows the active post-mortem editor, like the Markdown preview. A locked
+ * preview stays on its document; there is one per document. Every lint
+ * result (from the diagnostics feature, never a second parse) is rendered in
+ * the extension host and sent as a message; media/preview.js patches the DOM.
+ */
+export function registerPreview(context: vscode.ExtensionContext, diagnostics: DiagnosticsFeature): void {
+  const manager = new PreviewManager(context, diagnostics);
+  context.subscriptions.push(
+    manager,
+    vscode.commands.registerCommand('postmortem.openPreview', (uri?: vscode.Uri) => manager.open(uri, vscode.ViewColumn.Active)),
+    vscode.commands.registerCommand('postmortem.openPreviewToSide', (uri?: vscode.Uri) => manager.open(uri, vscode.ViewColumn.Beside)),
+    vscode.commands.registerCommand('postmortem.togglePreviewLock', () => manager.toggleLock()),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => manager.restore(panel, state),
+    }),
+  );
+  registerExport(context, diagnostics);
+}
+
+class PreviewManager implements vscode.Disposable {
+  private readonly previews = new Set<Preview>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly diagnostics: DiagnosticsFeature,
+  ) {
+    this.disposables.push(
+      diagnostics.onDidLint(({ document, result }) => {
+        for (const preview of this.previews) if (preview.uri.toString() === document.uri.toString()) preview.update(result);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!editor || !diagnostics.isPostmortem(editor.document)) return;
+        // Like the Markdown preview: the unlocked preview follows the active post-mortem.
+        for (const preview of this.previews) if (!preview.locked && preview.uri.toString() !== editor.document.uri.toString()) preview.show(editor.document.uri);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        const uri = event.textEditor.document.uri.toString();
+        for (const preview of this.previews) if (preview.uri.toString() === uri) preview.highlightAt(event.textEditor.document.offsetAt(event.selections[0].active));
+      }),
+    );
+  }
+
+  async open(resource: vscode.Uri | undefined, column: vscode.ViewColumn): Promise<void> {
+    const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a .pm.yaml file to preview it.');
+      return;
+    }
+    const existing =
+      [...this.previews].find((p) => p.locked && p.uri.toString() === uri.toString()) ?? [...this.previews].find((p) => !p.locked);
+    if (existing) {
+      existing.show(uri);
+      existing.panel.reveal(existing.panel.viewColumn ?? column, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: true }, this.webviewOptions());
+    this.add(new Preview(panel, uri, false, this.context, this.diagnostics));
+  }
+
+  restore(panel: vscode.WebviewPanel, state: PreviewState | undefined): void {
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = state?.uri ? vscode.Uri.parse(state.uri) : undefined;
+    } catch {
+      uri = undefined;
+    }
+    uri ??= vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.add(new Preview(panel, uri, state?.locked === true, this.context, this.diagnostics));
+  }
+
+  toggleLock(): void {
+    const active = [...this.previews].find((p) => p.panel.active) ?? [...this.previews][0];
+    active?.setLocked(!active.locked);
+  }
+
+  private add(preview: Preview): void {
+    this.previews.add(preview);
+    preview.panel.onDidDispose(() => this.previews.delete(preview));
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media')],
+    };
+  }
+
+  dispose(): void {
+    for (const preview of this.previews) preview.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+class Preview {
+  private version = 0;
+  private lastResult?: LintResult;
+  /** False while the panel shows the "Loading" placeholder instead of the report page. */
+  private showsReport = false;
+  private disposed = false;
+  private pendingHighlight?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    public uri: vscode.Uri,
+    public locked: boolean,
+    private readonly context: vscode.ExtensionContext,
+    private readonly diagnostics: DiagnosticsFeature,
+  ) {
+    panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message));
+    // A hidden webview is rebuilt from `webview.html` when shown again: give it the current report, not the first one.
+    let wasVisible = panel.visible;
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && !wasVisible) this.renderFull();
+      wasVisible = panel.visible;
+    });
+    panel.onDidDispose(() => {
+      this.disposed = true;
+      if (this.pendingHighlight) clearTimeout(this.pendingHighlight);
+    });
+    this.show(uri);
+  }
+
+  show(uri: vscode.Uri): void {
+    this.uri = uri;
+    this.lastResult = undefined;
+    this.renderFull();
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.renderFull();
+  }
+
+  /** A new lint result for our document: send the new report body; the webview patches its DOM. */
+  update(result: LintResult): void {
+    this.lastResult = result;
+    if (this.disposed || !this.panel.visible) return;
+    // The placeholder page has no script to receive messages: build the report page instead.
+    if (!this.showsReport) return this.renderFull();
+    const model = this.model(result);
+    void this.panel.webview.postMessage({
+      type: 'update',
+      html: renderReportBody(model, 'webview'),
+      title: this.title(model),
+      uri: this.uri.toString(),
+      version: ++this.version,
+    });
+    this.panel.title = this.title(model);
+  }
+
+  highlightAt(offset: number): void {
+    // Cursor moves come in bursts (holding an arrow key): highlight where it settles.
+    if (this.pendingHighlight) clearTimeout(this.pendingHighlight);
+    this.pendingHighlight = setTimeout(() => {
+      const result = this.currentResult();
+      if (!result || this.disposed) return;
+      const path = pathAtOffset(result.parsed, offset);
+      void this.panel.webview.postMessage({ type: 'highlight', path: path ? path.join('.') : '' });
+    }, 30);
+  }
+
+  private currentResult(): LintResult | undefined {
+    const fromLint = this.diagnostics.resultFor(this.uri);
+    if (fromLint) return (this.lastResult = fromLint);
+    if (this.lastResult) return this.lastResult;
+    // Not linted yet (the document is not open, or its first lint is still pending): lint it once here.
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
+    if (document) return (this.lastResult = lintText(document.getText(), { file: this.uri.toString(), settings: readVscodeSettings(this.uri) }));
+    return undefined;
+  }
+
+  private renderFull(): void {
+    const result = this.currentResult();
+    const webview = this.panel.webview;
+    const media = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', name)).toString();
+    const nonce = makeNonce();
+    if (!result) {
+      this.panel.title = `Preview ${basename(this.uri)}`;
+      this.showsReport = false;
+      void vscode.workspace.openTextDocument(this.uri).then(
+        // Open now: its lint result, or a lint of our own (a file the diagnostics do not check), fills the panel.
+        () => {
+          if (!this.showsReport) this.renderFull();
+        },
+        (error: unknown) => {
+          webview.html = `<!DOCTYPE html><html><body><p>Cannot open ${escapeHtml(this.uri.toString())}: ${escapeHtml(String((error as Error)?.message ?? error))}</p></body></html>`;
+        },
+      );
+      webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head><body><p>Loading ${escapeHtml(basename(this.uri))}…</p></body></html>`;
+      return;
+    }
+    const model = this.model(result);
+    this.panel.title = this.title(model);
+    this.showsReport = true;
+    const html = renderHtml(model, { mode: 'webview', nonce, cspSource: webview.cspSource, styleUri: media('preview.css'), scriptUri: media('preview.js') });
+    // The state the serializer needs after a reload travels on the body; preview.js stores it.
+    webview.html = html.replace('<body class="', `<body data-uri="${escapeHtml(this.uri.toString())}" data-locked="${this.locked}" data-version="${++this.version}" class="`);
+  }
+
+  private model(result: LintResult): ReportModel {
+    const settings = mergeSettings(readVscodeSettings(this.uri));
+    return buildReportModel({
+      parsed: result.parsed,
+      diagnostics: result.diagnostics,
+      today: todayDate(),
+      holidays: settings.holidays,
+      timelineGapMinutes: settings.timelineGapMinutes,
+    });
+  }
+
+  private title(model: ReportModel): string {
+    const name = model.header.id ?? basename(this.uri);
+    return this.locked ? `[Preview] ${name}` : `Preview ${name}`;
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (typeof message !== 'object' || message === null) return;
+    const m = message as { type?: unknown; path?: unknown; range?: unknown };
+    if (m.type === 'reveal' && typeof m.path === 'string') {
+      const result = this.currentResult();
+      if (!result) return;
+      const path = parseDataPath(m.path);
+      const range = path.length === 0 ? result.parsed.documentStartRange() : result.parsed.valueRange(path) ?? result.parsed.anchorRange(path);
+      await this.reveal(new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
+    } else if (m.type === 'revealRange' && Array.isArray(m.range) && m.range.length === 4 && m.range.every((n) => Number.isInteger(n) && n >= 0)) {
+      const [a, b, c, d] = m.range as number[];
+      await this.reveal(new vscode.Range(a, b, c, d));
+    }
+  }
+
+  /** Select `range` in an editor of our document: the visible one if any, else open it beside the preview. */
+  private async reveal(range: vscode.Range): Promise<void> {
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
+    const document = visible?.document ?? (await vscode.workspace.openTextDocument(this.uri));
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+    });
+    // A block node's range runs to the start of the next line: stop at the end of its own text.
+    let end = range.end;
+    while (end.line > range.start.line && end.character === 0) end = document.lineAt(end.line - 1).range.end;
+    const trimmed = new vscode.Range(range.start, end);
+    // The cursor goes to the start (anchor at the end), so the editor shows where the part begins.
+    editor.selection = new vscode.Selection(trimmed.end, trimmed.start);
+    // Reveal the start only: revealing the whole range would scroll sideways to the end of its last line.
+    editor.revealRange(new vscode.Range(trimmed.start, trimmed.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+function makeNonce(): string {
+  return randomBytes(18).toString('base64');
+}

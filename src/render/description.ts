@@ -1,0 +1,27 @@
+/**
+ * The summary's description is Markdown. It is rendered with raw HTML off,
+ * images off (an image would load from the network the moment the report
+ * opens) and only http, https and mailto links, each opened with rel=noopener.
+ */
+import MarkdownIt from 'markdown-it';
+import { safeHref } from './escape';
+
+let instance: MarkdownIt.MarkdownIt | undefined;
+
+function markdown(): MarkdownIt.MarkdownIt {
+  if (instance) return instance;
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.disable(['image']);
+  md.validateLink = (url: string): boolean => safeHref(url) !== undefined;
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    tokens[idx].attrSet('rel', 'noopener noreferrer');
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
+  instance = md;
+  return md;
+}
+
+export function renderDescriptionHtml(text: string): string {
+  return markdown().render(text);
+}
