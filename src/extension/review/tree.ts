@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import type { IncidentFacts } from '../../review/incident';
+import type { SkippedFile } from '../../review/review';
+import type { ReviewModel, ReviewSnapshot } from './model';
+
+export const EXPLORER_VIEW = 'postmortem.explorer';
+export const REFRESH_TREE = 'postmortem.refreshTree';
+
+type Node =
+  | { kind: 'quarter'; quarter: string; incidents: IncidentFacts[] }
+  | { kind: 'incident'; incident: IncidentFacts }
+  | { kind: 'skipped-group'; skipped: SkippedFile[] }
+  | { kind: 'skipped'; skipped: SkippedFile };
+
+const SEVERITY_ICONS: Record<string, vscode.ThemeIcon> = {
+  'SEV-1': new vscode.ThemeIcon('flame', new vscode.ThemeColor('charts.red')),
+  'SEV-2': new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.orange')),
+  'SEV-3': new vscode.ThemeIcon('info', new vscode.ThemeColor('charts.blue')),
+};
+const UNKNOWN_SEVERITY = new vscode.ThemeIcon('question');
+
+/** "Post-Mortems" in the explorer: quarters, newest first, each with its incidents and their open action items. */
+export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private snapshot: ReviewSnapshot | undefined;
+
+  constructor(private readonly model: ReviewModel) {}
+
+  update(snapshot: ReviewSnapshot): void {
+    this.snapshot = snapshot;
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    const snapshot = (this.snapshot ??= this.model.snapshot);
+    if (!node) {
+      const byQuarter = new Map<string, IncidentFacts[]>();
+      for (const incident of snapshot.incidents) {
+        if (incident.quarter === null) continue;
+        const list = byQuarter.get(incident.quarter) ?? [];
+        list.push(incident);
+        byQuarter.set(incident.quarter, list);
+      }
+      const quarters: Node[] = [...byQuarter]
+        .sort((a, b) => (a[0] < b[0] ? 1 : -1))
+        .map(([quarter, incidents]) => ({ kind: 'quarter', quarter, incidents: incidents.sort((a, b) => b.startMs - a.startMs) }));
+      if (snapshot.review.skipped.length > 0) quarters.push({ kind: 'skipped-group', skipped: snapshot.review.skipped });
+      return quarters;
+    }
+    if (node.kind === 'quarter') return node.incidents.map((incident) => ({ kind: 'incident', incident }));
+    if (node.kind === 'skipped-group') return node.skipped.map((skipped) => ({ kind: 'skipped', skipped }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'quarter': {
+        const item = new vscode.TreeItem(node.quarter, vscode.TreeItemCollapsibleState.Expanded);
+        const open = node.incidents.reduce((sum, i) => sum + openCount(i), 0);
+        item.description = `${node.incidents.length} incident${node.incidents.length === 1 ? '' : 's'}, ${open} open action${open === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('calendar');
+        item.contextValue = 'postmortemQuarter';
+        item.id = `quarter:${node.quarter}`;
+        return item;
+      }
+      case 'incident': {
+        const { incident } = node;
+        const item = new vscode.TreeItem(incident.id, vscode.TreeItemCollapsibleState.None);
+        const open = openCount(incident);
+        const overdue = incident.actions.filter((a) => a.overdue).length;
+        item.description = `${incident.title}${incident.title ? ' · ' : ''}${open} open${overdue ? `, ${overdue} overdue` : ''}`;
+        item.tooltip = `${incident.id}${incident.title ? `: ${incident.title}` : ''}\n${incident.severity ?? 'no severity'} · ${open} open action item${open === 1 ? '' : 's'}${overdue ? ` (${overdue} overdue)` : ''}`;
+        item.iconPath = (incident.severity && SEVERITY_ICONS[incident.severity]) || UNKNOWN_SEVERITY;
+        item.resourceUri = vscode.Uri.parse(incident.file);
+        item.command = { command: 'vscode.open', title: 'Open Post-Mortem', arguments: [item.resourceUri] };
+        item.contextValue = 'postmortemIncident';
+        item.id = `incident:${incident.file}`;
+        return item;
+      }
+      case 'skipped-group': {
+        const item = new vscode.TreeItem(`Skipped files (${node.skipped.length})`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.tooltip = 'Post-mortems the review cannot place in a quarter';
+        item.id = 'skipped';
+        return item;
+      }
+      case 'skipped': {
+        const uri = vscode.Uri.parse(node.skipped.file);
+        const item = new vscode.TreeItem(uri.path.split('/').pop() || node.skipped.file, vscode.TreeItemCollapsibleState.None);
+        item.description = node.skipped.reason;
+        item.tooltip = `${node.skipped.file}\n${node.skipped.reason}`;
+        item.iconPath = new vscode.ThemeIcon('circle-slash');
+        item.command = { command: 'vscode.open', title: 'Open File', arguments: [uri] };
+        item.id = `skipped:${node.skipped.file}`;
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+function openCount(incident: IncidentFacts): number {
+  return incident.actions.filter((a) => a.state === 'open' || a.state === 'in-progress').length;
+}
+
+export function registerTree(context: vscode.ExtensionContext, model: ReviewModel): PostmortemTreeProvider {
+  const provider = new PostmortemTreeProvider(model);
+  context.subscriptions.push(
+    provider,
+    vscode.window.registerTreeDataProvider(EXPLORER_VIEW, provider),
+    model.onDidUpdate((snapshot) => provider.update(snapshot)),
+    vscode.commands.registerCommand(REFRESH_TREE, () => provider.update(model.refresh())),
+  );
+  return provider;
+}

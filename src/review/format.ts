@@ -1,0 +1,38 @@
+/** Number and label formatting shared by the Markdown and HTML reports. */
+import type { SampleStats } from './stats';
+
+export function formatMinutes(value: number | null): string {
+  if (value === null) return '—';
+  if (value < 60) return `${trim(value)} min`;
+  const hours = Math.floor(value / 60);
+  const minutes = Math.round(value - hours * 60);
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
+export function formatStats(stats: SampleStats): string {
+  if (stats.n === 0) return 'not known (n = 0)';
+  return `mean ${formatMinutes(stats.mean)}, median ${formatMinutes(stats.median)}, p90 ${formatMinutes(stats.p90)} (n = ${stats.n})`;
+}
+
+export function formatMoney(value: number | null, currency: string | null): string {
+  if (value === null) return '—';
+  const amount = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return currency ? `${amount} ${currency}` : amount;
+}
+
+export function formatPct(value: number | null): string {
+  if (value === null) return '—';
+  return `${value > 0 ? '+' : ''}${trim(value)}%`;
+}
+
+export function formatRate(value: number | null): string {
+  return value === null ? '—' : `${trim(Math.round(value * 1000) / 10)}%`;
+}
+
+export function factorLabel(key: string): string {
+  return key.replace(/_/g, ' ');
+}
+
+function trim(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
