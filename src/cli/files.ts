@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PROJECT_CONFIG_FILE } from '../core/config';
-import { loadProjectConfig } from '../core/projectConfig';
-import type { LintSettings } from '../core/settings';
+import { findRepositoryRoot, loadProjectConfig } from '../core/projectConfig';
+import { loadRepositoryPeople } from '../core/repositoryPeople';
+import { mergeSettings, type LintSettings } from '../core/settings';
 
 /** A post-mortem file the CLI will read: the path to show (as given or found) and where it is on disk. */
 export interface FoundFile {
@@ -95,39 +96,22 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-/** The nearest ancestor of `start` (itself included) that holds `name`, or undefined. */
-export async function findUp(start: string, name: string): Promise<string | undefined> {
-  let dir = resolve(start);
-  for (;;) {
-    const candidate = join(dir, name);
-    try {
-      await fs.access(candidate);
-      return candidate;
-    } catch {
-      // not here; go up
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-export interface ProjectContext {
-  settings: Partial<LintSettings>;
-  /** The `.postmortem.yaml` that was read, if any. */
-  configFile?: string;
-  /** The repository root (the folder with `.git`, else the config's folder, else the cwd). */
-  repositoryDir: string;
-}
-
 /**
- * Reads the nearest `.postmortem.yaml` above `cwd` (up to the repository root).
- * Its bad entries are reported through `warn` and left out; the rest applies.
+ * The settings `lint` and `render` check with: the nearest `.postmortem.yaml`
+ * above `cwd` (up to the repository root), whose bad entries are reported
+ * through `warn` and left out, plus the people the repository knows (git
+ * authors, CODEOWNERS) for the blameless rules.
  */
-export async function loadProjectContext(cwd: string, warn: (message: string) => void): Promise<ProjectContext> {
+export async function loadLintSettings(cwd: string, warn: (message: string) => void): Promise<LintSettings> {
   const config = loadProjectConfig(cwd);
   for (const w of config.warnings) warn(`${config.file ?? PROJECT_CONFIG_FILE}:${w.range.start.line + 1}:${w.range.start.character + 1} ${w.message}`);
-  const gitDir = await findUp(cwd, '.git');
-  const repositoryDir = gitDir ? dirname(gitDir) : config.file ? dirname(config.file) : resolve(cwd);
-  return { settings: config.settings, configFile: config.file, repositoryDir };
+  // The repository root: the folder with `.git`, else the config's folder, else the cwd.
+  const repositoryDir = findRepositoryRoot(cwd) ?? (config.file ? dirname(config.file) : resolve(cwd));
+  let people: string[] = [];
+  try {
+    people = await loadRepositoryPeople(repositoryDir);
+  } catch {
+    // Without git or CODEOWNERS the rules still know authors, owners and the roster.
+  }
+  return mergeSettings(config.settings, { people });
 }

@@ -1,14 +1,11 @@
 import { promises as fs } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { lintText } from '../core/lint';
 import { applyEdits, safeFixes } from '../core/fix';
 import { PostmortemStore } from '../core/store';
-import { mergeSettings } from '../core/settings';
-import { loadRepositoryPeople } from '../core/repositoryPeople';
-import { isIsoDate } from '../core/newPostmortem';
 import type { Diagnostic } from '../core/types';
 import type { CliIO } from './main';
-import { collectFiles, describeFsError, loadProjectContext } from './files';
+import { defineCommand, isoDateOption, oneOf, readCommandLine, readNamedFile } from './args';
+import { collectFiles, describeFsError, loadLintSettings } from './files';
 import { FORMATTERS, FORMAT_NAMES, type FileReport } from './formats/index';
 
 export const LINT_USAGE = `Usage: postmortem lint [paths...] [options]
@@ -30,51 +27,26 @@ Exit codes: 0 clean or only warnings/info/hints, 1 when any error remains,
 /** Safe fixes can enable other safe fixes (a missing key, then its value); stop well before a loop could matter. */
 const MAX_FIX_PASSES = 10;
 
+const LINT = defineCommand({
+  name: 'lint',
+  usage: LINT_USAGE,
+  allowPositionals: true,
+  options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, fix: { type: 'boolean', default: false } },
+});
+
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        today: { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`postmortem lint: ${(error as Error).message}\n\n${LINT_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(LINT_USAGE);
-    return 0;
-  }
-  const format = values.format ?? 'text';
-  const formatter = FORMATTERS[format];
-  if (!formatter) {
-    io.stderr(`postmortem lint: unknown --format "${format}"; use one of ${FORMAT_NAMES.join(', ')}.\n`);
-    return 2;
-  }
-  if (values.today !== undefined && !isIsoDate(values.today)) {
-    io.stderr(`postmortem lint: --today must be a date written YYYY-MM-DD, got "${values.today}".\n`);
-    return 2;
-  }
+  const options = readCommandLine(LINT, io, args, ({ values, positionals }) => ({
+    formatter: FORMATTERS[oneOf('--format', values.format, FORMAT_NAMES)],
+    today: isoDateOption('--today', values.today),
+    fix: values.fix,
+    paths: positionals.length > 0 ? positionals : ['postmortems/'],
+  }));
+  if (typeof options === 'number') return options;
+  const { formatter, today } = options;
 
-  const project = await loadProjectContext(io.cwd, (m) => io.stderr(`postmortem lint: ${m}\n`));
-  let repositoryPeople: string[] = [];
-  try {
-    repositoryPeople = await loadRepositoryPeople(project.repositoryDir);
-  } catch {
-    // Without git or CODEOWNERS the rule still knows authors, owners and the roster.
-  }
-  const settings = mergeSettings(project.settings, { people: repositoryPeople });
+  const settings = await loadLintSettings(io.cwd, (m) => io.stderr(`postmortem lint: ${m}\n`));
 
-  const paths = positionals.length > 0 ? positionals : ['postmortems/'];
-  const { files, problems } = await collectFiles(paths, io.cwd);
+  const { files, problems } = await collectFiles(options.paths, io.cwd);
   let unreadable = problems.length;
   for (const problem of problems) io.stderr(`postmortem lint: cannot read ${problem.path}: ${problem.message}\n`);
 
@@ -82,20 +54,18 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const texts = new Map<string, string>();
   const store = new PostmortemStore();
   for (const file of files) {
-    try {
-      const text = await fs.readFile(file.absolute, 'utf8');
-      texts.set(file.display, text);
-      store.upsert(file.display, text);
-    } catch (error) {
+    const text = await readNamedFile(LINT, io, file.display, file.absolute);
+    if (text === undefined) {
       unreadable++;
-      io.stderr(`postmortem lint: cannot read ${file.display}: ${describeFsError(error)}\n`);
+      continue;
     }
+    texts.set(file.display, text);
+    store.upsert(file.display, text);
   }
 
-  const lint = (file: string, text: string): Diagnostic[] =>
-    lintText(text, { today: values.today, file, settings, workspace: store }).diagnostics;
+  const lint = (file: string, text: string): Diagnostic[] => lintText(text, { today, file, settings, workspace: store }).diagnostics;
 
-  if (values.fix) {
+  if (options.fix) {
     for (const file of files) {
       const original = texts.get(file.display);
       if (original === undefined) continue;

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { SEVERITY_CHOICES, dateTimeOn, isIsoDate, isNewSeverity, localIsoDate, planNewPostmortem } from '../core/newPostmortem';
+import { SEVERITY_CHOICES, dateTimeOn, isNewSeverity, localIsoDate, planNewPostmortem } from '../core/newPostmortem';
 import type { CliIO } from './main';
+import { UsageError, defineCommand, isoDateOption, readCommandLine } from './args';
 import { describeFsError } from './files';
 
 export const NEW_USAGE = `Usage: postmortem new --title <title> --severity <SEV-1|SEV-2|SEV-3> [--dir postmortems] [--date YYYY-MM-DD]
@@ -15,46 +15,23 @@ Severities:
 ${SEVERITY_CHOICES.map((c) => `  ${c.severity}  ${c.definition}`).join('\n')}
 `;
 
+const NEW = defineCommand({
+  name: 'new',
+  usage: NEW_USAGE,
+  allowPositionals: false,
+  options: { title: { type: 'string' }, severity: { type: 'string' }, dir: { type: 'string', default: 'postmortems' }, date: { type: 'string' } },
+});
+
 export async function runNew(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        title: { type: 'string' },
-        severity: { type: 'string' },
-        dir: { type: 'string', default: 'postmortems' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`postmortem new: ${(error as Error).message}\n\n${NEW_USAGE}`);
-    return 2;
-  }
-  const { values } = parsed;
-  if (values.help) {
-    io.stdout(NEW_USAGE);
-    return 0;
-  }
-  const title = values.title?.trim();
-  if (!title) {
-    io.stderr(`postmortem new: --title is required and may not be empty.\n\n${NEW_USAGE}`);
-    return 2;
-  }
-  const severity = values.severity?.trim().toUpperCase() ?? '';
-  if (!isNewSeverity(severity)) {
-    io.stderr(`postmortem new: --severity must be one of ${SEVERITY_CHOICES.map((c) => c.severity).join(', ')}.\n`);
-    return 2;
-  }
-  if (values.date !== undefined && !isIsoDate(values.date)) {
-    io.stderr(`postmortem new: --date must be a date written YYYY-MM-DD, got "${values.date}".\n`);
-    return 2;
-  }
-  const date = values.date ?? localIsoDate();
-  const dirArg = values.dir ?? 'postmortems';
+  const options = readCommandLine(NEW, io, args, ({ values }) => {
+    const title = values.title?.trim();
+    if (!title) throw new UsageError('--title is required and may not be empty.', true);
+    const severity = values.severity?.trim().toUpperCase() ?? '';
+    if (!isNewSeverity(severity)) throw new UsageError(`--severity must be one of ${SEVERITY_CHOICES.map((c) => c.severity).join(', ')}.`);
+    return { title, severity, date: isoDateOption('--date', values.date) ?? localIsoDate(), dirArg: values.dir };
+  });
+  if (typeof options === 'number') return options;
+  const { title, severity, date, dirArg } = options;
   const dir = resolve(io.cwd, dirArg);
 
   try {

@@ -1,15 +1,10 @@
-import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { lintText } from '../core/lint';
 import { isRecord } from '../core/model';
-import { isIsoDate } from '../core/newPostmortem';
-import { loadRepositoryPeople } from '../core/repositoryPeople';
-import { mergeSettings } from '../core/settings';
 import { todayDate } from '../core/time';
 import { bestEffortData, renderReport, type RenderFormat } from '../render/index';
 import type { CliIO } from './main';
-import { describeFsError, loadProjectContext } from './files';
+import { UsageError, defineCommand, isoDateOption, oneOf, readCommandLine, readNamedFile } from './args';
+import { loadLintSettings } from './files';
 
 export const RENDER_USAGE = `Usage: postmortem render FILE [options]
 
@@ -29,60 +24,30 @@ Exit codes: 0 rendered (problems in the document are listed in the report),
 
 const FORMATS: readonly RenderFormat[] = ['html', 'markdown', 'json'];
 
+const RENDER = defineCommand({
+  name: 'render',
+  usage: RENDER_USAGE,
+  allowPositionals: true,
+  options: { format: { type: 'string', default: 'markdown' }, today: { type: 'string' } },
+});
+
 export async function runRender(args: string[], io: CliIO): Promise<number> {
-  let parsedArgs;
-  try {
-    parsedArgs = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'markdown' },
-        today: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`postmortem render: ${(error as Error).message}\n\n${RENDER_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsedArgs;
-  if (values.help) {
-    io.stdout(RENDER_USAGE);
-    return 0;
-  }
-  const format = values.format as RenderFormat;
-  if (!FORMATS.includes(format)) {
-    io.stderr(`postmortem render: unknown --format "${values.format}"; use one of ${FORMATS.join(', ')}.\n`);
-    return 2;
-  }
-  if (values.today !== undefined && !isIsoDate(values.today)) {
-    io.stderr(`postmortem render: --today must be a date written YYYY-MM-DD, got "${values.today}".\n`);
-    return 2;
-  }
-  if (positionals.length !== 1) {
-    io.stderr(`postmortem render: give exactly one file to render${positionals.length ? `, got ${positionals.length}` : ''}.\n\n${RENDER_USAGE}`);
-    return 2;
-  }
+  const options = readCommandLine(RENDER, io, args, ({ values, positionals }) => {
+    const format = oneOf('--format', values.format, FORMATS);
+    const today = isoDateOption('--today', values.today);
+    if (positionals.length !== 1) {
+      throw new UsageError(`give exactly one file to render${positionals.length ? `, got ${positionals.length}` : ''}.`, true);
+    }
+    return { format, today, file: positionals[0] };
+  });
+  if (typeof options === 'number') return options;
+  const { format, file } = options;
 
-  const file = positionals[0];
-  let text: string;
-  try {
-    text = await fs.readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    io.stderr(`postmortem render: cannot read ${file}: ${describeFsError(error)}\n`);
-    return 2;
-  }
+  const text = await readNamedFile(RENDER, io, file);
+  if (text === undefined) return 2;
 
-  const project = await loadProjectContext(io.cwd, (m) => io.stderr(`postmortem render: ${m}\n`));
-  let people: string[] = [];
-  try {
-    people = await loadRepositoryPeople(project.repositoryDir);
-  } catch {
-    // The report's checklist then knows only authors, owners and the roster.
-  }
-  const settings = mergeSettings(project.settings, { people });
-  const today = todayDate(values.today);
+  const settings = await loadLintSettings(io.cwd, (m) => io.stderr(`postmortem render: ${m}\n`));
+  const today = todayDate(options.today);
   const { parsed, diagnostics } = lintText(text, { today, file, settings });
   if (!isRecord(bestEffortData(parsed))) {
     const first = diagnostics.find((d) => d.severity === 'error');

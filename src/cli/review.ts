@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliIO } from './main';
-import { parseCalendarDate, todayDate } from '../core/time';
+import { UsageError, defineCommand, isoDateOption, oneOf, readCommandLine } from './args';
+import { todayDate } from '../core/time';
 import { renderReviewPage } from '../review/html';
 import { collectFiles, displayName, loadStore } from '../review/load';
 import { renderReviewMarkdown } from '../review/markdown';
@@ -20,60 +21,24 @@ The quarterly review across post-mortems (files or folders; default postmortems/
   --format FORMAT       markdown (default), json, or html (one self-contained page)
 Files that cannot be used are listed as skipped with the reason.`;
 
-interface ReviewArgs {
-  paths: string[];
-  quarter?: string;
-  today?: string;
-  format: Format;
-}
-
-class UsageError extends Error {}
-
-function parseArgs(args: string[]): ReviewArgs | 'help' {
-  const result: ReviewArgs = { paths: [], format: 'markdown' };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--') {
-      result.paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      result.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!['--quarter', '--today', '--format'].includes(name)) throw new UsageError(`unknown option ${name}`);
-    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-    if (name === '--quarter') {
-      if (!isQuarter(value)) throw new UsageError(`--quarter must look like 2026-Q3, not "${value}"`);
-      result.quarter = value;
-    } else if (name === '--today') {
-      if (!parseCalendarDate(value)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${value}"`);
-      result.today = value;
-    } else {
-      if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
-      result.format = value as Format;
-    }
-  }
-  return result;
-}
+const REVIEW = defineCommand({
+  name: 'review',
+  usage: REVIEW_USAGE,
+  allowPositionals: true,
+  options: { quarter: { type: 'string' }, today: { type: 'string' }, format: { type: 'string', default: 'markdown' } },
+});
 
 export async function runReview(args: string[], io: CliIO): Promise<number> {
-  let parsed: ReviewArgs | 'help';
-  try {
-    parsed = parseArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`postmortem review: ${error.message}\n\n${REVIEW_USAGE}\n`);
-    return 2;
-  }
-  if (parsed === 'help') {
-    io.stdout(REVIEW_USAGE + '\n');
-    return 0;
-  }
+  const parsed = readCommandLine(REVIEW, io, args, ({ values, positionals }) => {
+    if (values.quarter !== undefined && !isQuarter(values.quarter)) throw new UsageError(`--quarter must be a quarter written YYYY-Qn (2026-Q3), got "${values.quarter}".`);
+    return {
+      paths: positionals,
+      quarter: values.quarter,
+      today: isoDateOption('--today', values.today),
+      format: oneOf('--format', values.format, FORMATS),
+    };
+  });
+  if (typeof parsed === 'number') return parsed;
   const paths = parsed.paths.length > 0 ? parsed.paths : ['postmortems/'];
   let files: string[];
   try {

@@ -4,6 +4,9 @@
  * read the target folder themselves and hand its files over as plain data.
  */
 
+import { escapeRegExp } from './regexp';
+import { parseCalendarDate } from './time';
+
 export const DEFAULT_ID_PREFIX = 'INC';
 export const SEVERITY_CHOICES = [
   { severity: 'SEV-1', definition: 'Revenue impact: customers cannot pay, or money is lost' },
@@ -12,18 +15,13 @@ export const SEVERITY_CHOICES = [
 ] as const;
 export type NewSeverity = (typeof SEVERITY_CHOICES)[number]['severity'];
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function isNewSeverity(value: string): value is NewSeverity {
   return SEVERITY_CHOICES.some((c) => c.severity === value);
 }
 
 /** True for an existing calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return parseCalendarDate(value) !== undefined;
 }
 
 /** The user's own calendar day (local time): a post-mortem started at 00:30 belongs to that local day. */
@@ -62,10 +60,6 @@ export function slugify(title: string, maxLength = 60): string {
     slug = next;
   }
   return slug || 'incident';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

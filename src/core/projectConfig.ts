@@ -9,15 +9,35 @@ import { PROJECT_CONFIG_FILE, readProjectConfig, type ProjectConfig } from './co
  * unrelated parent folder never leaks in. Undefined when there is none.
  */
 export function findProjectConfig(startDir: string): string | undefined {
-  let dir = resolve(startDir);
-  for (;;) {
+  for (const dir of upwards(startDir)) {
     const candidate = join(dir, PROJECT_CONFIG_FILE);
     if (isFile(candidate)) return candidate;
-    if (existsSync(join(dir, '.git'))) return undefined;
+    if (isRepositoryRoot(dir)) return undefined;
+  }
+  return undefined;
+}
+
+/** The nearest folder from `startDir` upwards (itself included) that holds `.git`; undefined outside a repository. */
+export function findRepositoryRoot(startDir: string): string | undefined {
+  for (const dir of upwards(startDir)) {
+    if (isRepositoryRoot(dir)) return dir;
+  }
+  return undefined;
+}
+
+function* upwards(startDir: string): Generator<string> {
+  let dir = resolve(startDir);
+  for (;;) {
+    yield dir;
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) return;
     dir = parent;
   }
+}
+
+/** `.git` is a folder in a clone and a file in a worktree or submodule: either marks the root. */
+function isRepositoryRoot(dir: string): boolean {
+  return existsSync(join(dir, '.git'));
 }
 
 /** Finds and reads the project config; a missing or unreadable file gives empty settings (with a warning when unreadable). */

@@ -4,7 +4,7 @@
  * opens) and only http, https and mailto links, each opened with rel=noopener.
  */
 import MarkdownIt from 'markdown-it';
-import { safeHref } from './escape';
+import { safeHref } from '../core/html';
 
 let instance: MarkdownIt.MarkdownIt | undefined;
 

@@ -1,18 +1,7 @@
 /** How figures read in the report: durations, relative times and money. */
+import { formatDuration } from '../core/format';
 
-/** 150 -> "2h 30m", 45 -> "45m", 1500 -> "1d 1h", 0.5 -> "30s". */
-export function formatDuration(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '';
-  const total = Math.abs(minutes);
-  if (total < 1 && total > 0) return `${sign}${Math.round(total * 60)}s`;
-  const whole = Math.round(total);
-  const days = Math.floor(whole / 1440);
-  const hours = Math.floor((whole % 1440) / 60);
-  const mins = whole % 60;
-  if (days > 0) return `${sign}${days}d${hours ? ` ${hours}h` : ''}${mins ? ` ${mins}m` : ''}`;
-  if (hours > 0) return `${sign}${hours}h${mins ? ` ${String(mins).padStart(2, '0')}m` : ''}`;
-  return `${sign}${mins}m`;
-}
+export { formatDuration };
 
 /** T+12m, T+2h 05m, T-10m. */
 export function formatRelative(minutes: number): string {

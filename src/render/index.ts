@@ -11,7 +11,7 @@ import { renderMarkdown } from './markdown';
 export { buildReportModel, bestEffortData, parseDataPath, type ReportModel, type ReportInput } from './model';
 export { renderHtml, renderReportBody, themeVariables, type HtmlOptions, type Theme } from './html';
 export { renderMarkdown, escapeMarkdown } from './markdown';
-export { escapeHtml, safeHref } from './escape';
+export { escapeHtml, safeHref } from '../core/html';
 
 export type RenderFormat = 'html' | 'markdown' | 'json';
 

@@ -1,12 +1,10 @@
 /** Number and label formatting shared by the Markdown and HTML reports. */
+import { formatDuration } from '../core/format';
 import type { SampleStats } from './stats';
 
+/** A duration as the preview shows it ("1h 30m"), so both views read alike; a dash when not known. */
 export function formatMinutes(value: number | null): string {
-  if (value === null) return '—';
-  if (value < 60) return `${trim(value)} min`;
-  const hours = Math.floor(value / 60);
-  const minutes = Math.round(value - hours * 60);
-  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+  return value === null ? '—' : formatDuration(value);
 }
 
 export function formatStats(stats: SampleStats): string {
@@ -22,7 +20,8 @@ export function formatMoney(value: number | null, currency: string | null): stri
 
 export function formatPct(value: number | null): string {
   if (value === null) return '—';
-  return `${value > 0 ? '+' : ''}${trim(value)}%`;
+  // Grouped like money: "+31,072%", not "+31072%".
+  return `${value > 0 ? '+' : ''}${value.toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 }
 
 export function formatRate(value: number | null): string {

@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { asString, isRecord } from '../core/model';
-import { describeAt, formatMinutes, incidentTimeline, type TimelinePoint } from './shared/timeline';
+import { formatDuration } from '../core/format';
+import { describeAt, incidentTimeline, type TimelinePoint } from './shared/timeline';
 
 const FALLBACK_GAP_MINUTES = 60;
 
@@ -24,7 +25,7 @@ export const timelineGranularity: Rule = {
         const gap = (point.instant.epochMs - previous.instant!.epochMs) / 60_000;
         if (gap > limit) {
           ctx.report({
-            message: `${formatMinutes(gap)} pass between timeline entries ${previous.index + 1} (${describeAt(previous)}) and ${point.index + 1} (${describeAt(point)}); ${severity || 'this severity'} allows ${formatMinutes(limit)}. What happened in between is where the lessons hide: add the entries from chat, logs and graphs.`,
+            message: `${formatDuration(gap, 'prose')} pass between timeline entries ${previous.index + 1} (${describeAt(previous)}) and ${point.index + 1} (${describeAt(point)}); ${severity || 'this severity'} allows ${formatDuration(limit, 'prose')}. What happened in between is where the lessons hide: add the entries from chat, logs and graphs.`,
             range: ctx.rangeAt(['timeline', point.index, 'at'], 'value'),
           });
         }

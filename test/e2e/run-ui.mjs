@@ -23,9 +23,9 @@ import { existsSync, readdirSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { createRunDir, writeUserSettings, copyWorkspace } from './lib/run-dir.mjs';
-import { startCodeServer, freePort, installVsix, serverLogTail } from './lib/code-server.mjs';
-import { launchBrowser } from './lib/browser.mjs';
+import { copyWorkspace } from './lib/run-dir.mjs';
+import { installVsix, serverLogTail } from './lib/code-server.mjs';
+import { guardRun, startSession } from './lib/session.mjs';
 import { packageExtension } from './lib/vsix.mjs';
 import { openWorkbench, createUiContext } from './lib/ui.mjs';
 import { repoRoot, fixtureWorkspace } from './lib/paths.mjs';
@@ -42,30 +42,13 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 let passed = 0;
 let failed = 0;
-let cleanup = async () => {};
 
 function finish(code) {
   console.log(`ui: ${passed} passed, ${failed} failed`);
   process.exit(code === 0 && failed === 0 ? 0 : code || 1);
 }
 
-const watchdog = setTimeout(async () => {
-  console.error(`ui: the whole run exceeded ${timeoutMs / 1000} s; stopping`);
-  failed += 1;
-  await cleanup().catch(() => {});
-  finish(1);
-}, timeoutMs);
-watchdog.unref();
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`ui: interrupted by ${signal}; stopping code-server and the browser`);
-    await cleanup().catch(() => {});
-    finish(130);
-  });
-}
+const guard = guardRun({ label: 'ui', timeoutMs, finish, onTimeout: () => { failed += 1; } });
 
 function withTimeout(promise, ms, what) {
   let timer;
@@ -85,25 +68,12 @@ async function main() {
   const vsixPath = join(repoRoot, 'dist', 'postmortems-as-code.vsix');
   if (!args.includes('--no-package') || !existsSync(vsixPath)) packageExtension();
 
-  const run = createRunDir('ui');
-  Object.assign(process.env, run.env); // code-server, Chromium and their children write into the run folder
-  writeUserSettings(run.userDataDir);
-  await installVsix({ vsixPath, userDataDir: run.userDataDir, extensionsDir: run.extensionsDir });
-  const port = await freePort(process.env.PORT);
-  const server = await startCodeServer({
-    port,
-    userDataDir: run.userDataDir,
-    extensionsDir: run.extensionsDir,
-    logFile: join(run.dir, 'code-server.log'),
-    echo: verbose,
+  const { run, server, browser } = await startSession({
+    kind: 'ui',
+    guard,
+    verbose,
+    prepare: (run) => installVsix({ vsixPath, userDataDir: run.userDataDir, extensionsDir: run.extensionsDir }),
   });
-  let browser;
-  cleanup = async () => {
-    cleanup = async () => {};
-    await browser?.close().catch(() => {});
-    await server.stop();
-  };
-  browser = await launchBrowser({ profileDir: run.profileDir });
   console.log(`ui: ${files.length} test(s); extension installed, code-server on ${server.baseUrl}, ready after ${seconds(started)}`);
 
   for (const file of files) {
@@ -128,7 +98,7 @@ async function main() {
       passed += 1;
       console.log(`  ✔ ${name} (${seconds(testStarted)})`);
     } catch (error) {
-      if (interrupted) return;
+      if (guard.interrupted) return;
       failed += 1;
       console.log(`  ✘ ${name} (${seconds(testStarted)})`);
       console.log(`    ${String(error?.stack ?? error).split('\n').join('\n    ')}`);
@@ -140,7 +110,7 @@ async function main() {
   }
 
   if (failed > 0 && verbose) console.error(`ui: code-server log tail:\n${serverLogTail(server)}`);
-  await cleanup();
+  await guard.stop();
   if (process.env.POSTMORTEM_E2E_KEEP === '1' || failed > 0) console.log(`ui: run folder kept: ${run.dir}`);
   else run.remove();
   console.log(`ui: finished after ${seconds(started)}`);
@@ -148,9 +118,9 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  if (interrupted) return;
+  if (guard.interrupted) return;
   console.error(`ui: ${error.stack ?? error}`);
   failed += 1;
-  await cleanup().catch(() => {});
+  await guard.stop();
   finish(1);
 });

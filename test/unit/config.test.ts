@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseProjectConfig, readProjectConfig } from '../../src/core/config';
-import { findProjectConfig, loadProjectConfig } from '../../src/core/projectConfig';
+import { findProjectConfig, findRepositoryRoot, loadProjectConfig } from '../../src/core/projectConfig';
 import { lintText } from '../../src/core/lint';
 import { mergeSettings } from '../../src/core/settings';
 
@@ -128,6 +128,25 @@ describe('findProjectConfig', () => {
       assert.equal(loaded.file, join(repo, 'services', '.postmortem.yaml'));
       assert.deepEqual(loaded.settings, { holidays: ['2026-12-25'] });
       assert.deepEqual(loadProjectConfig(root).settings, { rules: { 'action-vague': 'off' } });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('findRepositoryRoot', () => {
+  it('is the nearest folder holding .git (a folder in a clone, a file in a worktree), else undefined', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pm-root-'));
+    try {
+      const repo = join(root, 'repo');
+      const deep = join(repo, 'services', 'orders');
+      mkdirSync(deep, { recursive: true });
+      assert.equal(findRepositoryRoot(deep), undefined);
+      mkdirSync(join(repo, '.git'));
+      assert.equal(findRepositoryRoot(deep), repo);
+      assert.equal(findRepositoryRoot(repo), repo);
+      writeFileSync(join(repo, 'services', '.git'), 'gitdir: ../../.git/worktrees/services\n');
+      assert.equal(findRepositoryRoot(deep), join(repo, 'services'));
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { RULES } from '../../rules/index';
-import type { Severity } from '../../core/types';
+import type { Range, Severity } from '../../core/types';
 import type { FileReport } from './index';
 import packageJson from '../../../package.json';
 
@@ -47,33 +47,13 @@ export function formatSarif(reports: readonly FileReport[]): string {
         ...(index === undefined ? {} : { ruleIndex: index }),
         level: LEVEL[d.severity],
         message: { text: d.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: toUri(report.file) },
-              region: {
-                startLine: d.range.start.line + 1,
-                startColumn: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-              },
-            },
-          },
-        ],
+        locations: [{ physicalLocation: physicalLocation(report.file, d.range) }],
         ...(d.related && d.related.length > 0
           ? {
               relatedLocations: d.related.map((r, i) => ({
                 id: i,
                 message: { text: r.message },
-                physicalLocation: {
-                  artifactLocation: { uri: toUri(r.file) },
-                  region: {
-                    startLine: r.range.start.line + 1,
-                    startColumn: r.range.start.character + 1,
-                    endLine: r.range.end.line + 1,
-                    endColumn: r.range.end.character + 1,
-                  },
-                },
+                physicalLocation: physicalLocation(r.file, r.range),
               })),
             }
           : {}),
@@ -106,6 +86,19 @@ export function formatSarif(reports: readonly FileReport[]): string {
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** Where a result or a related location is: SARIF regions count lines and columns from 1. */
+function physicalLocation(file: string, range: Range) {
+  return {
+    artifactLocation: { uri: toUri(file) },
+    region: {
+      startLine: range.start.line + 1,
+      startColumn: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1,
+    },
+  };
 }
 
 /** A relative or absolute path as a URI reference: forward slashes, percent-encoded; absolute paths become file URIs. */

@@ -7,6 +7,7 @@
  */
 import { ROLE_MAILBOX, TEAM_WORDS } from './lexicon';
 import { asArray, asRecord, asString, asStringArray, type Postmortem } from '../model';
+import { escapeRegExp } from '../regexp';
 
 export type MentionSource = 'roster' | 'handle' | 'email' | 'nlp' | 'guess';
 
@@ -84,10 +85,6 @@ function splitPersonEntry(value: string): string[] {
 
 function cleanName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const HANDLE = /(?<![\p{L}\p{N}_.@`/])@[A-Za-z0-9](?:[A-Za-z0-9_-]|[.](?=[A-Za-z0-9]))*(?![\p{L}\p{N}_/@])/gu;

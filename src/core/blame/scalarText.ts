@@ -7,7 +7,7 @@
 import { isScalar } from 'yaml';
 import type { ParsedPostmortem, Path } from '../parse';
 import type { Range } from '../types';
-import { escapeRegExp } from './people';
+import { escapeRegExp } from '../regexp';
 
 export interface ScalarText {
   /** The string value, as the data holds it. */

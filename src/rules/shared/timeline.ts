@@ -47,11 +47,3 @@ export function describeAt(point: TimelinePoint): string {
   if (point.at) return point.at;
   return point.instant ? new Date(point.instant.epochMs).toISOString() : `entry ${point.index + 1}`;
 }
-
-export function formatMinutes(minutes: number): string {
-  const rounded = Math.round(minutes);
-  if (rounded < 60) return `${rounded} min`;
-  const hours = Math.floor(rounded / 60);
-  const rest = rounded % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}

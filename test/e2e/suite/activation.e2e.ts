@@ -2,14 +2,7 @@
 // published id, activates for a post-mortem, and registers its commands.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'postmortems-as-code.postmortems-as-code';
-
-function workspaceFile(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relativePath);
-}
+import { EXTENSION_ID, workspaceFile } from './helpers';
 
 suite('activation', () => {
   test('the extension is present under its published id', () => {

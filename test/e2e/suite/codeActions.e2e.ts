@@ -4,42 +4,10 @@
 // at the earlier file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'postmortems-as-code.postmortems-as-code';
-
-function workspaceFile(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relativePath);
-}
-
-/** Polls until `probe` returns a value (not undefined); a hang guard, not a speed check. */
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function ruleOf(d: vscode.Diagnostic): string | undefined {
-  const code = d.code;
-  if (typeof code === 'object' && code !== null) return String(code.value);
-  return code === undefined ? undefined : String(code);
-}
-
-function withRule(uri: vscode.Uri, rule: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem' && ruleOf(d) === rule);
-}
+import { EXTENSION_ID, closeAllEditors, plainRange, waitFor, withRule, workspaceFile } from './helpers';
 
 function waitForRule(uri: vscode.Uri, rule: string, where?: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
   return waitFor(`a ${rule} diagnostic`, () => withRule(uri, rule).find((d) => !where || where(d)));
-}
-
-function plainRange(range: vscode.Range): [number, number, number, number] {
-  return [range.start.line, range.start.character, range.end.line, range.end.character];
 }
 
 async function open(relativePath: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument }> {
@@ -51,16 +19,6 @@ async function open(relativePath: string): Promise<{ uri: vscode.Uri; document: 
 
 async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
-}
-
-async function closeAllEditors(): Promise<void> {
-  // Revert first: the tests edit buffers, and closing must neither prompt nor save.
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 suite('quick fixes and rule docs', () => {

@@ -3,54 +3,8 @@
 // untitled buffers; edits, closing, settings and other files update them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, closeAllEditors, ours, plainRange, ruleOf, waitFor, withRule, workspaceFile } from './helpers';
 import { lintText } from '../../../src/core/lint';
-
-const EXTENSION_ID = 'postmortems-as-code.postmortems-as-code';
-
-function workspaceFile(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relativePath);
-}
-
-/** Polls until `probe` returns a value (not undefined); fails with `what` after `timeoutMs` (a hang guard, not a speed check). */
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem');
-}
-
-function ruleOf(d: vscode.Diagnostic): string | undefined {
-  const code = d.code;
-  if (typeof code === 'object' && code !== null) return String(code.value);
-  return code === undefined ? undefined : String(code);
-}
-
-function withRule(uri: vscode.Uri, rule: string): vscode.Diagnostic[] {
-  return ours(uri).filter((d) => ruleOf(d) === rule);
-}
-
-function plainRange(range: vscode.Range): [number, number, number, number] {
-  return [range.start.line, range.start.character, range.end.line, range.end.character];
-}
-
-async function closeAllEditors(): Promise<void> {
-  // Revert first: the tests leave edited buffers behind, and closing must not prompt.
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
 
 suite('diagnostics', () => {
   suiteSetup(async () => {

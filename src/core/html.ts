@@ -1,7 +1,7 @@
 /**
- * The one escape function of the report. Every string that comes from a
- * document goes through it, in text and in attribute values alike (attributes
- * are always double-quoted, and quotes are escaped too).
+ * The one HTML escape function of the preview and the quarterly review. Every
+ * string that comes from a document goes through it, in text and in attribute
+ * values alike (attributes are always double-quoted, and quotes are escaped too).
  */
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
