@@ -68,7 +68,7 @@ export interface CostLine {
   key: 'revenue_lost' | 'sla_credits' | 'vendor_costs' | 'engineering' | 'churn' | 'brand';
   group: 'direct' | 'indirect';
   label: string;
-  /** How the amount is made, for the reader: "40 h × 150". */
+  /** How the amount is made, for the reader: "40 h × 150", "18,400 users × 0.001 × 900 LTV" (grouped like the amounts). */
   formula: string | null;
   /** Null when an input is missing ("not given"); the sums then count it as 0. */
   amount: number | null;
@@ -178,7 +178,7 @@ function computeCost(value: unknown, duration: number | null): { cost: CostFigur
     const values = fields.map((f) => num(record, f));
     const missing = names.filter((_, i) => values[i] === undefined);
     const amount = missing.length === 0 ? round2(values.reduce<number>((a, b) => a * (b as number), 1)) : null;
-    const formula = fields.map((f, i) => (values[i] === undefined ? `${names[i]}?` : `${values[i]}${units[i]}`)).join(' × ');
+    const formula = fields.map((f, i) => (values[i] === undefined ? `${names[i]}?` : `${(values[i] as number).toLocaleString('en-US', { maximumFractionDigits: 6 })}${units[i]}`)).join(' × ');
     return { key, group: 'indirect', label, formula, amount, missing };
   };
   const churn = asRecord(cost.churn);

@@ -77,7 +77,7 @@ export interface Postmortem {
     start?: unknown;
     end?: unknown;
     severity?: unknown;
-    impact?: { users_affected?: unknown; sla_breached?: unknown; revenue?: unknown; customers?: unknown };
+    impact?: { users_affected?: unknown; sla_breached?: unknown };
     detection?: { method?: unknown; first_alert?: unknown };
     description?: unknown;
   };

@@ -36,8 +36,8 @@ export const DATE_EXAMPLE = '2023-08-16';
 
 /** What each pattern of the schema means; Ajv only knows the regular expression. */
 const PATTERN_DESCRIPTIONS: Record<string, string> = {
-  '^[A-Z][A-Z0-9]*-\\d{4}-\\d{2}-\\d{2}-\\d{3}$':
-    'an incident id PREFIX-YYYY-MM-DD-NNN, like INC-2023-08-15-001 (an upper-case prefix, the date and a three-digit number)',
+  '^[A-Z][A-Z0-9]*-\\d{4}-\\d{2}-\\d{2}-\\d{3,}$':
+    'an incident id PREFIX-YYYY-MM-DD-NNN, like INC-2023-08-15-001 (an upper-case prefix, the date and a number of at least three digits)',
   '^([01]?\\d|2[0-3]):[0-5]\\d$': 'a time HH:MM, like "10:25"',
   '^[A-Z]{3}$': 'a three-letter currency code, like USD',
 };

@@ -223,8 +223,8 @@ function calendarProblem(value: string): string | undefined {
 function dateTimeAdvice(value: string): string | undefined {
   const m = DATE_TIME_SHAPE.exec(value);
   if (!m) return undefined;
+  // Seconds are optional (schemaFormats.ts): only a missing offset is worth advice.
   if (m[8] === undefined) return `\`${value}\` has no UTC offset: add Z for UTC or the local offset such as +02:00`;
-  if (m[6] === undefined) return `write the seconds too, like ${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00${m[8]}`;
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { lintText, type LintResult } from '../core/lint';
+import type { LintSettings } from '../core/settings';
 import type { Diagnostic, Range, Severity } from '../core/types';
 import { SettingsSource, lintDelayMs } from './settings';
 import { WorkspaceIndexer, type PostmortemIndex } from './workspaceIndex';
@@ -10,6 +11,13 @@ export interface DiagnosticsFeature {
   resultFor(uri: vscode.Uri): LintResult | undefined;
   /** Fires after each lint of a document (open, edit, settings or workspace change). */
   onDidLint: vscode.Event<{ document: vscode.TextDocument; result: LintResult }>;
+  /**
+   * The settings the latest lint of a document used (`.postmortem.yaml`, repository people and
+   * VS Code settings merged): what the preview and export need to agree with the Problems panel.
+   */
+  settingsUsedFor(uri: vscode.Uri): LintSettings | undefined;
+  /** The merged settings for any document, as a lint of it would use them (for documents not linted here). */
+  settingsFor(uri: vscode.Uri): Promise<LintSettings>;
   /** Every post-mortem of the workspace (open documents with their live text), for the review and the status bar. */
   index: PostmortemIndex;
   /** True for documents this extension checks (see `isPostmortemDocument`). */
@@ -56,6 +64,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
   const settings = new SettingsSource();
   const index = new WorkspaceIndexer();
   const results = new Map<string, LintResult>();
+  const resultSettings = new Map<string, LintSettings>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents still open in the extension host whose last tab was closed: not linted again until shown or edited. */
   const dismissed = new Set<string>();
@@ -84,6 +93,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     if (timer) clearTimeout(timer);
     timers.delete(key);
     results.delete(key);
+    resultSettings.delete(key);
     collection.delete(uri);
   };
 
@@ -100,6 +110,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     const file = document.uri.toString();
     const result = lintText(document.getText(), { file, settings: lintSettings, workspace: index.store });
     results.set(file, result);
+    resultSettings.set(file, lintSettings);
     collection.set(document.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, document)));
     index.updateFromDocument(document, result.parsed);
     lintEmitter.fire({ document, result });
@@ -177,6 +188,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
 
   return {
     resultFor: (uri) => results.get(uri.toString()),
+    settingsUsedFor: (uri) => resultSettings.get(uri.toString()),
+    settingsFor: (uri) => settings.settingsFor(uri),
     onDidLint: lintEmitter.event,
     index,
     isPostmortem: isPostmortemDocument,

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import { lintText, type LintResult } from '../core/lint';
-import { mergeSettings } from '../core/settings';
 import { todayDate } from '../core/time';
 import { renderReport, type RenderFormat } from '../render/index';
 import type { DiagnosticsFeature } from './diagnostics';
-import { readVscodeSettings } from './settings';
 
 /**
  * "Export as HTML" (one self-contained file: styles inline, no script) and
@@ -37,9 +35,11 @@ async function exportReport(
     void vscode.window.showInformationMessage('Open a .pm.yaml file to export it.');
     return undefined;
   }
-  const settings = mergeSettings(readVscodeSettings(source));
+  // The settings of the lint shown in the Problems panel, so the report's highlights agree with it.
   let result: LintResult | undefined = diagnostics.resultFor(source);
-  if (!result) {
+  let settings = diagnostics.settingsUsedFor(source);
+  if (!result || !settings) {
+    settings = await diagnostics.settingsFor(source);
     const document = await vscode.workspace.openTextDocument(source);
     result = lintText(document.getText(), { file: source.toString(), settings });
   }

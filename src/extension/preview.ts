@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { lintText, type LintResult } from '../core/lint';
-import { mergeSettings } from '../core/settings';
+import { mergeSettings, type LintSettings } from '../core/settings';
 import { todayDate } from '../core/time';
 import { buildReportModel, escapeHtml, parseDataPath, pathAtOffset, renderHtml, renderReportBody, type ReportModel } from '../render/index';
 import type { DiagnosticsFeature } from './diagnostics';
@@ -122,6 +122,8 @@ class PreviewManager implements vscode.Disposable {
 class Preview {
   private version = 0;
   private lastResult?: LintResult;
+  /** The settings `lastResult` was linted with: holidays and gap limits of the report must be the same. */
+  private lastSettings?: LintSettings;
   /** False while the panel shows the "Loading" placeholder instead of the report page. */
   private showsReport = false;
   private disposed = false;
@@ -151,6 +153,7 @@ class Preview {
   show(uri: vscode.Uri): void {
     this.uri = uri;
     this.lastResult = undefined;
+    this.lastSettings = undefined;
     this.renderFull();
   }
 
@@ -160,8 +163,9 @@ class Preview {
   }
 
   /** A new lint result for our document: send the new report body; the webview patches its DOM. */
-  update(result: LintResult): void {
+  update(result: LintResult, settings = this.diagnostics.settingsUsedFor(this.uri)): void {
     this.lastResult = result;
+    this.lastSettings = settings;
     if (this.disposed || !this.panel.visible) return;
     // The placeholder page has no script to receive messages: build the report page instead.
     if (!this.showsReport) return this.renderFull();
@@ -189,12 +193,28 @@ class Preview {
 
   private currentResult(): LintResult | undefined {
     const fromLint = this.diagnostics.resultFor(this.uri);
-    if (fromLint) return (this.lastResult = fromLint);
+    if (fromLint) {
+      this.lastSettings = this.diagnostics.settingsUsedFor(this.uri);
+      return (this.lastResult = fromLint);
+    }
     if (this.lastResult) return this.lastResult;
-    // Not linted yet (the document is not open, or its first lint is still pending): lint it once here.
+    // Not linted yet (the document is not open, or its first lint is still pending): lint it once here,
+    // with the VS Code settings at once, then again with the merged ones when they are loaded.
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
-    if (document) return (this.lastResult = lintText(document.getText(), { file: this.uri.toString(), settings: readVscodeSettings(this.uri) }));
-    return undefined;
+    if (!document) return undefined;
+    const uri = this.uri;
+    void this.diagnostics.settingsFor(uri).then(
+      (settings) => {
+        if (this.disposed || this.uri.toString() !== uri.toString() || this.diagnostics.resultFor(uri) || document.isClosed) return;
+        const result = lintText(document.getText(), { file: uri.toString(), settings });
+        this.lastSettings = settings;
+        this.lastResult = result;
+        if (this.showsReport) this.update(result, settings);
+      },
+      () => undefined, // keep the first rendering
+    );
+    this.lastSettings = mergeSettings(readVscodeSettings(uri));
+    return (this.lastResult = lintText(document.getText(), { file: uri.toString(), settings: this.lastSettings }));
   }
 
   private renderFull(): void {
@@ -226,7 +246,7 @@ class Preview {
   }
 
   private model(result: LintResult): ReportModel {
-    const settings = mergeSettings(readVscodeSettings(this.uri));
+    const settings = this.lastSettings ?? this.diagnostics.settingsUsedFor(this.uri) ?? mergeSettings(readVscodeSettings(this.uri));
     return buildReportModel({
       parsed: result.parsed,
       diagnostics: result.diagnostics,

@@ -4,7 +4,7 @@
  * hovering shows its value. Geometry only in attributes: the webview's CSP
  * allows no inline styles, so colours come from classes in media/review.css.
  */
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../core/html';
 
 export interface ChartPoint {
   label: string;
@@ -27,7 +27,9 @@ export interface ChartSpec {
 
 const WIDTH = 380;
 const HEIGHT = 160;
-const PAD = { left: 76, right: 30, top: 16, bottom: 28 };
+const PAD = { left: 84, right: 34, top: 24, bottom: 28 };
+/** Keeps the first and last points clear of the axis labels. */
+const INSET = 20;
 
 export function renderLineChart(spec: ChartSpec, selected?: string): string {
   const values = spec.points.map((p) => p.value).filter((v): v is number => v !== null);
@@ -36,7 +38,7 @@ export function renderLineChart(spec: ChartSpec, selected?: string): string {
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const count = spec.points.length;
-  const x = (i: number): number => PAD.left + (count === 1 ? plotW / 2 : (plotW * i) / (count - 1));
+  const x = (i: number): number => PAD.left + (count === 1 ? plotW / 2 : INSET + ((plotW - 2 * INSET) * i) / (count - 1));
   const y = (v: number): number => PAD.top + plotH - (plotH * v) / scaleTop;
   const fmt = (n: number): string => String(Math.round(n * 10) / 10);
 
@@ -55,9 +57,11 @@ export function renderLineChart(spec: ChartSpec, selected?: string): string {
       const quarter = escapeHtml(p.label);
       const cls = `chart-point${p.label === selected ? ' selected' : ''}`;
       if (p.value === null) {
-        return `<g class="chart-missing" data-quarter="${quarter}"><title>${escapeHtml(p.text)}</title><circle class="chart-gap" cx="${fmt(x(i))}" cy="${fmt(PAD.top + plotH)}" r="3"/></g>`;
+        // Said in words, so the hollow mark on the baseline is not read as a zero.
+        return `<g class="chart-missing" data-quarter="${quarter}"><title>${escapeHtml(p.text)}</title><circle class="chart-gap" cx="${fmt(x(i))}" cy="${fmt(PAD.top + plotH)}" r="3"/><text class="chart-value chart-no-data" x="${fmt(x(i))}" y="${fmt(PAD.top + plotH / 2)}" text-anchor="middle" aria-hidden="true">no data</text></g>`;
       }
-      return `<g class="${cls}" data-quarter="${quarter}" data-value="${p.value}"><title>${escapeHtml(p.text)}</title><circle cx="${fmt(x(i))}" cy="${fmt(y(p.value))}" r="5"/></g>`;
+      // The value is written next to its point: a trend is read at a glance, not by hovering each point.
+      return `<g class="${cls}" data-quarter="${quarter}" data-value="${p.value}"><title>${escapeHtml(p.text)}</title><circle cx="${fmt(x(i))}" cy="${fmt(y(p.value))}" r="5"/><text class="chart-value" x="${fmt(x(i))}" y="${fmt(y(p.value) - 10)}" text-anchor="middle" aria-hidden="true">${escapeHtml(spec.format(p.value))}</text></g>`;
     })
     .join('');
   const labelEvery = Math.max(1, Math.ceil(count / 6));

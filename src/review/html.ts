@@ -6,7 +6,7 @@
  */
 import { SEVERITIES } from '../core/model';
 import { renderLineChart, type ChartPoint } from './charts';
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../core/html';
 import { factorLabel, formatMinutes, formatMoney, formatPct, formatRate, formatStats } from './format';
 import type { QuarterReview, Review } from './review';
 import type { SampleStats } from './stats';
@@ -192,13 +192,13 @@ function quarterSection(q: QuarterReview, interactive: boolean, hidden: boolean)
           .join('')}</ol>`,
   );
   out.push('<h3>Repeat incidents</h3>');
-  if (q.repeat_incidents.length === 0) out.push('<p class="empty">No two incidents share a root-cause category and a service.</p>');
+  if (q.repeat_incidents.length === 0) out.push('<p class="empty">No incident of this quarter repeats the root-cause category of an earlier incident in a shared service.</p>');
   else {
     out.push('<ul class="repeat-pairs">');
     q.repeat_incidents.forEach(([a, b], i) => {
       const [fa, fb] = q.repeat_incident_files[i];
       out.push(
-        `<li class="repeat-pair"><span${reveal(interactive, fa, ['root_cause', 'category'], `Open ${a}`)} data-id="${escapeHtml(a)}">${escapeHtml(a)}</span> and <span${reveal(interactive, fb, ['root_cause', 'category'], `Open ${b}`)} data-id="${escapeHtml(b)}">${escapeHtml(b)}</span></li>`,
+        `<li class="repeat-pair"><span${reveal(interactive, fa, ['root_cause', 'category'], `Open ${a}`)} data-id="${escapeHtml(a)}">${escapeHtml(a)}</span>, repeated by <span${reveal(interactive, fb, ['root_cause', 'category'], `Open ${b}`)} data-id="${escapeHtml(b)}">${escapeHtml(b)}</span></li>`,
       );
     });
     out.push('</ul>');

@@ -11,6 +11,7 @@ import {
 } from '../core/model';
 import { formatCalendarDate, parseDateTime, type CalendarDate } from '../core/time';
 import type { WorkspaceEntry } from '../core/workspace';
+import { repeatKeyOf, type RepeatKey } from '../core/repeat';
 import { quarterOf, type QuarterKey } from './quarter';
 
 export type ActionState = 'open' | 'in-progress' | 'done' | 'wont-do';
@@ -46,6 +47,8 @@ export interface IncidentFacts {
   currency: string | null;
   factors: Record<FactorKey, number | null>;
   actions: ActionFacts[];
+  /** What `repeatedServices` compares, read as the repeat-incident rule reads it. */
+  repeat: RepeatKey;
 }
 
 export interface FactsOptions {
@@ -85,6 +88,7 @@ export function incidentFacts(entry: WorkspaceEntry, options: FactsOptions): Inc
     currency: figures.cost.currency,
     factors,
     actions: actionFacts(doc.action_items, details.actions),
+    repeat: repeatKeyOf(doc),
   };
 }
 

@@ -49,8 +49,8 @@ function quarterSection(q: QuarterReview): string[] {
     '',
   );
   if (q.repeat_incidents.length > 0) {
-    out.push('### Repeat incidents', '', 'Same root-cause category and a shared service:', '');
-    for (const [a, b] of q.repeat_incidents) out.push(`- ${inline(a)} and ${inline(b)}`);
+    out.push('### Repeat incidents', '', 'Incidents of this quarter with the root-cause category of an earlier incident (of any quarter) and a service in common:', '');
+    for (const [a, b] of q.repeat_incidents) out.push(`- ${inline(a)}, repeated by ${inline(b)}`);
     out.push('');
   }
   if (q.overdue_items.length > 0) {

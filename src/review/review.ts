@@ -6,6 +6,7 @@
 import { FACTOR_KEYS, SEVERITIES, type FactorKey, type SeverityLevel } from '../core/model';
 import type { CalendarDate } from '../core/time';
 import type { WorkspaceEntry } from '../core/workspace';
+import { isEarlierIncident } from '../core/repeat';
 import { FactsCache, incidentFacts, type IncidentFacts } from './incident';
 import { previousQuarter, quarterRange, type QuarterKey } from './quarter';
 import { SMALL_SAMPLE, round, sampleStats, type SampleStats } from './stats';
@@ -40,6 +41,11 @@ export interface QuarterReview {
   action_completion_rate: number | null;
   overdue_actions: number;
   top_root_causes: string[];
+  /**
+   * [earlier id, later id] for each incident of this quarter that repeats an
+   * earlier one (same category, a shared service), the earlier one possibly
+   * from an older quarter: a repeat is listed in the quarter it came back in.
+   */
   repeat_incidents: Array<[string, string]>;
   cost_total: number | null;
   cost_change_pct: number | null;
@@ -116,8 +122,10 @@ export function reviewFromFacts({ incidents, skipped }: CollectedFacts, options:
   }
 
   const keys = options.quarter ? [options.quarter] : quarterRange(byQuarter.keys());
+  // Every incident can be the earlier one of a pair, whatever quarter (if any) it falls in.
+  const repeats = repeatsByQuarter(incidents, new Set(keys));
   const quarters = keys.map((key) => {
-    const current = reviewQuarter(key, byQuarter.get(key) ?? []);
+    const current = reviewQuarter(key, byQuarter.get(key) ?? [], repeats.get(key) ?? []);
     const before = byQuarter.get(previousQuarter(key));
     current.cost_change_pct = changePct(before ? reviewCost(before).total : null, current.cost_total);
     return current;
@@ -125,7 +133,7 @@ export function reviewFromFacts({ incidents, skipped }: CollectedFacts, options:
   return { quarters, skipped: [...skipped] };
 }
 
-function reviewQuarter(quarter: QuarterKey, incidents: IncidentFacts[]): QuarterReview {
+function reviewQuarter(quarter: QuarterKey, incidents: IncidentFacts[], repeats: Array<[IncidentFacts, IncidentFacts]>): QuarterReview {
   // Chronological order makes every list below read like the quarter happened.
   incidents.sort((a, b) => a.startMs - b.startMs || compareText(a.file, b.file));
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<SeverityLevel, number>;
@@ -159,7 +167,6 @@ function reviewQuarter(quarter: QuarterKey, incidents: IncidentFacts[]): Quarter
   overdue.sort((a, b) => (b.days_overdue ?? 0) - (a.days_overdue ?? 0) || compareText(a.id, b.id) || a.index - b.index);
 
   const causes = rootCauses(incidents);
-  const repeats = repeatPairs(incidents);
   const cost = reviewCost(incidents);
 
   const warnings: string[] = [];
@@ -230,36 +237,53 @@ function rootCauses(incidents: IncidentFacts[]): QuarterReview['root_cause_count
 }
 
 /**
- * Two incidents of the quarter with the same root-cause category that share a
- * service: the same failure came back, a systemic problem. Pairs are [earlier,
- * later]. Grouping by (category, service) keeps this near-linear for big
- * repositories; a pair sharing several services is listed once.
+ * The repeat pairs [earlier, later] of each quarter in `quarters`, by the
+ * quarter of the later incident; "is a repeat of" is the repeat-incident
+ * rule's (src/core/repeat.ts). Candidates come from an index by (category,
+ * service), so this stays near-linear for big repositories; a pair sharing
+ * several services is listed once. In each quarter the pairs follow the later
+ * incident's order (chronological), then the earlier one's.
  */
-function repeatPairs(incidents: IncidentFacts[]): Array<[IncidentFacts, IncidentFacts]> {
-  const groups = new Map<string, number[]>();
-  incidents.forEach((incident, position) => {
-    if (!incident.category) return;
-    for (const service of incident.services) {
-      const key = JSON.stringify([incident.category, service]);
-      const group = groups.get(key);
-      if (group) group.push(position);
-      else groups.set(key, [position]);
-    }
-  });
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  for (const group of groups.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const key = group[i] * incidents.length + group[j];
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([group[i], group[j]]);
-      }
+function repeatsByQuarter(incidents: IncidentFacts[], quarters: ReadonlySet<QuarterKey>): Map<QuarterKey, Array<[IncidentFacts, IncidentFacts]>> {
+  const byCause = new Map<string, IncidentFacts[]>();
+  const causeKey = (category: string, service: string): string => JSON.stringify([category, service]);
+  for (const incident of incidents) {
+    const { category, services } = incident.repeat;
+    if (!category) continue;
+    for (const service of services) {
+      const group = byCause.get(causeKey(category, service));
+      if (group) group.push(incident);
+      else byCause.set(causeKey(category, service), [incident]);
     }
   }
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return pairs.map(([a, b]) => [incidents[a], incidents[b]]);
+  const result = new Map<QuarterKey, Array<[IncidentFacts, IncidentFacts]>>();
+  for (const later of incidents) {
+    const { category, services } = later.repeat;
+    if (later.quarter === null || !quarters.has(later.quarter) || !category) continue;
+    const earlier = new Set<IncidentFacts>();
+    for (const service of services) {
+      // A candidate of this group has the category and shares the service: of `repeatedServices`,
+      // only "is it earlier" is left to decide (the same test, without re-comparing service lists).
+      for (const candidate of byCause.get(causeKey(category, service)) ?? []) {
+        if (candidate !== later && !earlier.has(candidate) && isEarlierIncident(candidate.repeat, later.repeat)) earlier.add(candidate);
+      }
+    }
+    if (earlier.size === 0) continue;
+    const pairs = result.get(later.quarter) ?? [];
+    for (const candidate of earlier) pairs.push([candidate, later]);
+    result.set(later.quarter, pairs);
+  }
+  for (const pairs of result.values()) {
+    pairs.sort(([a1, b1], [a2, b2]) => compareChronologically(b1, b2) || compareChronologically(a1, a2));
+  }
+  return result;
+}
+
+/** By summary.start (an unknown start first: such an incident can only be an earlier one), then id, then file. */
+function compareChronologically(a: IncidentFacts, b: IncidentFacts): number {
+  const startA = Number.isNaN(a.startMs) ? -Infinity : a.startMs;
+  const startB = Number.isNaN(b.startMs) ? -Infinity : b.startMs;
+  return startA - startB || compareText(a.id, b.id) || compareText(a.file, b.file);
 }
 
 interface CostSummary {

@@ -1,26 +1,8 @@
 import type { Rule } from './types';
-import { asArray, asString, asStringArray, isRecord, type Postmortem } from '../core/model';
+import { asArray, asString, isRecord, type Postmortem } from '../core/model';
 import { isActionClosed } from '../core/deadlines';
-import { parseDateTime } from '../core/time';
+import { repeatKeyOf, repeatedServices } from '../core/repeat';
 import type { RelatedInformation } from '../core/types';
-
-function categoryOf(doc: Postmortem): string | undefined {
-  return isRecord(doc.root_cause) ? asString(doc.root_cause.category) : undefined;
-}
-
-function startOf(doc: Postmortem): number | undefined {
-  return isRecord(doc.summary) ? parseDateTime(doc.summary.start)?.epochMs : undefined;
-}
-
-/** Earlier by summary.start; when either start is unknown, by id (ids embed the date). */
-function isEarlier(other: Postmortem, self: Postmortem): boolean {
-  const a = startOf(other);
-  const b = startOf(self);
-  if (a !== undefined && b !== undefined && a !== b) return a < b;
-  const otherId = asString(other.id);
-  const selfId = asString(self.id);
-  return otherId !== undefined && selfId !== undefined && otherId < selfId;
-}
 
 function openActionCount(doc: Postmortem): number {
   return asArray(doc.action_items).filter((item) => isRecord(item) && !isActionClosed(item.status)).length;
@@ -33,15 +15,16 @@ export const repeatIncident: Rule = {
   defaultSeverity: 'warning',
   crossFile: true,
   check(ctx) {
-    const category = categoryOf(ctx.doc);
-    const services = new Set(asStringArray(ctx.doc.services));
-    if (!category || services.size === 0 || !ctx.workspace) return;
+    const self = repeatKeyOf(ctx.doc);
+    const category = self.category;
+    if (!category || self.services.length === 0 || !ctx.workspace) return;
     const related: RelatedInformation[] = [];
     const notes: string[] = [];
     for (const entry of ctx.workspace.entries()) {
-      if (entry.file === ctx.file || categoryOf(entry.doc) !== category) continue;
-      const shared = asStringArray(entry.doc.services).filter((s) => services.has(s));
-      if (shared.length === 0 || !isEarlier(entry.doc, ctx.doc)) continue;
+      // The category first: reading the key (dates, services) of every workspace entry on each lint costs.
+      if (entry.file === ctx.file || !isRecord(entry.doc.root_cause) || entry.doc.root_cause.category !== category) continue;
+      const shared = repeatedServices(repeatKeyOf(entry.doc), self);
+      if (shared.length === 0) continue;
       const id = asString(entry.doc.id) ?? entry.file;
       const open = openActionCount(entry.doc);
       const openNote = open > 0 ? `; ${open} of its action items ${open === 1 ? 'is' : 'are'} still open` : '';

@@ -3,21 +3,18 @@ import { asNumber, isRecord } from '../core/model';
 
 const DEFINITIONS = 'SEV-1 = revenue impact, SEV-2 = customer impact, SEV-3 = internal impact only';
 
-/** Evidence of lost money: revenue lost, SLA credits, a breached SLA, or an explicit `impact.revenue`. */
+/** Evidence of lost money: revenue lost, SLA credits or a breached SLA (the format has no other revenue field). */
 function hasRevenueImpact(summary: Record<string, unknown>, cost: Record<string, unknown>): boolean {
   const impact = isRecord(summary.impact) ? summary.impact : {};
   if ((asNumber(cost.revenue_lost) ?? 0) > 0 || (asNumber(cost.sla_credits) ?? 0) > 0) return true;
-  if (impact.sla_breached === true) return true;
-  const revenue = impact.revenue;
-  return revenue === true || (asNumber(revenue) ?? 0) > 0;
+  return impact.sla_breached === true;
 }
 
-/** Evidence that customers noticed: users affected, a customer report, or an explicit `impact.customers`. */
+/** Evidence that customers noticed: users affected or a customer report. */
 function hasCustomerImpact(summary: Record<string, unknown>): boolean {
   const impact = isRecord(summary.impact) ? summary.impact : {};
   const users = impact.users_affected;
   if (users === 'all' || (asNumber(users) ?? 0) > 0) return true;
-  if (impact.customers === true || (asNumber(impact.customers) ?? 0) > 0) return true;
   const detection = isRecord(summary.detection) ? summary.detection : {};
   return detection.method === 'customer-report';
 }

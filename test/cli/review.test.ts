@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -102,6 +102,28 @@ describe('postmortem review --format json', () => {
     assert.equal(out.skipped.length, 1);
   });
 
+  it('lists a repeat of an incident of an earlier quarter in the quarter it came back in, also with --quarter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-review-'));
+    const pm = (id: string, start: string, services: string): string =>
+      `id: ${id}\ntitle: Orders database outage\nstatus: reviewed\nservices: [${services}]\nsummary:\n  start: ${start}\n  end: ${start.replace('T10', 'T11')}\n  severity: SEV-2\nroot_cause:\n  category: capacity\n`;
+    try {
+      mkdirSync(join(dir, 'postmortems'));
+      writeFileSync(join(dir, 'postmortems', 'a.pm.yaml'), pm('INC-2026-03-20-001', '2026-03-20T10:00Z', 'orders-db'));
+      writeFileSync(join(dir, 'postmortems', 'b.pm.yaml'), pm('INC-2026-04-02-001', '2026-04-02T10:00+02:00', 'checkout, orders-db'));
+      const all = JSON.parse((await run(['--format', 'json', '--today', '2026-10-15'], dir)).stdout);
+      assert.deepEqual(all.quarters.map((q: { quarter: string; repeat_incidents: unknown }) => [q.quarter, q.repeat_incidents]), [
+        ['2026-Q1', []],
+        ['2026-Q2', [['INC-2026-03-20-001', 'INC-2026-04-02-001']]],
+      ]);
+      const one = JSON.parse((await run(['--quarter', '2026-Q2', '--format', 'json', '--today', '2026-10-15'], dir)).stdout);
+      assert.deepEqual(one.quarters[0].repeat_incidents, [['INC-2026-03-20-001', 'INC-2026-04-02-001']]);
+      const markdown = (await run(['--today', '2026-10-15'], dir)).stdout;
+      assert.match(markdown, /## 2026-Q2[\s\S]*### Repeat incidents[\s\S]*- INC-2026-03-20-001, repeated by INC-2026-04-02-001/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints an empty review for a folder without post-mortems', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'pm-review-'));
     try {
@@ -119,9 +141,9 @@ describe('postmortem review --format markdown', () => {
     const { code, stdout } = await run(['--today', '2026-10-15']);
     assert.equal(code, 0);
     assert.match(stdout, /^# Quarterly incident review\n/);
-    assert.match(stdout, /\| 2026-Q2 \| 2 \| 30 min \| 1 h \| 33\.3% \| 3,000 USD \| \+100% \|/);
+    assert.match(stdout, /\| 2026-Q2 \| 2 \| 30m \| 1h \| 33\.3% \| 3,000 USD \| \+100% \|/);
     assert.match(stdout, /## 2026-Q3\n\nNo incidents this quarter\./);
-    assert.match(stdout, /- INC-2026-01-10-001 and INC-2026-03-31-001/);
+    assert.match(stdout, /- INC-2026-01-10-001, repeated by INC-2026-03-31-001/);
     assert.match(stdout, /\| INC-2026-06-20-001 \| Test the export across the daylight-saving change \| Billing team \| 2026-07-01 \| 106 \|/);
     assert.match(stdout, /> \*\*Note:\*\* Only 2 incidents this quarter/);
     assert.match(stdout, /## Skipped files[\s\S]*\| postmortems\/no-start\.pm\.yaml \| summary\.start is missing/);

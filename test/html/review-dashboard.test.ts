@@ -3,11 +3,11 @@
 // messages it would send to the extension) and the CLI's standalone page.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { launchPageBrowser, type OpenedPage, type PageBrowser } from './helpers';
+import type { Page } from 'playwright-core';
 import { collectFiles, displayName, loadStore } from '../../src/review/load';
 import { computeReview, type Review } from '../../src/review/review';
 import { renderReviewBody, renderReviewPage } from '../../src/review/html';
@@ -25,69 +25,19 @@ async function reviewOf(folder: string): Promise<Review> {
   return computeReview(store.entries(), { today });
 }
 
-let context: BrowserContext;
-let profile: string;
-let workDir: string;
+let browser: PageBrowser;
 
 before(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'pm-review-chromium-'));
-  workDir = mkdtempSync(join(tmpdir(), 'pm-review-pages-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchPageBrowser('pm-review');
 });
 
 after(async () => {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
-  rmSync(workDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-interface Opened {
-  page: Page;
-  messages: () => Promise<Array<Record<string, unknown>>>;
-  requests: string[];
-  dialogs: string[];
-  errors: string[];
-}
-
-/** Writes the page next to nothing else and opens it; records every request, dialog and page error. */
-async function open(html: string, name: string, theme: 'light' | 'dark' = 'light'): Promise<Opened> {
-  const file = join(workDir, `${name}.html`);
-  writeFileSync(file, html);
-  const page = await context.newPage();
-  await page.emulateMedia({ colorScheme: theme });
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // What the webview gives the script: a VS Code API whose messages we can read.
-  // A string, not a function: the test runner's TypeScript transform would add helpers the page lacks.
-  await page.addInitScript(`
-    window.__messages = [];
-    window.__state = undefined;
-    window.acquireVsCodeApi = () => ({
-      postMessage: (m) => window.__messages.push(m),
-      getState: () => window.__state,
-      setState: (s) => { window.__state = s; },
-    });
-  `);
-  await page.goto(pathToFileURL(file).href);
-  await page.waitForLoadState('load');
-  return {
-    page,
-    messages: () => page.evaluate(() => (window as unknown as { __messages: Array<Record<string, unknown>> }).__messages),
-    requests,
-    dialogs,
-    errors,
-  };
+/** Opens the page (written to a file of its own) in the OS theme given; records every request, dialog and page error. */
+function open(html: string, name: string, theme: 'light' | 'dark' = 'light'): Promise<OpenedPage> {
+  return browser.open(html, name, theme);
 }
 
 function webviewPage(review: Review, selected?: string): string {
@@ -123,12 +73,12 @@ describe('review dashboard (webview page)', () => {
       assert.match(c.labelledBy ?? '', /-title .*-desc$/);
       assert.equal(c.points.length, 4);
     }
-    assert.deepEqual(charts[0].points, ['2026-Q1: mean 20 min (n = 2)', '2026-Q2: mean 30 min (n = 2)', '2026-Q3: no data', '2026-Q4: no data']);
+    assert.deepEqual(charts[0].points, ['2026-Q1: mean 20m (n = 2)', '2026-Q2: mean 30m (n = 2)', '2026-Q3: no data', '2026-Q4: no data']);
     assert.deepEqual(charts[0].values, [20, 30]);
     assert.deepEqual(charts[1].values, [90, 60, 45]);
     assert.deepEqual(charts[2].points, ['2026-Q1: 1,500 USD', '2026-Q2: 3,000 USD', '2026-Q3: no data', '2026-Q4: 2,000 USD']);
     assert.deepEqual(charts[3].values, [0.3333, 0.3333, 0]);
-    assert.match(charts[1].desc ?? '', /^Mean time to resolve per quarter: 2026-Q1: mean 1 h 30 min \(n = 2\); /);
+    assert.match(charts[1].desc ?? '', /^Mean time to resolve per quarter: 2026-Q1: mean 1h 30m \(n = 2\); /);
     // The script ran under the CSP (it announced itself), and nothing failed.
     assert.deepEqual(errors, []);
     await page.close();
@@ -143,7 +93,7 @@ describe('review dashboard (webview page)', () => {
     assert.equal(await page.$eval('#chart-detect g.chart-point.selected', (g) => g.getAttribute('data-quarter')), '2026-Q1');
     const q1 = page.locator('#q-2026-Q1');
     assert.equal(await q1.locator('[data-figure="incidents"]').textContent(), '2');
-    assert.equal(await q1.locator('[data-figure="detect-mean"]').textContent(), '20 min');
+    assert.equal(await q1.locator('[data-figure="detect-mean"]').textContent(), '20m');
     assert.equal(await q1.locator('[data-figure="cost-total"]').textContent(), '1,500 USD');
     assert.equal(await q1.locator('[data-figure="overdue"]').textContent(), '1');
     assert.ok((await messages()).some((m) => m.type === 'quarter' && m.quarter === '2026-Q1'));
@@ -197,6 +147,27 @@ describe('review dashboard (webview page)', () => {
     ]);
     const overdue = await page.$$eval('#q-2026-Q1 table.overdue tbody td', (tds) => tds.map((td) => td.textContent));
     assert.deepEqual(overdue, ['INC-2026-01-10-001', 'Tie pool settings to database capacity in CI', 'Platform team', '2026-02-01', '256']);
+    await page.close();
+  });
+
+  it('lists a repeat of an earlier quarter\'s incident in the later quarter, and reveals both files', async () => {
+    const folder = join(browser.workDir, 'cross-quarter');
+    const pm = (id: string, start: string, services: string): string =>
+      `id: ${id}\ntitle: Pool exhausted\nstatus: reviewed\nservices: [${services}]\nsummary:\n  start: ${start}\n  end: ${start.replace('T10', 'T11')}\n  severity: SEV-2\nroot_cause:\n  category: capacity\n`;
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'first.pm.yaml'), pm('INC-2026-02-10-001', '2026-02-10T10:00:00Z', 'orders-db'));
+    writeFileSync(join(folder, 'again.pm.yaml'), pm('INC-2026-05-04-001', '2026-05-04T10:00:00Z', 'orders-db, checkout'));
+    const { store } = await loadStore(await collectFiles([folder], folder), (f) => displayName(f, folder));
+    const { page, messages } = await open(webviewPage(computeReview(store.entries(), { today }), '2026-Q2'), 'cross-quarter');
+    assert.equal(await page.locator('#q-2026-Q1 li.repeat-pair').count(), 0);
+    const pair = page.locator('#q-2026-Q2 li.repeat-pair');
+    assert.equal(await pair.textContent(), 'INC-2026-02-10-001, repeated by INC-2026-05-04-001');
+    await pair.locator('span.reveal').nth(0).click();
+    await pair.locator('span.reveal').nth(1).click();
+    assert.deepEqual(
+      (await messages()).filter((m) => m.type === 'reveal').map((m) => m.file),
+      ['first.pm.yaml', 'again.pm.yaml'],
+    );
     await page.close();
   });
 
@@ -261,8 +232,8 @@ describe('review page from the CLI (standalone)', () => {
     assert.deepEqual(await page.$$eval('section.quarter', (s) => s.filter((e) => (e as HTMLElement).offsetParent !== null).length), 4);
     assert.equal(await page.locator('#q-2026-Q2 [data-figure="cost-change"]').textContent(), '+100% vs previous quarter');
     assert.equal(await page.locator('[data-file]').count(), 0);
-    // The inline sheet applied (its nonce matched the CSP): heatmap cells align right.
-    assert.equal(await page.$eval('table.heatmap td', (td) => getComputedStyle(td).textAlign), 'right');
+    // The inline sheet applied (its nonce matched the CSP): heatmap scores are centred under their rotated labels.
+    assert.equal(await page.$eval('table.heatmap td', (td) => getComputedStyle(td).textAlign), 'center');
     await page.close();
     // Without VS Code's theme, the page follows the reader's dark preference.
     const dark = await open(html, 'standalone-dark', 'dark');

@@ -108,3 +108,17 @@ test('planNewPostmortem picks the next id and a free file name from the folder',
   assert.equal(plan.fileName, '2026-03-02-orders-database-outage-2.pm.yaml');
   assert.match(plan.text, /^id: INC-2026-03-02-002$/m);
 });
+
+test('the 1000th incident of a day gets an id the schema accepts', () => {
+  const plan = planNewPostmortem({
+    title: 'Orders database outage',
+    severity: 'SEV-2',
+    date: '2026-01-01',
+    now: '2026-01-01T10:00:00Z',
+    existing: [{ name: 'busy-day.pm.yaml', text: 'id: INC-2026-01-01-999\n' }],
+  });
+  assert.equal(plan.id, 'INC-2026-01-01-1000');
+  const diagnostics = lintText(plan.text, { today: '2026-01-01' }).diagnostics;
+  assert.deepEqual(diagnostics.filter((d) => d.rule === 'yaml-syntax' || d.rule === 'schema'), []);
+  assert.deepEqual(diagnostics.filter((d) => d.range.start.line === 0), [], 'nothing is reported on the id line');
+});

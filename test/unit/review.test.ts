@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { computeReview, type ReviewEntry } from '../../src/review/review';
 import { FactsCache } from '../../src/review/incident';
 import { PostmortemStore } from '../../src/core/store';
+import { lintText } from '../../src/core/lint';
+import { repeatIncident } from '../../src/rules/repeat-incident';
 import type { Postmortem } from '../../src/core/model';
 
 const today = { year: 2026, month: 10, day: 15 };
@@ -239,12 +241,72 @@ describe('quarterly review: figures of one quarter', () => {
     assert.equal(q.repeat_incident_files[0][0], 'postmortems/A.pm.yaml');
   });
 
-  it('does not pair incidents of different quarters', () => {
+  it('pairs a repeat with an earlier incident of any quarter, listed in the quarter of the later one', () => {
     const r = review([
-      incident({ id: 'A', start: '2026-06-30T10:00:00Z', category: 'capacity', services: ['db'] }),
-      incident({ id: 'B', start: '2026-07-01T10:00:00Z', category: 'capacity', services: ['db'] }),
+      incident({ id: 'A', start: '2026-01-15T10:00:00Z', category: 'capacity', services: ['db'] }),
+      incident({ id: 'B', start: '2026-06-30T10:00:00Z', category: 'capacity', services: ['db', 'api'] }),
+      incident({ id: 'C', start: '2026-07-01T10:00:00Z', category: 'capacity', services: ['api'] }),
+      incident({ id: 'D', start: '2026-07-02T10:00:00Z', category: 'testing', services: ['db'] }),
     ]);
-    assert.deepEqual(r.quarters.map((q) => q.repeat_incidents), [[], []]);
+    assert.deepEqual(
+      r.quarters.map((q) => [q.quarter, q.repeat_incidents]),
+      [
+        ['2026-Q1', []],
+        ['2026-Q2', [['A', 'B']]],
+        ['2026-Q3', [['B', 'C']]],
+      ],
+    );
+    assert.deepEqual(r.quarters[2].repeat_incident_files, [['postmortems/B.pm.yaml', 'postmortems/C.pm.yaml']]);
+  });
+
+  it('finds the earlier incident of a repeat outside the quarter asked for', () => {
+    const entries = [
+      incident({ id: 'A', start: '2025-11-03T10:00:00Z', category: 'monitoring', services: ['search'] }),
+      incident({ id: 'B', start: '2026-02-01T10:00:00Z', category: 'monitoring', services: ['search'] }),
+    ];
+    assert.deepEqual(review(entries, '2026-Q1').quarters[0].repeat_incidents, [['A', 'B']]);
+    assert.deepEqual(review(entries, '2025-Q4').quarters[0].repeat_incidents, []);
+  });
+
+  it('agrees with the repeat-incident rule: same start, the id decides; an incident without a start can be the earlier one', () => {
+    const sameStart = review([
+      incident({ id: 'INC-2026-07-01-002', start: '2026-07-01T10:00:00Z', category: 'capacity', services: ['db'] }),
+      incident({ id: 'INC-2026-07-01-001', start: '2026-07-01T10:00:00Z', category: 'capacity', services: ['db'] }),
+    ]);
+    assert.deepEqual(sameStart.quarters[0].repeat_incidents, [['INC-2026-07-01-001', 'INC-2026-07-01-002']]);
+    const noStart = incident({ id: 'INC-2026-03-01-001', category: 'capacity', services: ['db'] });
+    delete (noStart.doc.summary as Record<string, unknown>).start;
+    const withUnknown = review([noStart, incident({ id: 'INC-2026-07-01-001', start: '2026-07-01T10:00:00Z', category: 'capacity', services: ['db'] })]);
+    assert.deepEqual(withUnknown.quarters.map((q) => q.repeat_incidents), [[['INC-2026-03-01-001', 'INC-2026-07-01-001']]]);
+    assert.equal(withUnknown.skipped.length, 1);
+  });
+
+  it('lists exactly the pairs the repeat-incident rule warns about', () => {
+    const docs: Array<[string, string, string, string]> = [
+      // id, start, category, services
+      ['INC-2025-12-30-001', '2025-12-30T23:00:00-05:00', 'capacity', 'db, api'],
+      ['INC-2026-01-02-001', '2026-01-02T10:00:00Z', 'capacity', 'api'],
+      ['INC-2026-01-02-002', '2026-01-02T10:00:00Z', 'capacity', 'api, web'],
+      ['INC-2026-04-01-001', '2026-04-01T10:00:00Z', 'testing', 'db'],
+      ['INC-2026-07-09-001', '2026-07-09T10:00:00Z', 'capacity', 'web'],
+      ['INC-2026-08-01-001', '2026-08-01T10:00:00Z', 'testing', 'db, web'],
+    ];
+    const store = new PostmortemStore();
+    const texts = new Map<string, string>();
+    for (const [id, start, category, services] of docs) {
+      const text = `id: ${id}\ntitle: T\nstatus: draft\nservices: [${services}]\nsummary:\n  start: ${start}\n  end: ${start}\n  severity: SEV-2\nroot_cause:\n  category: ${category}\n`;
+      texts.set(`${id}.pm.yaml`, text);
+      store.upsert(`${id}.pm.yaml`, text);
+    }
+    const fromRule: Array<[string, string]> = [];
+    for (const [file, text] of texts) {
+      for (const d of lintText(text, { rules: [repeatIncident], file, workspace: store, today: '2026-10-15' }).diagnostics) {
+        for (const r of d.related ?? []) fromRule.push([r.file.replace('.pm.yaml', ''), file.replace('.pm.yaml', '')]);
+      }
+    }
+    const fromReview = computeReview(store.entries(), { today }).quarters.flatMap((q) => q.repeat_incidents);
+    assert.deepEqual([...fromReview].sort(), [...fromRule].sort());
+    assert.equal(fromReview.length, 5);
   });
 
   it('sums and averages cost over the incidents with a cost section', () => {

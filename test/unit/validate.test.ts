@@ -117,10 +117,27 @@ test('format date-time: no UTC offset', () => {
   assert.deepEqual(span(d), [4, 9, 4, 28]);
 });
 
-test('format date-time: minutes without seconds get the corrected text', () => {
-  const d = only(MINIMAL.replace('end: 2026-03-02T15:40:00Z', 'end: 2026-03-02T15:40+01:00'));
-  assert.match(d.message, /write the seconds too, like 2026-03-02T15:40:00\+01:00$/);
-  assert.deepEqual(span(d), [5, 7, 5, 29]);
+test('format date-time: minutes precision with an offset is valid, as the format page and parseDateTime read it', () => {
+  assert.deepEqual(schemaErrors(MINIMAL.replace('start: 2026-03-02T14:05:00Z', 'start: 2026-03-02T14:05Z')), []);
+  assert.deepEqual(schemaErrors(MINIMAL.replace('end: 2026-03-02T15:40:00Z', 'end: 2026-03-02T15:40+02:00')), []);
+  const timeline = `${MINIMAL}timeline:\n  - at: 2026-03-02T14:12-05:00\n    event: Page\n    kind: alert\n`;
+  assert.deepEqual(schemaErrors(timeline), []);
+  const regulatory = `${MINIMAL}regulatory:\n  - regime: GDPR\n    discovered: 2026-03-02T14:30Z\n`;
+  assert.deepEqual(schemaErrors(regulatory), []);
+});
+
+test('format date-time: minutes precision still needs an offset', () => {
+  const d = only(MINIMAL.replace('end: 2026-03-02T15:40:00Z', 'end: 2026-03-02T15:40'));
+  assert.equal(
+    d.message,
+    '`summary.end` must be an ISO 8601 date-time with a UTC offset, like 2023-08-15T10:00:00Z; `2026-03-02T15:40` has no UTC offset: add Z for UTC or the local offset such as +02:00',
+  );
+  assert.deepEqual(span(d), [5, 7, 5, 23]);
+});
+
+test('format date-time: minutes precision on a day or at an hour that does not exist', () => {
+  assert.equal(only(MINIMAL.replace('end: 2026-03-02T15:40:00Z', 'end: 2026-02-30T10:00Z')).message, '`summary.end` 2026-02-30T10:00Z is not a real date');
+  assert.equal(only(MINIMAL.replace('end: 2026-03-02T15:40:00Z', 'end: 2026-03-02T24:00Z')).message, '`summary.end` 2026-03-02T24:00Z is not a real time of day');
 });
 
 test('format date-time: a date that does not exist', () => {
@@ -141,11 +158,17 @@ test('format uri: a link that is not a URL', () => {
   assert.deepEqual(span(d), [11, 10, 11, 17]);
 });
 
+test('pattern: an id with more than three digits is valid (the generator grows past 999)', () => {
+  assert.deepEqual(schemaErrors(MINIMAL.replace('id: INC-2026-03-02-001', 'id: INC-2026-01-01-1000')), []);
+  assert.deepEqual(schemaErrors(`${MINIMAL}related: [INC-2026-01-01-1000]\n`), []);
+  assert.equal(only(MINIMAL.replace('id: INC-2026-03-02-001', 'id: INC-2026-01-01-01')).rule, 'schema');
+});
+
 test('pattern: an id in the wrong form', () => {
   const d = only(MINIMAL.replace('id: INC-2026-03-02-001', 'id: inc-2026-3-2-1'));
   assert.equal(
     d.message,
-    '`id` must be an incident id PREFIX-YYYY-MM-DD-NNN, like INC-2023-08-15-001 (an upper-case prefix, the date and a three-digit number), not `inc-2026-3-2-1`',
+    '`id` must be an incident id PREFIX-YYYY-MM-DD-NNN, like INC-2023-08-15-001 (an upper-case prefix, the date and a number of at least three digits), not `inc-2026-3-2-1`',
   );
   assert.deepEqual(span(d), [0, 4, 0, 18]);
 });

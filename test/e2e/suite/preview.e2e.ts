@@ -3,12 +3,7 @@
 // write the report next to the file (or to the target a caller gives).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-function workspaceFile(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relativePath);
-}
+import { workspaceFile } from './helpers';
 
 function previewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => {

@@ -4,8 +4,8 @@
 // command `postmortem._statusText` (not contributed, not documented).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, workspaceFile } from './helpers';
 
-const EXTENSION_ID = 'postmortems-as-code.postmortems-as-code';
 const FIXTURE = 'postmortems/2026-05-10-search-index-stale.pm.yaml';
 // The first item of the fixture is overdue (deadline 2026-05-19), the second is due in 2027.
 const OVERDUE_ACTION = 'action: Restart dependent consumers in the offset-reset runbook';
@@ -33,12 +33,6 @@ async function waitForCounts(predicate: (c: Counts) => boolean, what: string, ti
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail(`status bar never showed ${what}; last: ${last?.text}`);
-}
-
-function workspaceFile(relativePath: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, relativePath);
 }
 
 /** The range of the overdue item's status value, found line by line. */

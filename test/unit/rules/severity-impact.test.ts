@@ -7,6 +7,8 @@ runRuleTests(severityImpact, {
     'summary:\n  severity: SEV-1\ncost:\n  revenue_lost: 42000\n',
     'summary:\n  severity: SEV-2\n  impact:\n    users_affected: 1200\n',
     'summary:\n  severity: SEV-3\n  impact:\n    users_affected: 0\n  detection:\n    method: monitoring\n',
+    // `impact.customers` is not a key of the format either.
+    'summary:\n  severity: SEV-3\n  impact:\n    customers: true\n',
   ],
   invalid: [
     {
@@ -23,6 +25,12 @@ runRuleTests(severityImpact, {
       name: 'SEV-3 reported by a customer',
       code: 'summary:\n  severity: SEV-3\n  detection: { method: customer-report }\n',
       errors: [{ line: 2, column: 13 }],
+    },
+    {
+      // `impact.revenue` is not a key of the format (the schema reports it as unknown): it is no evidence.
+      name: 'SEV-1 whose only revenue evidence is an unknown key',
+      code: 'summary:\n  severity: SEV-1\n  impact:\n    revenue: 5000\n',
+      errors: [{ line: 2, column: 13, messageIncludes: 'SEV-1 means revenue impact' }],
     },
   ],
 });
