@@ -18,13 +18,14 @@ const production = process.argv.includes('--production');
 export function generateValidator() {
   const schema = JSON.parse(readFileSync(join(root, 'schemas/postmortem.schema.json'), 'utf8'));
   // The generated code takes every format check from src/core/schemaFormats.ts (by schema
-  // name), so `date-time` can be the format's own reading: seconds optional, offset required.
+  // name), so `postmortem-date-time` can be the format's own reading: seconds optional, offset
+  // required. Not `date-time`: editors (Red Hat YAML) apply their own check to that name.
   const formatsModule = _`require("../core/schemaFormats").formats`;
   const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: false, formats: formatsModule }, allowUnionTypes: true });
   addFormats.default ? addFormats.default(ajv, ['date', 'uri']) : addFormats(ajv, ['date', 'uri']);
   // Only its shape matters here (an object with `validate`, as in schemaFormats.ts): the
   // function itself is never copied into the generated code, which requires the real one.
-  ajv.addFormat('date-time', { type: 'string', validate: () => true });
+  ajv.addFormat('postmortem-date-time', { type: 'string', validate: () => true });
   // Keywords of the JSON Schema vocabulary that only editors read (Red Hat YAML's snippets).
   ajv.addKeyword('defaultSnippets');
   ajv.addKeyword('markdownDescription');

@@ -5,7 +5,8 @@ import { PostmortemStore } from '../core/store';
 import type { Diagnostic } from '../core/types';
 import type { CliIO } from './main';
 import { defineCommand, isoDateOption, oneOf, readCommandLine, readNamedFile } from './args';
-import { collectFiles, describeFsError, loadLintSettings } from './files';
+import { discoverPostmortems } from '../core/discover';
+import { describeFsError, loadLintSettings } from './files';
 import { FORMATTERS, FORMAT_NAMES, type FileReport } from './formats/index';
 
 export const LINT_USAGE = `Usage: postmortem lint [paths...] [options]
@@ -46,7 +47,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
 
   const settings = await loadLintSettings(io.cwd, (m) => io.stderr(`postmortem lint: ${m}\n`));
 
-  const { files, problems } = await collectFiles(options.paths, io.cwd);
+  const { files, problems } = await discoverPostmortems(options.paths, io.cwd);
   let unreadable = problems.length;
   for (const problem of problems) io.stderr(`postmortem lint: cannot read ${problem.path}: ${problem.message}\n`);
 

@@ -5,7 +5,8 @@ import type { CliIO } from './main';
 import { UsageError, defineCommand, isoDateOption, oneOf, readCommandLine } from './args';
 import { todayDate } from '../core/time';
 import { renderReviewPage } from '../review/html';
-import { collectFiles, displayName, loadStore } from '../review/load';
+import { discoverPostmortems } from '../core/discover';
+import { displayName, loadStore } from '../review/load';
 import { renderReviewMarkdown } from '../review/markdown';
 import { isQuarter } from '../review/quarter';
 import { computeReview, type Review } from '../review/review';
@@ -19,7 +20,9 @@ The quarterly review across post-mortems (files or folders; default postmortems/
   --quarter YYYY-Qn     only this quarter (its cost is still compared with the quarter before)
   --today YYYY-MM-DD    the date overdue action items are counted against (default: today, UTC)
   --format FORMAT       markdown (default), json, or html (one self-contained page)
-Files that cannot be used are listed as skipped with the reason.`;
+Files that cannot be used are listed as skipped with the reason.
+Exit codes: 0 reviewed; 2 on usage errors, or when a path or file could not be read
+(named on stderr; the rest is still reviewed).`;
 
 const REVIEW = defineCommand({
   name: 'review',
@@ -40,21 +43,22 @@ export async function runReview(args: string[], io: CliIO): Promise<number> {
   });
   if (typeof parsed === 'number') return parsed;
   const paths = parsed.paths.length > 0 ? parsed.paths : ['postmortems/'];
-  let files: string[];
-  try {
-    files = await collectFiles(paths, io.cwd);
-  } catch (error) {
-    io.stderr(`postmortem review: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const { store, unreadable } = await loadStore(files, (file) => displayName(file, io.cwd));
+  // As `lint` does: a path that cannot be read is named on stderr, the rest is
+  // still reviewed, and the exit code (2) says the review is not complete.
+  const { files, problems } = await discoverPostmortems(paths, io.cwd);
+  for (const problem of problems) io.stderr(`postmortem review: cannot read ${problem.path}: ${problem.message}\n`);
+  const { store, unreadable } = await loadStore(
+    files.map((f) => f.absolute),
+    (file) => displayName(file, io.cwd),
+  );
+  for (const file of unreadable) io.stderr(`postmortem review: cannot read ${file.file}: ${file.fsError}\n`);
   const review = computeReview(store.entries(), { today: todayDate(parsed.today), quarter: parsed.quarter });
   if (unreadable.length > 0) {
-    review.skipped.push(...unreadable);
+    review.skipped.push(...unreadable.map(({ file, reason }) => ({ file, reason })));
     review.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
   io.stdout(render(review, parsed.format));
-  return 0;
+  return problems.length > 0 || unreadable.length > 0 ? 2 : 0;
 }
 
 function render(review: Review, format: Format): string {

@@ -34,3 +34,45 @@ function proseDuration(minutes: number): string {
   const rest = rounded % 60;
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
+
+/**
+ * Money as the preview and the quarterly review both show it.
+ *
+ * The one rule: Intl's currency style in en-US, with the currency's own minor
+ * unit, always shown: `$3,000.00`, `€1,234.50`, `¥1,235` (yen has no cents).
+ * Totals, means and single cost lines all follow it, so the same amount reads
+ * the same in the preview, the review and an exported report.
+ *
+ * A missing code (no `cost.currency`) gives the bare number with two decimals
+ * (`3,000.00`); a code Intl rejects (`EURO`, `$`, anything not three letters)
+ * gives the same number followed by the code as written (`3,000.00 EURO`),
+ * so a typo shows up in the report instead of being dropped or thrown.
+ */
+export function formatMoney(amount: number, currency: string | null | undefined): string {
+  const code = typeof currency === 'string' ? currency.trim() : '';
+  if (code === '') return PLAIN_MONEY.format(amount);
+  const formatter = currencyFormatter(code);
+  return formatter ? formatter.format(amount) : `${PLAIN_MONEY.format(amount)} ${code}`;
+}
+
+/** Two decimals, grouped: the number when there is no usable currency code. */
+const PLAIN_MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** By code as written; null for a code Intl rejects. */
+const currencyFormatters = new Map<string, Intl.NumberFormat | null>();
+
+/** Intl.NumberFormat is slow to build, and a review formats many amounts in a handful of currencies. */
+function currencyFormatter(code: string): Intl.NumberFormat | null {
+  const cached = currencyFormatters.get(code);
+  if (cached !== undefined) return cached;
+  let formatter: Intl.NumberFormat | null;
+  try {
+    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency: code });
+  } catch {
+    // A RangeError for a malformed code ("EURO", "$").
+    formatter = null;
+  }
+  // Keyed by whatever the user typed, so keep it small.
+  if (currencyFormatters.size > 64) currencyFormatters.clear();
+  currencyFormatters.set(code, formatter);
+  return formatter;
+}

@@ -5,6 +5,7 @@
  * Only consulted when a document has schema errors.
  */
 import schemaJson from '../../schemas/postmortem.schema.json';
+import { DATE_TIME_FORMAT } from './schemaFormats';
 
 export interface SchemaNode {
   type?: string | string[];
@@ -121,7 +122,7 @@ function describeUncached(schema: SchemaNode): string {
   if (alternatives) return listOr(alternatives.map((s) => describeSchema(s).replace(/, like (.*)$/, ' (like $1)')));
   if (schema.enum) return `one of ${schema.enum.map(String).join(', ')}`;
   if (schema.const !== undefined) return typeof schema.const === 'string' ? `"${schema.const}"` : String(schema.const);
-  if (schema.format === 'date-time') return `an ISO 8601 date-time with a UTC offset, like ${DATE_TIME_EXAMPLE}`;
+  if (schema.format === DATE_TIME_FORMAT) return `an ISO 8601 date-time with a UTC offset, like ${DATE_TIME_EXAMPLE}`;
   if (schema.format === 'date') return `a date YYYY-MM-DD, like ${DATE_EXAMPLE}`;
   if (schema.format === 'uri') return 'a full URL, like https://example.com/page';
   if (schema.pattern) return PATTERN_DESCRIPTIONS[schema.pattern] ?? 'text in the documented form';

@@ -5,9 +5,9 @@
  * only `safeHref` values become links; nothing else from the document reaches
  * the markup. No inline `style` attributes either: the webview's CSP forbids them.
  */
-import { MILESTONE_KINDS, TIMELINE_KINDS } from '../core/model';
+import { ACTION_STATUSES, MILESTONE_KINDS, TIMELINE_KINDS } from '../core/model';
 import { renderDescriptionHtml } from './description';
-import { escapeHtml as esc, safeHref } from './escape';
+import { escapeHtml as esc, safeHref } from '../core/html';
 import { formatDuration, formatMoney, formatNumber, formatRelative, plural } from './format';
 import { DETECTION_LABELS, type ActionRow, type ReportModel, type TimelineRow } from './model';
 
@@ -165,8 +165,9 @@ export function renderReportBody(model: ReportModel, mode: 'webview' | 'export' 
       '<div class="pm-banner pm-syntax" role="alert"><strong>The YAML has syntax errors.</strong> The report shows what could be read; sections with problems are marked.</div>',
     );
   }
-  parts.push(renderDiagnostics(model, mode));
+  // The title leads, as in any incident report; the checklist follows it.
   parts.push(renderHeader(model));
+  parts.push(renderDiagnostics(model, mode));
   parts.push(renderSummary(model));
   parts.push(renderCost(model));
   parts.push(renderHeatmap(model));
@@ -195,7 +196,7 @@ function renderDiagnostics(model: ReportModel, mode: 'webview' | 'export'): stri
       const where = `Ln ${r.start.line + 1}, Col ${r.start.character + 1}`;
       // In the webview a click reveals the range; `data-range` is four numbers we produced, never document text.
       const interactive = mode === 'webview' ? ` data-range="${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}" tabindex="0" role="button"` : '';
-      return `<li class="diag diag-${esc(d.severity)}"${interactive}><span class="diag-severity">${esc(d.severity)}</span> <span class="diag-message">${esc(d.message)}</span> <span class="diag-rule">${esc(d.rule)}</span> <span class="diag-where">${esc(where)}</span></li>`;
+      return `<li class="diag diag-${esc(d.severity)}"${interactive}><span class="diag-severity">${esc(d.severity)}</span> <span class="diag-message">${messageHtml(d.message)}</span> <span class="diag-rule">${esc(d.rule)}</span> <span class="diag-where">${esc(where)}</span></li>`;
     })
     .join('');
   return `<section class="pm-section pm-checklist" id="section-diagnostics"><h2>Review checklist <span class="diag-counts">${counts}</span></h2><ul class="diagnostics">${items}</ul></section>`;
@@ -225,6 +226,25 @@ function renderHeader(model: ReportModel): string {
   ].join('');
 }
 
+/**
+ * `2026-04-14T09:12:00Z` reads as `2026-04-14 09:12 UTC`; the value as written stays in the
+ * tooltip. Anything that is not a plain ISO date-time is shown as written.
+ */
+function instant(value: string | undefined, fallback = MISSING): string {
+  if (value === undefined || value === '') return fallback;
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  // Date and clock each stay on one line ("2026-04-14" never breaks after a hyphen); the space between them may wrap.
+  if (!m) return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `<span class="nowrap">${esc(value)}</span>` : esc(value);
+  const seconds = m[3] && m[3] !== '00' ? `:${m[3]}` : '';
+  const zone = m[4] === undefined ? '' : m[4] === 'Z' ? ' UTC' : ` ${m[4]}`;
+  return `<time datetime="${esc(value)}" title="${esc(value)}"><span class="nowrap">${esc(m[1])}</span> <span class="nowrap">${esc(`${m[2]}${seconds}${zone}`)}</span></time>`;
+}
+
+/** Backticks in rule messages mark field names and values: shown as code, after escaping. */
+function messageHtml(message: string): string {
+  return esc(message).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function minutes(value: number | null): string {
   return value === null ? '<span class="missing">cannot be computed</span>' : esc(formatDuration(value));
 }
@@ -236,9 +256,9 @@ function renderSummary(model: ReportModel): string {
   const sla = s.slaBreached === undefined ? MISSING : s.slaBreached ? '<span class="yes">yes</span>' : '<span class="no">no</span>';
   const body = [
     '<div class="card summary-card"><dl class="facts">',
-    `<div class="fact fact-window"><dt>Incident</dt><dd><span data-path="summary.start">${textOr(s.start)}</span> → <span data-path="summary.end">${textOr(s.end)}</span> <span class="figure" data-figure="duration">${minutes(s.durationMinutes)}</span></dd></div>`,
+    `<div class="fact fact-window"><dt>Incident</dt><dd><span data-path="summary.start">${instant(s.start)}</span> → <span data-path="summary.end">${instant(s.end)}</span> <span class="figure" data-figure="duration">${minutes(s.durationMinutes)}</span></dd></div>`,
     `<div class="fact" data-path="summary.detection.method"><dt>Detected by</dt><dd>${textOr(method)}</dd></div>`,
-    `<div class="fact" data-path="summary.detection.first_alert"><dt>Time to detect</dt><dd><span class="figure" data-figure="detection-delay">${minutes(s.detectionDelayMinutes)}</span>${s.firstAlert ? ` <span class="sub">first alert ${esc(s.firstAlert)}</span>` : ''}</dd></div>`,
+    `<div class="fact" data-path="summary.detection.first_alert"><dt>Time to detect</dt><dd><span class="figure" data-figure="detection-delay">${minutes(s.detectionDelayMinutes)}</span>${s.firstAlert ? ` <span class="sub">first alert ${instant(s.firstAlert)}</span>` : ''}</dd></div>`,
     `<div class="fact" data-path="summary.impact.users_affected"><dt>Users affected</dt><dd>${textOr(s.usersAffected)}</dd></div>`,
     `<div class="fact" data-path="summary.impact.sla_breached"><dt>SLA breached</dt><dd>${sla}</dd></div>`,
     '</dl>',
@@ -315,30 +335,30 @@ function renderTimeline(model: ReportModel): string {
   }
   const markers: Array<{ at: number; html: string }> = [];
   const rel = (ms: number): string => (t.startMs === null ? '' : formatRelative((ms - t.startMs) / 60_000));
-  if (t.startMs !== null) markers.push({ at: t.startMs, html: `<li class="tl-marker marker-start" data-path="summary.start"><span class="tl-rel">T+0</span><span class="tl-label">Incident starts</span></li>` });
+  if (t.startMs !== null) markers.push({ at: t.startMs, html: `<li class="tl-marker marker-start${t.firstAlertMs !== null && t.firstAlertMs > t.startMs ? ' in-detection' : ' in-incident'}" data-path="summary.start"><span class="tl-rel">T+0</span><span class="tl-label">Incident starts</span></li>` });
   if (t.firstAlertMs !== null) {
     markers.push({
       at: t.firstAlertMs,
-      html: `<li class="tl-marker marker-detect" data-path="summary.detection.first_alert"><span class="tl-rel">${esc(rel(t.firstAlertMs))}</span><span class="tl-label">Detected (first alert)</span> <span class="span-figure">time to detect ${minutes(model.summary.detectionDelayMinutes)}</span></li>`,
+      html: `<li class="tl-marker marker-detect in-incident" data-path="summary.detection.first_alert"><span class="tl-rel">${esc(rel(t.firstAlertMs))}</span><span class="tl-label">Detected (first alert)</span> <span class="span-figure">time to detect ${minutes(model.summary.detectionDelayMinutes)}</span></li>`,
     });
   }
   if (t.endMs !== null) {
     markers.push({
       at: t.endMs,
-      html: `<li class="tl-marker marker-resolve" data-path="summary.end"><span class="tl-rel">${esc(rel(t.endMs))}</span><span class="tl-label">Resolved (summary.end)</span> <span class="span-figure">time to resolve ${minutes(model.summary.durationMinutes)}</span></li>`,
+      html: `<li class="tl-marker marker-resolve in-incident" data-path="summary.end"><span class="tl-rel">${esc(rel(t.endMs))}</span><span class="tl-label">Resolved</span> <span class="span-figure">time to resolve ${minutes(model.summary.durationMinutes)}</span></li>`,
     });
   }
   markers.sort((a, b) => a.at - b.at);
   const items: string[] = [];
   let nextMarker = 0;
   for (const row of t.rows) {
-    // Markers go in before the first entry at or after their time (markers first on a tie).
-    while (row.epochMs !== null && nextMarker < markers.length && markers[nextMarker].at <= row.epochMs) items.push(markers[nextMarker++].html);
+    // The gap note sits right under the entry that opens the gap; markers that fall inside
+    // the gap come after it, before the first entry at or after their time (markers first on a tie).
     if (row.gapTooLong && row.gapBeforeMinutes !== null) {
-      items.push(
-        `<li class="tl-gap gap-long"><span class="tl-rel"></span><span class="tl-label">⚠ ${esc(formatDuration(row.gapBeforeMinutes))} without an entry (longer than the ${esc(formatDuration(t.gapThresholdMinutes ?? 0))} ${esc(model.header.severity ?? '')} allows)</span></li>`,
-      );
+      const allowed = t.gapThresholdMinutes === null ? '' : ` (${model.header.severity ? `${esc(model.header.severity)} allows` : 'the limit is'} ${esc(formatDuration(t.gapThresholdMinutes))})`;
+      items.push(`<li class="tl-gap gap-long"><span class="tl-rel"></span><span class="tl-label">⚠ ${esc(formatDuration(row.gapBeforeMinutes))} without an entry${allowed}</span></li>`);
     }
+    while (row.epochMs !== null && nextMarker < markers.length && markers[nextMarker].at <= row.epochMs) items.push(markers[nextMarker++].html);
     items.push(renderTimelineRow(row));
   }
   while (nextMarker < markers.length) items.push(markers[nextMarker++].html);
@@ -409,9 +429,9 @@ function renderActions(model: ReportModel): string {
   const rows = a.rows
     .map((row) => {
       const classes = ['action-row', row.overdue ? 'overdue' : '', row.outsideWindow ? 'outside-window' : '', row.status ? `status-${row.status.replace(/[^a-z-]/gi, '')}` : ''].filter(Boolean).join(' ');
-      const status = row.status ? `<span class="badge action-status">${esc(row.status)}</span>${row.reason ? `<span class="sub">${esc(row.reason)}</span>` : ''}` : MISSING;
+      const status = row.status ? `<span class="badge action-status${(ACTION_STATUSES as readonly string[]).includes(row.status) ? ' nowrap' : ''}">${esc(row.status)}</span>${row.reason ? `<span class="sub">${esc(row.reason)}</span>` : ''}` : MISSING;
       const done = row.status === 'done' ? '☑' : row.status === 'wont-do' ? '☒' : '☐';
-      return `<tr class="${classes}" data-path="action_items.${row.index}"><td class="check" aria-hidden="true">${done}</td><td class="action-text">${textOr(row.action)}${row.type ? ` <span class="chip">${esc(row.type)}</span>` : ''}</td><td>${textOr(row.owner)}</td><td>${textOr(row.deadline)} ${actionNotes(row)}</td><td>${textOr(row.priority)}</td><td>${status}</td><td>${row.link === undefined ? '' : link(row.link)}</td></tr>`;
+      return `<tr class="${classes}" data-path="action_items.${row.index}"><td class="check" aria-hidden="true">${done}</td><td class="action-text">${textOr(row.action)}${row.type ? ` <span class="chip">${esc(row.type)}</span>` : ''}</td><td class="action-owner">${textOr(row.owner)}</td><td class="action-deadline">${instant(row.deadline)} ${actionNotes(row)}</td><td class="action-priority">${textOr(row.priority)}</td><td class="action-status-cell">${status}</td><td class="action-link${row.link !== undefined && row.linkLabel !== row.link && (row.linkLabel?.length ?? 0) <= 20 && safeHref(row.link) ? ' nowrap' : ''}">${row.link === undefined ? '' : link(row.link, row.linkLabel)}</td></tr>`;
     })
     .join('');
   const table = `<table class="actions-table"><thead><tr><th></th><th>Action</th><th>Owner</th><th>Deadline</th><th>Priority</th><th>Status</th><th>Link</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -443,7 +463,7 @@ function renderRegulatory(model: ReportModel): string {
             ? `${plural(r.daysLeft, 'day')} left`
             : `${plural(-r.daysLeft, 'day')} late`;
       const regime = `${r.regime ?? ''}${r.event ? ` (${r.event})` : ''}`;
-      return `<tr class="reg-row reg-${esc(r.status)}" data-path="regulatory.${r.index}"><td>${textOr(regime || undefined)}</td><td>${textOr(r.discovered)}</td><td>${r.deadline === null ? '<span class="sub">no fixed clock (reminder)</span>' : esc(r.deadline)}</td><td>${textOr(r.notified, '<span class="sub">not yet</span>')}</td><td><span class="badge reg-status">${esc(r.status)}</span> <span class="sub">${esc(days)}</span></td></tr>`;
+      return `<tr class="reg-row reg-${esc(r.status)}" data-path="regulatory.${r.index}"><td>${textOr(regime || undefined)}</td><td>${instant(r.discovered)}</td><td>${r.deadline === null ? '<span class="sub">no fixed clock (reminder)</span>' : instant(r.deadline)}</td><td>${instant(r.notified, '<span class="sub">not yet</span>')}</td><td><span class="badge reg-status">${esc(r.status)}</span> <span class="sub">${esc(days)}</span></td></tr>`;
     })
     .join('');
   return section(

@@ -4,7 +4,7 @@
  * stay text: no raw HTML, no accidental emphasis or links, no broken tables.
  */
 import { MILESTONE_KINDS } from '../core/model';
-import { safeHref } from './escape';
+import { safeHref } from '../core/html';
 import { formatDuration, formatMoney, formatRelative, plural } from './format';
 import { DETECTION_LABELS, type ReportModel } from './model';
 
@@ -35,8 +35,10 @@ function mdLink(href: string | undefined, label: string): string {
   return `[${escapeMarkdown(label)}](${destination})`;
 }
 
-function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/** A GitHub table; `rightAligned` lists the columns of figures, so their digits line up. */
+function table(header: string[], rows: string[][], rightAligned: number[] = []): string {
+  const rule = header.map((_, i) => (rightAligned.includes(i) ? '---:' : '---'));
+  return [`| ${header.join(' | ')} |`, `| ${rule.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 const NOT_GIVEN = '_not given_';
@@ -86,17 +88,15 @@ export function renderMarkdown(model: ReportModel): string {
   if (!s.present) out.push(NOT_GIVEN, '');
   else {
     const minutes = (n: number | null): string => (n === null ? '_cannot be computed_' : formatDuration(n));
+    // Label lines like the header block: a table needs a header row, and an empty one renders as a blank bar on GitHub.
     out.push(
-      table(
-        ['', ''],
-        [
-          ['Incident', `${cell(s.start)} → ${cell(s.end)} (${minutes(s.durationMinutes)})`],
-          ['Detected by', s.detectionMethod ? cell(DETECTION_LABELS[s.detectionMethod] ?? s.detectionMethod) : NOT_GIVEN],
-          ['Time to detect', `${minutes(s.detectionDelayMinutes)}${s.firstAlert ? ` (first alert ${cell(s.firstAlert)})` : ''}`],
-          ['Users affected', s.usersAffected !== undefined ? cell(s.usersAffected) : NOT_GIVEN],
-          ['SLA breached', s.slaBreached === undefined ? NOT_GIVEN : s.slaBreached ? 'yes' : 'no'],
-        ],
-      ),
+      [
+        `**Incident:** ${cell(s.start)} → ${cell(s.end)} (${minutes(s.durationMinutes)})`,
+        `**Detected by:** ${s.detectionMethod ? cell(DETECTION_LABELS[s.detectionMethod] ?? s.detectionMethod) : NOT_GIVEN}`,
+        `**Time to detect:** ${minutes(s.detectionDelayMinutes)}${s.firstAlert ? ` (first alert ${cell(s.firstAlert)})` : ''}`,
+        `**Users affected:** ${s.usersAffected !== undefined ? cell(s.usersAffected) : NOT_GIVEN}`,
+        `**SLA breached:** ${s.slaBreached === undefined ? NOT_GIVEN : s.slaBreached ? 'yes' : 'no'}`,
+      ].join('  \n'),
       '',
     );
     if (s.description) out.push(descriptionMarkdown(s.description), '');
@@ -118,7 +118,7 @@ export function renderMarkdown(model: ReportModel): string {
     }
     rows.push(['**Total**', `**${money(c.total)}**`]);
     rows.push(['Per minute of downtime', c.perMinute === null ? '_cannot be computed_' : money(c.perMinute)]);
-    out.push(table(['Part', 'Amount'], rows), '');
+    out.push(table(['Part', 'Amount'], rows, [1]), '');
   }
 
   // Factors
@@ -180,11 +180,12 @@ export function renderMarkdown(model: ReportModel): string {
         `${cell(row.deadline)}${flags.length ? ` ${flags.join(' ')}` : ''}`,
         cell(row.priority),
         `${cell(row.status)}${row.reason ? ` (${escapeMarkdown(row.reason)})` : ''}`,
-        row.link ? mdLink(row.link, 'link') : '',
+        row.link ? mdLink(row.link, row.linkLabel ?? 'link') : '',
       ];
     });
     out.push(table(['Action', 'Owner', 'Deadline', 'Priority', 'Status', 'Link'], rows), '');
     // The same items as a task list, so GitHub shows (and counts) them as tasks.
+    out.push('Progress as a task list:', '');
     out.push(a.rows.map((row) => `- [${row.status === 'done' ? 'x' : ' '}] ${cell(row.action)}${row.owner ? ` (${escapeMarkdown(row.owner)})` : ''}`).join('\n'), '');
   }
 
@@ -225,7 +226,16 @@ function diagnosticsMarkdown(model: ReportModel): string[] {
   return [
     `## Review checklist (${counts.join(', ')})`,
     '',
-    ...model.diagnostics.map((d) => `- [ ] **${d.severity}** ${escapeMarkdown(d.message)} (\`${d.rule.replace(/`/g, '')}\`, line ${d.range.start.line + 1})`),
+    ...model.diagnostics.map((d) => `- [ ] **${d.severity}** ${messageMarkdown(d.message)} (\`${d.rule.replace(/`/g, '')}\`, line ${d.range.start.line + 1})`),
     '',
   ];
+}
+
+/** Backticks in rule messages mark field names and values: kept as code spans, the rest escaped. */
+function messageMarkdown(message: string): string {
+  return message
+    .split(/(`[^`\n]+`)/)
+    // A span holding HTML or table characters (a document value) is escaped as text instead.
+    .map((part) => (/^`[^`\n<>&|]+`$/.test(part) ? part : escapeMarkdown(part)))
+    .join('');
 }

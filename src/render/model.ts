@@ -68,6 +68,7 @@ export interface TimelineRow {
   clock?: string;
   relativeMinutes: number | null;
   gapBeforeMinutes: number | null;
+  /** The gap before this entry is longer than the severity allows, both entries inside the incident window. */
   gapTooLong: boolean;
   outOfOrder: boolean;
   kind?: string;
@@ -89,6 +90,8 @@ export interface ActionRow {
   status?: string;
   type?: string;
   link?: string;
+  /** What the link shows: the ticket key (`OPS-123`) when the address ends in one. */
+  linkLabel?: string;
   reason?: string;
   overdue: boolean;
   outsideWindow: boolean;
@@ -203,7 +206,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const readable = isRecord(data);
   const doc: Postmortem = asPostmortem(data);
   const details: Details = computeDetails(doc, { today: input.today, holidays: input.holidays, timelineGapMinutes: input.timelineGapMinutes });
-  const diagnostics = (input.diagnostics ?? []).map(({ severity, rule, message, range }) => ({ severity, rule, message, range }));
+  // Errors first, then warnings, info and hints, each in file order: the checklist reads like a to-do list.
+  const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+  const diagnostics = (input.diagnostics ?? [])
+    .map(({ severity, rule, message, range }) => ({ severity, rule, message, range }))
+    .sort((a, b) => (severityRank[a.severity] ?? 4) - (severityRank[b.severity] ?? 4) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const diagnosticCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const d of diagnostics) diagnosticCounts[d.severity]++;
 
@@ -237,6 +244,15 @@ export function buildReportModel(input: ReportInput): ReportModel {
       epochMs: epoch,
     };
   });
+  // Like the timeline-granularity rule, only gaps inside the incident window count: a quiet
+  // stretch before the trigger or after resolution is not missing history, and a report
+  // that flags what the Problems panel does not would contradict it.
+  let previousTimed: TimelineRow | undefined;
+  for (const row of timelineRows) {
+    if (row.epochMs === null) continue;
+    if (row.gapTooLong && !(row.duringIncident && previousTimed?.duringIncident)) row.gapTooLong = false;
+    previousTimed = row;
+  }
 
   const actionDetails = new Map(details.actions.map((a) => [a.index, a]));
   const actionRows: ActionRow[] = asArray(doc.action_items).map((item, index) => {
@@ -251,6 +267,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       status: text(record?.status),
       type: text(record?.type),
       link: text(record?.link),
+      linkLabel: linkLabelOf(text(record?.link)),
       reason: text(record?.reason),
       overdue: detail?.overdue ?? false,
       outsideWindow: detail?.outsideWindow ?? false,
@@ -371,3 +388,16 @@ export function parseDataPath(path: string): Array<string | number> {
 
 // Re-exported for renderers that need the raw number helpers.
 export { asNumber };
+
+/**
+ * A tracker link reads best as its ticket key: the last path segment when it looks like one
+ * (`OPS-123`, `4711`), else host and path without the scheme; the full address stays the target.
+ */
+export function linkLabelOf(href: string | undefined): string | undefined {
+  if (href === undefined) return undefined;
+  const m = /^https?:\/\/([^/?#]+)([^?#]*)/i.exec(href);
+  if (!m) return href;
+  const last = m[2].split('/').filter(Boolean).pop();
+  if (last && /^(?:[A-Za-z][A-Za-z0-9]*-\d+|#?\d+)$/.test(last)) return last;
+  return `${m[1]}${m[2].replace(/\/$/, '')}`;
+}

@@ -27,7 +27,7 @@ export interface ChartSpec {
 
 const WIDTH = 380;
 const HEIGHT = 160;
-const PAD = { left: 84, right: 34, top: 24, bottom: 28 };
+const PAD = { left: 94, right: 34, top: 24, bottom: 28 };
 /** Keeps the first and last points clear of the axis labels. */
 const INSET = 20;
 

@@ -1,5 +1,5 @@
 /** Number and label formatting shared by the Markdown and HTML reports. */
-import { formatDuration } from '../core/format';
+import { formatDuration, formatMoney } from '../core/format';
 import type { SampleStats } from './stats';
 
 /** A duration as the preview shows it ("1h 30m"), so both views read alike; a dash when not known. */
@@ -12,10 +12,9 @@ export function formatStats(stats: SampleStats): string {
   return `mean ${formatMinutes(stats.mean)}, median ${formatMinutes(stats.median)}, p90 ${formatMinutes(stats.p90)} (n = ${stats.n})`;
 }
 
-export function formatMoney(value: number | null, currency: string | null): string {
-  if (value === null) return '—';
-  const amount = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  return currency ? `${amount} ${currency}` : amount;
+/** An amount as the preview shows it (core formatMoney: "$3,000.00"); a dash when not known. */
+export function formatCost(value: number | null, currency: string | null): string {
+  return value === null ? '—' : formatMoney(value, currency);
 }
 
 export function formatPct(value: number | null): string {

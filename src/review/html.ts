@@ -7,7 +7,7 @@
 import { SEVERITIES } from '../core/model';
 import { renderLineChart, type ChartPoint } from './charts';
 import { escapeHtml } from '../core/html';
-import { factorLabel, formatMinutes, formatMoney, formatPct, formatRate, formatStats } from './format';
+import { factorLabel, formatCost, formatMinutes, formatPct, formatRate, formatStats } from './format';
 import type { QuarterReview, Review } from './review';
 import type { SampleStats } from './stats';
 
@@ -126,9 +126,9 @@ function trends(quarters: QuarterReview[], selected: string | undefined): string
         points: quarters.map<ChartPoint>((q) => ({
           label: q.quarter,
           value: q.cost_total,
-          text: q.cost_total === null ? `${q.quarter}: no data` : `${q.quarter}: ${formatMoney(q.cost_total, q.cost_currency)}`,
+          text: q.cost_total === null ? `${q.quarter}: no data` : `${q.quarter}: ${formatCost(q.cost_total, q.cost_currency)}`,
         })),
-        format: (n) => formatMoney(Math.round(n), currency),
+        format: (n) => formatCost(Math.round(n), currency),
       },
       selected,
     ),
@@ -179,7 +179,7 @@ function quarterSection(q: QuarterReview, interactive: boolean, hidden: boolean)
       `<span data-figure="completion">${escapeHtml(formatRate(q.action_completion_rate))}</span>`,
       `${q.actions.done} of ${q.actions.total} done, ${q.actions.wont_do} won't do, <span data-figure="overdue">${q.overdue_actions}</span> overdue`,
     ),
-    card('Cost', `<span data-figure="cost-total">${escapeHtml(formatMoney(q.cost_total, q.cost_currency))}</span>`, `mean ${escapeHtml(formatMoney(q.cost_mean, q.cost_currency))} (n = ${q.cost_n}); <span data-figure="cost-change">${escapeHtml(change)}</span>`),
+    card('Cost', `<span data-figure="cost-total">${escapeHtml(formatCost(q.cost_total, q.cost_currency))}</span>`, `mean ${escapeHtml(formatCost(q.cost_mean, q.cost_currency))} (n = ${q.cost_n}); <span data-figure="cost-change">${escapeHtml(change)}</span>`),
     '</dl>',
   );
   out.push(

@@ -4,7 +4,7 @@
  * text (no links, no HTML, no broken tables).
  */
 import { SEVERITIES } from '../core/model';
-import { factorLabel, formatMinutes, formatMoney, formatPct, formatRate, formatStats } from './format';
+import { factorLabel, formatCost, formatMinutes, formatPct, formatRate, formatStats } from './format';
 import type { QuarterReview, Review } from './review';
 
 export function renderReviewMarkdown(review: Review): string {
@@ -29,7 +29,7 @@ function trendTable(quarters: QuarterReview[]): string[] {
   ];
   for (const q of quarters) {
     lines.push(
-      `| ${q.quarter} | ${q.incidents} | ${formatMinutes(q.time_to_detect_minutes.mean)} | ${formatMinutes(q.time_to_resolve_minutes.mean)} | ${formatRate(q.action_completion_rate)} | ${cell(formatMoney(q.cost_total, q.cost_currency))} | ${formatPct(q.cost_change_pct)} |`,
+      `| ${q.quarter} | ${q.incidents} | ${formatMinutes(q.time_to_detect_minutes.mean)} | ${formatMinutes(q.time_to_resolve_minutes.mean)} | ${formatRate(q.action_completion_rate)} | ${cell(formatCost(q.cost_total, q.cost_currency))} | ${formatPct(q.cost_change_pct)} |`,
     );
   }
   return lines;
@@ -45,7 +45,7 @@ function quarterSection(q: QuarterReview): string[] {
     `- **Time to resolve:** ${formatStats(q.time_to_resolve_minutes)}`,
     `- **Action items:** ${formatRate(q.action_completion_rate)} done (${q.actions.done} of ${q.actions.total}; ${q.actions.wont_do} won't do, ${q.actions.in_progress} in progress, ${q.actions.open} open), ${q.overdue_actions} overdue`,
     `- **Top root causes:** ${q.top_root_causes.length ? q.top_root_causes.map((c) => inline(factorLabel(c))).join(', ') : '—'}`,
-    `- **Cost:** total ${inline(formatMoney(q.cost_total, q.cost_currency))}, mean ${inline(formatMoney(q.cost_mean, q.cost_currency))} per incident with a cost (n = ${q.cost_n}), ${q.cost_change_pct === null ? 'no previous quarter to compare' : `${formatPct(q.cost_change_pct)} against the previous quarter`}`,
+    `- **Cost:** total ${inline(formatCost(q.cost_total, q.cost_currency))}, mean ${inline(formatCost(q.cost_mean, q.cost_currency))} per incident with a cost (n = ${q.cost_n}), ${q.cost_change_pct === null ? 'no previous quarter to compare' : `${formatPct(q.cost_change_pct)} against the previous quarter`}`,
     '',
   );
   if (q.repeat_incidents.length > 0) {

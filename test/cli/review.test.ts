@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -141,7 +141,7 @@ describe('postmortem review --format markdown', () => {
     const { code, stdout } = await run(['--today', '2026-10-15']);
     assert.equal(code, 0);
     assert.match(stdout, /^# Quarterly incident review\n/);
-    assert.match(stdout, /\| 2026-Q2 \| 2 \| 30m \| 1h \| 33\.3% \| 3,000 USD \| \+100% \|/);
+    assert.match(stdout, /\| 2026-Q2 \| 2 \| 30m \| 1h \| 33\.3% \| \$3,000\.00 \| \+100% \|/);
     assert.match(stdout, /## 2026-Q3\n\nNo incidents this quarter\./);
     assert.match(stdout, /- INC-2026-01-10-001, repeated by INC-2026-03-31-001/);
     assert.match(stdout, /\| INC-2026-06-20-001 \| Test the export across the daylight-saving change \| Billing team \| 2026-07-01 \| 106 \|/);
@@ -180,6 +180,42 @@ describe('postmortem review --format html', () => {
   });
 });
 
+describe('postmortem review: paths that cannot be read (as lint does)', () => {
+  it('names a missing path on stderr, still reviews the rest, exits 2', async () => {
+    const { code, stdout, stderr } = await run(['no/such/folder', 'postmortems', '--today', '2026-10-15', '--format', 'json']);
+    assert.equal(code, 2, 'the review is not complete');
+    assert.equal(stderr, 'postmortem review: cannot read no/such/folder: no such file or directory\n');
+    const out = JSON.parse(stdout);
+    assert.deepEqual(out.quarters.map((q: { quarter: string; incidents: number }) => [q.quarter, q.incidents]), [['2026-Q1', 2], ['2026-Q2', 2], ['2026-Q3', 0], ['2026-Q4', 1]]);
+  });
+
+  it('names every missing path, in the order given', async () => {
+    const { code, stderr } = await run(['gone-1', 'postmortems/broken.pm.yaml', 'gone-2.pm.yaml', '--format', 'json']);
+    assert.equal(code, 2);
+    assert.deepEqual(stderr.trimEnd().split('\n'), [
+      'postmortem review: cannot read gone-1: no such file or directory',
+      'postmortem review: cannot read gone-2.pm.yaml: no such file or directory',
+    ]);
+  });
+
+  it('a dangling link found in a folder: named on stderr, listed as skipped, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-review-'));
+    try {
+      mkdirSync(join(dir, 'postmortems'));
+      writeFileSync(join(dir, 'postmortems', 'a.pm.yaml'), readFileSync(join(FIXTURES, 'postmortems', '2026', 'INC-2026-05-02-001.pm.yaml'), 'utf8'));
+      symlinkSync(join(dir, 'gone.yaml'), join(dir, 'postmortems', 'b.pm.yaml'));
+      const { code, stdout, stderr } = await run(['--format', 'json', '--today', '2026-10-15'], dir);
+      assert.equal(code, 2);
+      assert.equal(stderr, 'postmortem review: cannot read postmortems/b.pm.yaml: no such file or directory\n');
+      const out = JSON.parse(stdout);
+      assert.deepEqual(out.skipped, [{ file: 'postmortems/b.pm.yaml', reason: 'cannot be read: no such file or directory' }]);
+      assert.equal(out.quarters.reduce((n: number, q: { incidents: number }) => n + q.incidents, 0), 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('postmortem review usage errors', () => {
   for (const args of [
     ['--format', 'xml'],
@@ -188,7 +224,6 @@ describe('postmortem review usage errors', () => {
     ['--quarter', '2026/3'],
     ['--today', '2026-02-30'],
     ['--frobnicate'],
-    ['no/such/folder'],
   ]) {
     it(`exits 2 for ${args.join(' ')}`, async () => {
       const { code, stdout, stderr } = await run(args);

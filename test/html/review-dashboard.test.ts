@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchPageBrowser, type OpenedPage, type PageBrowser } from './helpers';
 import type { Page } from 'playwright-core';
-import { collectFiles, displayName, loadStore } from '../../src/review/load';
+import { discoverPostmortems } from '../../src/core/discover';
+import { displayName, loadStore } from '../../src/review/load';
 import { computeReview, type Review } from '../../src/review/review';
 import { renderReviewBody, renderReviewPage } from '../../src/review/html';
 import { readFileSync } from 'node:fs';
@@ -20,8 +21,8 @@ const today = { year: 2026, month: 10, day: 15 };
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 
 async function reviewOf(folder: string): Promise<Review> {
-  const files = await collectFiles([folder], FIXTURES);
-  const { store } = await loadStore(files, (f) => displayName(f, FIXTURES));
+  const { files } = await discoverPostmortems([folder], FIXTURES);
+  const { store } = await loadStore(files.map((f) => f.absolute), (f) => displayName(f, FIXTURES));
   return computeReview(store.entries(), { today });
 }
 
@@ -76,7 +77,7 @@ describe('review dashboard (webview page)', () => {
     assert.deepEqual(charts[0].points, ['2026-Q1: mean 20m (n = 2)', '2026-Q2: mean 30m (n = 2)', '2026-Q3: no data', '2026-Q4: no data']);
     assert.deepEqual(charts[0].values, [20, 30]);
     assert.deepEqual(charts[1].values, [90, 60, 45]);
-    assert.deepEqual(charts[2].points, ['2026-Q1: 1,500 USD', '2026-Q2: 3,000 USD', '2026-Q3: no data', '2026-Q4: 2,000 USD']);
+    assert.deepEqual(charts[2].points, ['2026-Q1: $1,500.00', '2026-Q2: $3,000.00', '2026-Q3: no data', '2026-Q4: $2,000.00']);
     assert.deepEqual(charts[3].values, [0.3333, 0.3333, 0]);
     assert.match(charts[1].desc ?? '', /^Mean time to resolve per quarter: 2026-Q1: mean 1h 30m \(n = 2\); /);
     // The script ran under the CSP (it announced itself), and nothing failed.
@@ -94,7 +95,7 @@ describe('review dashboard (webview page)', () => {
     const q1 = page.locator('#q-2026-Q1');
     assert.equal(await q1.locator('[data-figure="incidents"]').textContent(), '2');
     assert.equal(await q1.locator('[data-figure="detect-mean"]').textContent(), '20m');
-    assert.equal(await q1.locator('[data-figure="cost-total"]').textContent(), '1,500 USD');
+    assert.equal(await q1.locator('[data-figure="cost-total"]').textContent(), '$1,500.00');
     assert.equal(await q1.locator('[data-figure="overdue"]').textContent(), '1');
     assert.ok((await messages()).some((m) => m.type === 'quarter' && m.quarter === '2026-Q1'));
     // An empty quarter says so instead of showing zeros.
@@ -157,7 +158,7 @@ describe('review dashboard (webview page)', () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'first.pm.yaml'), pm('INC-2026-02-10-001', '2026-02-10T10:00:00Z', 'orders-db'));
     writeFileSync(join(folder, 'again.pm.yaml'), pm('INC-2026-05-04-001', '2026-05-04T10:00:00Z', 'orders-db, checkout'));
-    const { store } = await loadStore(await collectFiles([folder], folder), (f) => displayName(f, folder));
+    const { store } = await loadStore((await discoverPostmortems([folder], folder)).files.map((f) => f.absolute), (f) => displayName(f, folder));
     const { page, messages } = await open(webviewPage(computeReview(store.entries(), { today }), '2026-Q2'), 'cross-quarter');
     assert.equal(await page.locator('#q-2026-Q1 li.repeat-pair').count(), 0);
     const pair = page.locator('#q-2026-Q2 li.repeat-pair');

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDuration } from '../../src/core/format';
-import { formatMinutes } from '../../src/review/format';
+import { formatDuration, formatMoney } from '../../src/core/format';
+import { formatMoney as previewMoney } from '../../src/render/format';
+import { formatCost, formatMinutes } from '../../src/review/format';
 
 test('figure style: how the preview and the quarterly review show a duration', () => {
   assert.equal(formatDuration(150), '2h 30m');
@@ -26,4 +27,30 @@ test('the review shows durations as the preview does, a dash when not known', ()
   // Rounded before splitting into hours and minutes: never "1 h 60 min".
   assert.equal(formatMinutes(119.6), '2h');
   assert.equal(formatMinutes(null), '—');
+});
+
+test('money: one rule for the preview and the quarterly review', () => {
+  // The currency's own minor unit, always shown.
+  assert.equal(formatMoney(3000, 'USD'), '$3,000.00');
+  assert.equal(formatMoney(1234.5, 'EUR'), '€1,234.50');
+  assert.equal(formatMoney(1234.5, 'JPY'), '¥1,235');
+  assert.equal(formatMoney(-250, 'USD'), '-$250.00');
+  assert.equal(formatMoney(0.004, 'USD'), '$0.00');
+  // Lower case and padding are still the currency the user meant.
+  assert.equal(formatMoney(10, ' usd '), '$10.00');
+  // No currency: the number with two decimals.
+  assert.equal(formatMoney(3000, null), '3,000.00');
+  assert.equal(formatMoney(3000, undefined), '3,000.00');
+  assert.equal(formatMoney(3000, '  '), '3,000.00');
+  // A code Intl rejects: the number and the code as written, never a throw.
+  assert.equal(formatMoney(1234.5, 'EURO'), '1,234.50 EURO');
+  assert.equal(formatMoney(1234.5, '$'), '1,234.50 $');
+});
+
+test('money: the preview and the review format an amount identically', () => {
+  for (const [amount, currency] of [[87000, 'USD'], [1234.5, 'EUR'], [99, null], [5, 'EURO']] as const) {
+    assert.equal(previewMoney(amount, currency), formatMoney(amount, currency));
+    assert.equal(formatCost(amount, currency), formatMoney(amount, currency));
+  }
+  assert.equal(formatCost(null, 'USD'), '—', 'the review shows a dash for an unknown amount');
 });

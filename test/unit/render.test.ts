@@ -50,8 +50,8 @@ test('formatting of durations, relative times and money', () => {
   assert.equal(formatMoney(87000, 'USD'), '$87,000.00');
   assert.equal(formatMoney(1234.5, 'EUR'), '€1,234.50');
   // Unknown or malformed codes fall back to the number and the code as written.
-  assert.equal(formatMoney(1234.5, 'EURO'), '1,234.5 EURO');
-  assert.equal(formatMoney(1234.5, null), '1,234.5');
+  assert.equal(formatMoney(1234.5, 'EURO'), '1,234.50 EURO');
+  assert.equal(formatMoney(1234.5, null), '1,234.50');
 });
 
 test('the model reads the full example', () => {
@@ -69,7 +69,8 @@ test('the model reads the full example', () => {
       [false, false],
     ],
   );
-  assert.deepEqual(model.timeline.rows.map((r) => r.gapTooLong), [false, true, false, false, true, true, true]);
+  // Entry 2's 33-minute gap starts at the trigger, before summary.start: outside the window, not flagged.
+  assert.deepEqual(model.timeline.rows.map((r) => r.gapTooLong), [false, false, false, false, true, true, true]);
 });
 
 test('HTML body: figures, heatmap numbers, data-paths, highlighted rows', () => {
@@ -116,7 +117,8 @@ test('hostile strings come out as text: no tag, handler or unsafe link survives'
 test('Markdown: GFM tables, task lists, escaped pipes', () => {
   const markdown = renderMarkdown(modelOf(full));
   assert.match(markdown, /^# INC-2023-08-15-001 — Orders database outage$/m);
-  assert.match(markdown, /^\| Part \| Amount \|\n\| --- \| --- \|$/m);
+  // Amounts are right-aligned, so the digits line up on GitHub.
+  assert.match(markdown, /^\| Part \| Amount \|\n\| --- \| ---: \|$/m);
   assert.match(markdown, /^\| \*\*Total\*\* \| \*\*\$87,000\.00\*\* \|$/m);
   assert.match(markdown, /^- \[x\] Alert on connection refusals at the database \(Priya Natarajan\)$/m);
   assert.match(markdown, /^- \[ \] Check pool settings against database capacity in CI \(Platform team\)$/m);
