@@ -9,7 +9,7 @@ export const BLAME_GUIDE = 'docs/rules/blame-named-individual.md';
 
 /**
  * PM001. Default severity: warning. The finding comes from language analysis
- * (precision 1.00 / recall 0.95 on the labelled corpus, never perfect on real
+ * (precision 1.00 / recall 0.95 on 300 labelled sentences, 0.85 on the independent hold-out; never perfect on real
  * prose), so it should ask the author to reconsider, not fail CI on its own;
  * teams that want a hard gate set `postmortem.rules.blame-named-individual: error`.
  */
@@ -39,9 +39,8 @@ export const blameNamedIndividual: Rule = {
 
 function messageFor(finding: BlameFinding): string {
   return (
-    `"${finding.name}" is named next to a mistake ("${finding.term}"). Blameless post-mortems look at systems, not individuals: ` +
-    `naming someone beside an error teaches people to hide the next one, and stops the analysis at a person instead of the gap that let the mistake through. ` +
-    `Reword with a role ("the on-call engineer"), or better, say what the process or tooling allowed.`
+    `"${finding.name}" is named next to a mistake ("${finding.term}"). A blameless post-mortem looks at systems, not individuals: ` +
+    `reword with a role ("the on-call engineer"), or better, say what the process or tooling allowed.`
   );
 }
 

@@ -3,22 +3,31 @@
  *
  * A sentence is analysed only when it contains blame language (one regular
  * expression); then the people in it are found (roster, @handles, e-mails,
- * names compromise recognises, capitalised names with non-English letters),
- * and each is checked for being the one the mistake is pinned on:
+ * names compromise recognises, capitalised names with non-English letters,
+ * unknown names guessed by ./names.ts; a single unknown word counts only
+ * where the sentence shows a person: see isDoubtful), and each is checked for
+ * being the one the mistake is pinned on:
  *  - a "strong" judgement anywhere in the sentence (human error, at fault, careless...);
  *  - the subject of a clause whose verb is blame ("Mark forgot", "that Bob had forgotten",
  *    "Paul, who forgot"), unless the person's verb reports or mends ("Bob reported that...");
  *  - a possessor of the mistake ("Lisa's typo", "Mark's deploy broke");
  *  - the agent of a passive ("was wiped by Jonas");
+ *  - the subject of a relative clause after the name ("It was Andre who broke...", "from Yuki, who did not...");
  *  - named just before a he/she that is the subject of blame ("Per @dmitri, he forgot").
  * Tools named like people (Jenkins, Cassandra...) are skipped unless a verb only
- * a person can do follows ("Cassandra overlooked the quota").
+ * a person can do follows ("Cassandra overlooked the quota"); a product that is
+ * first of all a given name (Ruby, Julia) is a person before any act only a
+ * person does ("Ruby accidentally disabled..."), a thing before a noun or a
+ * version ("Ruby 3.3", "Julia notebooks") or in apposition with one ("Grace, the scheduler,").
+ * A fronted subordinate clause ends at its comma ("Because X lost the vote, the change merged by mistake").
  */
 import { LruCache } from './lru';
 import { analyse, clearAnalysisCache, normalise, type Analysis, type Token } from './nlp';
 import {
   BLAME_PREFILTER,
   CLAUSE_BREAKS,
+  GIVEN_NAME_TOOLS,
+  HUMAN_SIGNAL,
   NEUTRAL_VERBS,
   SUBJECT_LEADS,
   TOOL_NAMES,
@@ -28,6 +37,7 @@ import {
 } from './lexicon';
 import { findEmails, findHandles, mergeMentions, type Mention, type Roster } from './people';
 import { maskMarkdown, splitSentences } from './sentences';
+import { guessNames, isGivenName } from './names';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -105,7 +115,7 @@ const GROUP_WORDS = new Set([
   'monitoring', 'alerting', 'nothing', 'no', 'none', 'this', 'that', 'which', 'there', 'here', 'review', 'ci', 'cd',
 ]);
 /** Tags that show a capitalised word is not a name. */
-const NOT_A_NAME_TAGS = ['Pronoun', 'Plural', 'Gerund', 'Uncountable', 'Organization', 'Place', 'Actor', 'Verb', 'Determiner', 'Conjunction', 'Preposition', 'Adverb', 'Adjective', 'Value'];
+const NOT_A_NAME_TAGS = ['Pronoun', 'Plural', 'Gerund', 'Uncountable', 'Organization', 'Place', 'Actor', 'Verb', 'Determiner', 'Conjunction', 'Preposition', 'Adverb', 'Adjective', 'Value', 'Date'];
 const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'did', 'does', 'do', 'got', 'gets']);
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
@@ -133,6 +143,8 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
   const blamed = new Set<Mention>();
 
   for (const mention of mentions) {
+    // A guessed name needs more than its capital: an act only a person does in its clause, a "who", a person beside it.
+    if (isDoubtful(mention, mentions, sentence, analysis.tokens) && !actsAsPerson(sentence, mention, analysis.tokens, clauseOf(mention.start))) continue;
     const term = strong ?? actorTerm(sentence, mention, analysis.tokens, terms, clauseOf);
     if (term) {
       blamed.add(mention);
@@ -194,15 +206,88 @@ function actorTerm(
   if (!pronoun && previousWord(sentence, tokens, mention.start) === 'by' && !punctuationBefore(sentence, tokens, mention.start)) {
     return inClause[0];
   }
+  // "It was Andre who broke the build", "the config came from Yuki, who did not run the validator":
+  // the person is the subject of the relative clause that follows the name.
+  const relative = !pronoun ? relativeWho(sentence, tokens, mention.end) : undefined;
+  if (relative) {
+    const [, relativeEnd] = clauseOf(relative.start);
+    return subjectTerm(
+      tokens.filter((t) => t.start > relative.start && t.start < relativeEnd),
+      terms.filter((t) => t.start > relative.start && t.start < relativeEnd),
+    );
+  }
   if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun) return undefined;
-  // Subject: the person's own verb must not be one of reporting or mending.
+  return subjectTerm(after, inClause.filter((t) => t.start >= mention.end));
+}
+
+/** The blame term of a subject's clause, unless the subject's own verb reports or mends ("Bob reported that..."). */
+function subjectTerm(after: Token[], terms: TermMatch[]): TermMatch | undefined {
   for (const token of after) {
     if (NEUTRAL_VERBS.has(token.normal)) return undefined;
-    if (inClause.some((t) => t.start <= token.start && token.start < t.end)) break;
+    if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
     if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) break;
   }
-  return inClause.find((t) => t.start >= mention.end);
+  return terms[0];
 }
+
+/** The "who" right after a name ("Andre who", "Yuki, who"): the name is the subject of what follows. */
+function relativeWho(sentence: string, tokens: Token[], nameEnd: number): Token | undefined {
+  const next = tokens.find((t) => t.start >= nameEnd);
+  if (!next || next.normal !== 'who') return undefined;
+  return /^['’]?s?\s*,?\s*$/u.test(sentence.slice(nameEnd, next.start)) ? next : undefined;
+}
+
+/**
+ * Whether what the sentence says this name did is something only a person
+ * does: its own verb group ("Kwabena accidentally merged", "Obinna failed to
+ * notify", "Fatou was negligent"), what it owns ("Hiro's typo"), or, as a
+ * passive agent, the act before "by" ("a typo by Mateus"). Blame elsewhere in
+ * the clause ("Disk usage alerts were ignored") says nothing about the name.
+ */
+function actsAsPerson(sentence: string, mention: Mention, tokens: Token[], [clauseStart, clauseEnd]: [number, number]): boolean {
+  const window = verbGroupAfter(sentence, tokens, mention.end, clauseEnd);
+  if (window !== undefined && HUMAN_SIGNAL.test(window)) return true;
+  if (previousWord(sentence, tokens, mention.start) === 'by') {
+    const by = previousToken(tokens, mention.start);
+    if (by && HUMAN_SIGNAL.test(sentence.slice(clauseStart, by.start))) return true;
+  }
+  return false;
+}
+
+/** The text from a name through its verb group: adverbs, auxiliaries, the verb and two more words ("failed to notify"). */
+function verbGroupAfter(sentence: string, tokens: Token[], nameEnd: number, clauseEnd: number): string | undefined {
+  const after = tokens.filter((t) => t.start >= nameEnd && t.start < clauseEnd);
+  if (after.length === 0) return undefined;
+  let k = 0;
+  while (k < after.length - 1 && (after[k].tags.has('Adverb') || after[k].tags.has('Modal') || AUXILIARY.has(after[k].normal) || after[k].normal === 'not' || after[k].normal === 'both')) k++;
+  return sentence.slice(nameEnd, after[Math.min(k + 2, after.length - 1)].end);
+}
+
+/**
+ * A name guessed from one unknown capitalised word could as well be a product
+ * ("Kured", "Nexus"): it stays doubtful unless the sentence treats it as a
+ * person: coordinated with a sure name ("Priyanka and Jamal"), followed by
+ * "who" (things take "which"), or in apposition with a role ("Our DBA, Wojciech").
+ */
+function isDoubtful(mention: Mention, mentions: Mention[], sentence: string, tokens: Token[]): boolean {
+  if (!doubtfulMentions.has(mention)) return false;
+  if (relativeWho(sentence, tokens, mention.end)) return false;
+  if (ROLE_APPOSITION.test(sentence.slice(Math.max(0, mention.start - 40), mention.start)) || ROLE_APPOSITIVE_AFTER.test(sentence.slice(mention.end))) return false;
+  return !mentions.some((other) => {
+    if (other === mention || doubtfulMentions.has(other)) return false;
+    const between = other.start >= mention.end ? sentence.slice(mention.end, other.start) : sentence.slice(other.end, mention.start);
+    return /^\s*(?:,|,?\s*and|,?\s*or|&)\s*$/i.test(between);
+  });
+}
+
+const ROLE_NOUNS = String.raw`(?:engineer|developer|dev|dba|sre|admin|administrator|operator|lead|manager|commander|architect|analyst|intern|contractor|colleague|teammate|reviewer|on-?call|responder|owner|consultant)`;
+/** "Our DBA, Wojciech, ...", "the incident commander, Kofi, ...". */
+const ROLE_APPOSITION = new RegExp(String.raw`\b${ROLE_NOUNS}s?\s*,\s*$`, 'i');
+/** "Wojciech, our DBA, ...". */
+const ROLE_APPOSITIVE_AFTER = new RegExp(String.raw`^\s*,\s*(?:the|a|an|our|their)\s+(?:[\p{L}-]+\s+){0,2}${ROLE_NOUNS}\b`, 'iu');
+
+/** Mentions guessed from capitalisation alone (one unknown word), or a known name the tagger reads as another word. */
+const doubtfulMentions = new WeakSet<Mention>();
 
 /** Offsets where a new clause starts: after `;` or `: `, and at words like "that", "because", "after". */
 function clauseStarts(sentence: string, tokens: Token[]): number[] {
@@ -212,7 +297,13 @@ function clauseStarts(sentence: string, tokens: Token[]): number[] {
   }
   for (const token of tokens) {
     // A few false breaks ("at once", "that flag") only shorten a clause: they can hide blame, never invent it.
-    if (CLAUSE_BREAKS.has(token.normal)) starts.push(token.start);
+    if (!CLAUSE_BREAKS.has(token.normal)) continue;
+    starts.push(token.start);
+    // A fronted subordinate clause ends at its comma: "Because Gerrit lost the vote, the change merged by mistake".
+    if (isSubjectPosition(sentence, tokens, token.start) && previousToken(tokens, token.start) === undefined) {
+      const comma = sentence.indexOf(', ', token.end);
+      if (comma >= 0) starts.push(comma + 1);
+    }
   }
   return starts.sort((a, b) => a - b);
 }
@@ -252,8 +343,25 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
   }
   const foreign = guessForeignNames(sentence, analysis.tokens);
   const unknown = guessUnknownSubjects(sentence, analysis.tokens);
-  const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), recognised, foreign, unknown]);
+  const sure: Mention[] = [];
+  const guessed: Mention[] = [];
+  for (const name of guessNames(sentence, analysis.tokens, (offset) => opensSentence(sentence, analysis.tokens, offset))) {
+    const mention: Mention = { start: name.start, end: name.end, text: sentence.slice(name.start, name.end), source: 'guess' };
+    // A compromise tag other than a name ("Grace" read as a verb, "Mark" as a verb in "Mark the ticket") makes a known name doubtful too.
+    const token = analysis.tokens.find((t) => t.start === name.start);
+    const readAsOther = token !== undefined && !token.tags.has('Person') && !token.tags.has('ProperNoun') && !token.tags.has('Noun') && name.end - name.start <= token.text.length;
+    if (name.confidence !== 'name' || readAsOther) doubtfulMentions.add(mention);
+    (name.confidence === 'name' && name.end - name.start > (token?.text.length ?? 0) ? sure : guessed).push(mention);
+  }
+  const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), sure, recognised, foreign, unknown, guessed]);
   return candidates.filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || !looksLikeTool(sentence, m, analysis.tokens));
+}
+
+/** Where a capital letter says nothing about the word: the sentence start, after a colon, a quote or a bracket. */
+function opensSentence(sentence: string, tokens: Token[], offset: number): boolean {
+  const previous = previousToken(tokens, offset);
+  const between = sentence.slice(previous ? previous.end : 0, offset);
+  return !previous || /[:;"“(\[\u2013\u2014]|\s-\s/.test(between);
 }
 
 /**
@@ -318,8 +426,17 @@ function looksLikeTool(sentence: string, mention: Mention, tokens: Token[]): boo
   if (nextWord && !possessive && TOOL_NOUNS.has(nextWord)) return true;
   const previous = previousToken(tokens, mention.start);
   if (previous && DETERMINERS.has(previous.normal) && !punctuationBefore(sentence, tokens, mention.start)) return true;
+  if (appositiveIsThing(sentence, mention, tokens)) return true;
   const isToolName = TOOL_NAMES.has(name) || words.some((w) => TOOL_NAMES.has(normalise(w)));
   if (!isToolName) return false;
+  // "Ruby 3.3", "Julia notebooks", "Ada compiler": the name modifies a thing.
+  if (next && !possessive && gap === ' ' && (next.tags.has('Value') || (next.tags.has('Noun') && !next.tags.has('Pronoun') && !next.tags.has('Verb')))) return true;
+  // A product that is first of all a given name ("Ruby accidentally disabled the rule") is a person when an act
+  // only a person does follows in its clause; coordinated with other tools ("Jenkins, Kafka and Cassandra") it is a tool.
+  if (words.length === 1 && (GIVEN_NAME_TOOLS.has(name) || isGivenName(name)) && !coordinatedWithTool(sentence, mention)) {
+    const window = verbGroupAfter(sentence, tokens, mention.end, sentence.length);
+    return window === undefined || !HUMAN_SIGNAL.test(window);
+  }
   // A verb only a person does, right after the name (adverbs allowed), makes it a person.
   for (const token of tokens) {
     if (token.start < mention.end) continue;
@@ -327,4 +444,24 @@ function looksLikeTool(sentence: string, mention: Mention, tokens: Token[]): boo
     return !HUMAN_ONLY_VERB.test(token.normal);
   }
   return true;
+}
+
+/** "Jenkins, Kafka and Cassandra all broke": a name listed with tools is one. */
+function coordinatedWithTool(sentence: string, mention: Mention): boolean {
+  const before = /(\p{L}+)\s*(?:,|,?\s+(?:and|or|&))\s*$/u.exec(sentence.slice(0, mention.start))?.[1];
+  const after = /^\s*(?:,|,?\s*(?:and|or|&))\s+(\p{L}+)/u.exec(sentence.slice(mention.end))?.[1];
+  return [before, after].some((w) => w !== undefined && TOOL_NAMES.has(w.toLowerCase()));
+}
+
+/**
+ * "Grace, the batch scheduler, skipped...", "Jarvis, our deploy bot, ...": an
+ * appositive whose head is a thing says the name is a thing ("The on-call
+ * engineer, Nina, ..." has the role before the name, and stays a person).
+ */
+function appositiveIsThing(sentence: string, mention: Mention, tokens: Token[]): boolean {
+  const rest = sentence.slice(mention.end);
+  const appositive = /^\s*,\s*((?:the|a|an|our|their|its|this)\s[^,;:]{1,60}?)\s*(?:,|$)/iu.exec(rest);
+  if (!appositive) return false;
+  const head = tokens.filter((t) => t.start >= mention.end && t.end <= mention.end + appositive[0].length && /\p{L}/u.test(t.text)).pop();
+  return head !== undefined && TOOL_NOUNS.has(head.normal);
 }

@@ -35,11 +35,14 @@ const REGULAR = [
   String.raw`should['’]ve`,
   String.raw`ought to have`,
   String.raw`did(?:n['’]t| not)`,
-  String.raw`never (?:checked|tested|noticed|read|asked|told|updated|followed)`,
+  String.raw`never (?:checked|tested|noticed|read|asked|told|updated|followed|sent|ran|set|\p{L}+ed)`,
+  // "Kwame had not updated the runbook": an omission pinned on whoever is the subject.
+  String.raw`ha(?:d|s|ve)(?:n['’]t| not)`,
   String.raw`broke|broken|break(?:s|ing)?`,
   String.raw`caus(?:ed|ing)`,
   String.raw`by (?:mistake|accident)`,
   String.raw`mistaken(?:ly)?`,
+  String.raw`mistook`,
   String.raw`mistakes?`,
   String.raw`accidental(?:ly)?`,
   String.raw`inadvertent(?:ly)?`,
@@ -128,6 +131,37 @@ export const TOOL_NAMES: ReadonlySet<string> = new Set([
   'cobol', 'fortran', 'matlab', 'gemini', 'bard', 'copilot', 'dependabot', 'renovate', 'sonar',
   'sonarqube', 'snyk', 'atlas', 'titan', 'phoenix', 'hydra', 'sauron', 'gandalf', 'merlin',
 ]);
+
+/**
+ * Products named like people whose name is, first of all, a common given
+ * name ("Ruby", "Julia", "Ada"): written bare before an act only a person
+ * does (see HUMAN_SIGNAL), they are people; compromise's lexicon adds the
+ * rest of the given names among TOOL_NAMES.
+ */
+export const GIVEN_NAME_TOOLS: ReadonlySet<string> = new Set(['ruby', 'iris', 'julia', 'ada', 'cassandra', 'athena', 'alexa', 'luigi']);
+
+/** What people, not tools, do after "failed to", "did not", "never"...: communicate, check, follow, wait. */
+const HUMAN_ACTS = String.raw`(?:follow|check|double-check|review|notify|inform|communicate|escalate|hand|ask|tell|read|verify|test|wait|remember|notice|mention|document|page|confirm|announce|coordinate|consult|look|respond|answer|approve|warn|call|reply|report)\w*`;
+
+/**
+ * Evidence that the actor of a clause is a person: an act or a judgement a
+ * tool cannot have ("accidentally", "forgot", "approved", "should have",
+ * "failed to check"). Used where the name alone is doubtful: an unknown word
+ * at the start of a sentence, a product named like a person.
+ */
+export const HUMAN_SIGNAL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:` +
+    [
+      String.raw`accidental(?:ly)?|mistaken(?:ly)?|mistook|inadvertent(?:ly)?|careless(?:ly|ness)?|negligen\p{L}*|reckless(?:ly)?`,
+      String.raw`forg[eo]t\p{L}*|overlook\p{L}*|neglect\p{L}*|ignor(?:ed|es|ing)|misread|mistyp\p{L}*|fat[- ]finger\p{L}*|typo(?:s|ed)?`,
+      // Not "by mistake": tools do things by mistake too ("the relay rejected messages by mistake").
+      String.raw`should(?:n['’]t| not)? have|should['’]ve|at fault|human error`,
+      String.raw`approved|merged|typed|pasted|pushed|force-pushed|clicked|assumed|decided|chose|misjudged`,
+      String.raw`(?:failed to|did(?:n['’]t| not)|ha[ds](?:n['’]t| not)|never) ${HUMAN_ACTS}`,
+    ].join('|') +
+    String.raw`)(?![\p{L}\p{N}_])`,
+  'iu',
+);
 
 /** Nouns that, right after a capitalised word, show the word names a thing: "the Jenkins job", "Cassandra cluster". */
 export const TOOL_NOUNS: ReadonlySet<string> = new Set([

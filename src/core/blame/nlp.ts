@@ -23,14 +23,15 @@ export interface Analysis {
   people: Array<{ start: number; end: number }>;
 }
 
-type Compromise = (text: string) => {
+export type Compromise = (text: string) => {
   json(options: object): Array<{ terms: Array<{ text: string; normal?: string; tags: string[]; offset: { start: number; length: number } }> }>;
 };
 
 let compromise: Compromise | undefined;
 let compromiseFailed = false;
 
-function loadCompromise(): Compromise | undefined {
+/** compromise, required on first call; undefined when it cannot be loaded. */
+export function loadCompromise(): Compromise | undefined {
   if (compromise || compromiseFailed) return compromise;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

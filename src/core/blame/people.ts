@@ -61,6 +61,17 @@ export class Roster {
  * address itself and, with "Name <mail>", the name are both known.
  */
 export function rosterFor(doc: Postmortem, settingsPeople: readonly string[]): Roster {
+  // Two rules ask for it in each lint, with the same document object and settings list: build the regexp once.
+  const cached = rosters.get(doc);
+  if (cached?.settingsPeople === settingsPeople) return cached.roster;
+  const roster = buildRoster(doc, settingsPeople);
+  rosters.set(doc, { settingsPeople, roster });
+  return roster;
+}
+
+const rosters = new WeakMap<Postmortem, { settingsPeople: readonly string[]; roster: Roster }>();
+
+function buildRoster(doc: Postmortem, settingsPeople: readonly string[]): Roster {
   const names: string[] = [];
   const add = (value: string): void => {
     for (const part of splitPersonEntry(value)) names.push(part);

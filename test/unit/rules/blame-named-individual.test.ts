@@ -201,3 +201,54 @@ describe('blame helpers', () => {
     );
   });
 });
+
+describe('blame detector: sentence shapes and names the language library does not know', () => {
+  const none = new Roster([]);
+  const blamed = (text: string): string[] => detectBlame(text, none).map((f) => f.name);
+
+  it('finds the person of a cleft or relative clause ("It was X who...", "from X, who...")', () => {
+    assert.deepEqual(blamed('It was Marek who forgot the flag.'), ['Marek']);
+    assert.deepEqual(blamed('The bad query came from Ifeoma, who did not test it.'), ['Ifeoma']);
+    // A "which" clause is about a thing.
+    assert.deepEqual(blamed('The job came from Orion, which failed to retry.'), []);
+  });
+
+  it('reads unknown names whole: runs of capitalised words, hyphenated and particle names', () => {
+    assert.deepEqual(blamed('Obinna Eze failed to notify the vendors.'), ['Obinna Eze']);
+    assert.deepEqual(blamed('Later, Jean-Luc broke the staging proxy.'), ['Jean-Luc']);
+    assert.deepEqual(blamed('Nkechi Adeyemi misconfigured the load balancer.'), ['Nkechi Adeyemi']);
+  });
+
+  it('takes one unknown capitalised word for a person only when its own verb is a person\'s act', () => {
+    assert.deepEqual(blamed('Before the release, Kwabena accidentally merged the branch.'), ['Kwabena']);
+    assert.deepEqual(blamed('Zainab mistakenly approved the change.'), ['Zainab']);
+    // Internal services and products not in any list: same shape, acts a tool can do.
+    for (const text of [
+      'Sidekiq failed to process the retry queue.',
+      'The pods were evicted by Kured by mistake.',
+      'Then Nexus served the wrong artifact.',
+      'Temporal retried the workflow by mistake.',
+      'Disk usage alerts were ignored for weeks.',
+      'Checkout broke after the deploy.',
+    ]) {
+      assert.deepEqual(blamed(text), [], text);
+    }
+  });
+
+  it('ends a fronted subordinate clause at its comma', () => {
+    assert.deepEqual(blamed('Because Gerrit lost the vote, the change merged by mistake.'), []);
+    assert.deepEqual(blamed('Because Ethan failed to renew the domain, e-mail bounced.'), ['Ethan']);
+  });
+
+  it('tells products named like people from people by what surrounds the name', () => {
+    assert.deepEqual(blamed('Ruby forgot to page the DBA.'), ['Ruby']);
+    assert.deepEqual(blamed('Ruby 3.2 broke the YAML parser.'), []);
+    assert.deepEqual(blamed('Julia notebooks failed to render.'), []);
+    assert.deepEqual(blamed('Iris, the alert router, skipped the escalation.'), []);
+    assert.deepEqual(blamed('Jenkins, Kafka and Cassandra all broke at once.'), []);
+  });
+
+  it('keeps "same sentence": a pronoun in the next sentence does not carry the name over', () => {
+    assert.deepEqual(blamed('Kenji owned the rollout. He forgot the flag.'), []);
+  });
+});

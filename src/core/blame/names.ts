@@ -1,0 +1,176 @@
+/**
+ * Personal names that neither the roster nor compromise's name tagger knows:
+ * "Kwame", "Kofi Mensah", "Ji-woo", "Nguyen Van An". compromise recognises
+ * mostly English given names; post-mortems are written by teams from
+ * everywhere, so a capitalised word that is not an English word, not a
+ * product and not shaped like a technical name is read as a name, with a
+ * confidence that depends on how much the writing tells us:
+ *
+ *  - `name`: compromise's lexicon lists the word as a given or family name
+ *    ("Grace", even where the tagger reads it as a verb), or it is a run of
+ *    two or more capitalised unknown words ("Kofi Mensah"), or hyphenated
+ *    ("Ana-María", "Ji-woo");
+ *  - `proper`: one unknown word capitalised in the middle of a sentence,
+ *    where the capital is the writer's choice ("During the drill, Rhys ...");
+ *  - `weak`: one unknown word at the start of a sentence, where every word is
+ *    capitalised: the caller requires more evidence (an act only a person does).
+ *
+ * compromise's lexicon is read from the already-loaded library: no word list
+ * ships with the extension.
+ */
+import { loadCompromise, type Token } from './nlp';
+import { GIVEN_NAME_TOOLS, TOOL_NAMES } from './lexicon';
+
+export type NameConfidence = 'name' | 'proper' | 'weak';
+
+export interface GuessedName {
+  start: number;
+  end: number;
+  confidence: NameConfidence;
+}
+
+type Lexicon = Record<string, string | string[] | undefined>;
+let lexicon: Lexicon | undefined;
+
+function lexiconOf(): Lexicon {
+  if (lexicon) return lexicon;
+  const nlp = loadCompromise() as unknown as { model?: () => { one?: { lexicon?: Lexicon } } } | undefined;
+  try {
+    lexicon = nlp?.model?.().one?.lexicon ?? {};
+  } catch {
+    lexicon = {};
+  }
+  return lexicon;
+}
+
+/** The tag compromise's lexicon gives a lower-case word, if it knows the word at all. */
+export function lexiconTag(word: string): string | undefined {
+  const tag = lexiconOf()[word];
+  return Array.isArray(tag) ? tag[0] : tag;
+}
+
+const PERSON_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+
+/** compromise's lexicon lists the word as a personal name. */
+export function isKnownName(word: string): boolean {
+  const tag = lexiconTag(word.toLowerCase());
+  return tag !== undefined && PERSON_NAME_TAGS.has(tag);
+}
+
+/** A given name (not only a surname): "Julia", "Ada", "Cassandra"; "Jenkins" is only a surname. */
+export function isGivenName(word: string): boolean {
+  const tag = lexiconTag(word.toLowerCase());
+  return tag !== undefined && GIVEN_NAME_TAGS.has(tag);
+}
+
+/** Capitalised, then lower-case letters (a hyphen or apostrophe may bring another capital: "O'Neil"). */
+const NAME_SHAPE = /^\p{Lu}\p{Ll}+(?:['’-]\p{L}\p{Ll}*)*$/u;
+/** Endings of technical names: daemons (etcd, fluentd), CLIs (kubectl), stores (MySQL), -ify, -ops... */
+const TECH_ENDING = /(?:[bcfghklmnpstvwxz]d|ctl|db|sql|mq|kiq|js|io|ops|ify|bot|lab|hub|flow|ware|stack|cloud|net|api|cdn|dns|ix|ux)$/i;
+/** Endings of English common nouns and adjectives ("Replication", "Billing", "Payments"). */
+const ENGLISH_ENDING =
+  /(?:tion|sion|ment|ness|ity|ing|ance|ence|ism|ist|ure|ery|ics|ies|able|ible|ful|less|ous|ive|ward|wise|ized|ised|ated|er|ers|or|ors|age|ship|hood|ware)s?$/i;
+/** Vietnamese, Dutch, Arabic, Spanish... particles inside a name: "Nguyen Van An", "Ludwig van Beethoven". */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'dos', 'das', 'le', 'la', 'bin', 'binti', 'bint', 'ibn', 'al', 'el', 'ter', 'ten', 'thi', 'an']);
+/** Tags that show compromise read the word as something other than a noun (beyond its lexicon). */
+const FUNCTION_TAGS = ['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Adverb', 'Modal', 'Auxiliary', 'Copula', 'QuestionWord', 'Value', 'Date', 'Month', 'WeekDay', 'Acronym'];
+
+/**
+ * A word compromise does not know, written like a name: not in the lexicon,
+ * not a tool, not an English compound ("Checkout" = check + out), without
+ * a technical or English ending.
+ */
+function isUnknownNameLike(token: Token, word: string): boolean {
+  if (!NAME_SHAPE.test(word) || word.length < 3) return false;
+  const lower = word.toLowerCase();
+  if (TOOL_NAMES.has(lower) || lexiconTag(lower) !== undefined) return false;
+  if (FUNCTION_TAGS.some((tag) => token.tags.has(tag))) return false;
+  if (TECH_ENDING.test(word) || ENGLISH_ENDING.test(word)) return false;
+  return !isEnglishCompound(lower);
+}
+
+/** "checkout", "frontend", "login": two known English words glued together. */
+function isEnglishCompound(word: string): boolean {
+  for (let cut = 2; cut <= word.length - 2; cut++) {
+    const head = lexiconTag(word.slice(0, cut));
+    const tail = lexiconTag(word.slice(cut));
+    if (head && tail && head !== 'Pronoun' && tail !== 'Pronoun' && !PERSON_NAME_TAGS.has(head) && !PERSON_NAME_TAGS.has(tail)) return true;
+  }
+  return false;
+}
+
+function bare(token: Token): string {
+  return token.text.replace(/['’]s$/, '');
+}
+
+/** English prefixes written with a hyphen ("Pre-flight", "Re-run"): such a word is not a name. */
+const ENGLISH_PREFIXES = new Set(['pre', 're', 'post', 'non', 'co', 'anti', 'multi', 'semi', 'sub', 'self', 'cross', 'auto', 'over', 'under', 'out', 'de', 'un', 'mis', 'e', 'x', 'in', 'on', 'off', 'up', 'hot', 'cold', 'dry', 'ex']);
+
+/** One part of a hyphenated name: a known name, or a word neither English nor technical ("Ji-woo", "Ana-María"). */
+function isNamePart(part: string, token: Token): boolean {
+  const lower = part.toLowerCase();
+  if (isKnownName(part) || token.tags.has('Person')) return true;
+  if (lexiconTag(lower) !== undefined || ENGLISH_PREFIXES.has(lower) || TOOL_NAMES.has(lower)) return false;
+  return /^\p{L}+$/u.test(part) && !TECH_ENDING.test(part) && !ENGLISH_ENDING.test(part);
+}
+
+/** A word after a name in a run ("Kofi Mensah", "Ngozi Okafor"): surnames may end like English words. */
+function continuesName(token: Token, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (isKnownName(word) || NAME_PARTICLES.has(lower)) return true;
+  if (!NAME_SHAPE.test(word) || TOOL_NAMES.has(lower) || lexiconTag(lower) !== undefined) return false;
+  return !FUNCTION_TAGS.some((tag) => token.tags.has(tag)) && !TECH_ENDING.test(word);
+}
+
+/**
+ * Every run of name-like capitalised words in the sentence with its
+ * confidence. `isSentenceStart(offset)` tells where a capital says nothing
+ * (the start of the sentence or of a quoted or listed clause).
+ */
+export function guessNames(sentence: string, tokens: Token[], isSentenceStart: (offset: number) => boolean): GuessedName[] {
+  const found: GuessedName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i];
+    let word = bare(first);
+    let end = first.start + word.length;
+    let j = i;
+    // compromise splits "Ana-María", "Ji-woo" at the hyphen: read the whole word.
+    const parts = [{ word, token: first }];
+    while (j + 1 < tokens.length && sentence.slice(end, tokens[j + 1].start) === '-' && /^\p{L}+$/u.test(bare(tokens[j + 1])) && !/['’]s$/.test(tokens[j].text)) {
+      j++;
+      parts.push({ word: bare(tokens[j]), token: tokens[j] });
+      end = tokens[j].start + bare(tokens[j]).length;
+    }
+    const hyphenated = parts.length > 1;
+    word = sentence.slice(first.start, end);
+    let known: boolean;
+    let unknown: boolean;
+    if (hyphenated) {
+      known = NAME_SHAPE.test(word) && parts.every((p) => isNamePart(p.word, p.token));
+      unknown = false;
+    } else {
+      // Products named like people ("Jenkins", "Ruby") are kept here: the caller's tool check decides.
+      known = NAME_SHAPE.test(word) && (isKnownName(word) || GIVEN_NAME_TOOLS.has(word.toLowerCase()) || first.tags.has('Person'));
+      unknown = !known && isUnknownNameLike(first, word);
+    }
+    if (!known && !unknown) {
+      i = j;
+      continue;
+    }
+    let words = 1;
+    // "Kofi Mensah", "Nguyen Van An", "Ngozi Okafor".
+    while (j + 1 < tokens.length && !/['’]s$/.test(tokens[j].text)) {
+      const next = tokens[j + 1];
+      const nextWord = bare(next);
+      if (sentence.slice(end, next.start) !== ' ' || !/^\p{Lu}/u.test(nextWord) || !continuesName(next, nextWord)) break;
+      j++;
+      words++;
+      end = next.start + nextWord.length;
+    }
+    const confidence: NameConfidence = known || words > 1 ? 'name' : isSentenceStart(first.start) ? 'weak' : 'proper';
+    found.push({ start: first.start, end, confidence });
+    i = j;
+  }
+  return found;
+}
