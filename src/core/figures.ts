@@ -6,7 +6,7 @@
  * computed is null rather than a guess.
  */
 import { ACTION_STATUSES, FACTOR_KEYS, asArray, asNumber, asRecord, asString, isRecord, type Postmortem } from './model';
-import { latestAllowedDeadline } from './deadlines';
+import { dateOf, latestAllowedDeadline } from './deadlines';
 import { clockOf, regulatoryDeadline, regulatoryStatus, type RegulatoryStatus } from './regulatory';
 import { DEFAULT_SETTINGS } from './settings';
 import {
@@ -225,7 +225,8 @@ function actionDetails(doc: Postmortem, options: FigureOptions): ActionDetail[] 
   asArray(doc.action_items).forEach((item, index) => {
     if (!isRecord(item)) return;
     const status = asString(item.status) ?? null;
-    const deadline = parseCalendarDate(item.deadline) ?? null;
+    // dateOf, as the action rules read it: a date-time deadline (a schema error) must not hide an overdue item.
+    const deadline = dateOf(item.deadline) ?? null;
     const latest = latestAllowedDeadline(doc, item.priority, options.holidays ?? []);
     details.push({
       index,

@@ -8,6 +8,8 @@ import type { Diagnostic, Fix, TextEdit } from './types';
  * ranges, comments and formatting included, is kept byte for byte.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  // Positions count without a byte-order mark (parsePostmortem drops it, as editors do): edit after it, keep it.
+  if (text.charCodeAt(0) === 0xfeff) return '\uFEFF' + applyEdits(text.slice(1), edits);
   const lines = new LineIndex(text);
   const resolved = edits
     .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText }))

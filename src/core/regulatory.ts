@@ -60,12 +60,6 @@ export function clockOf(entry: RegulatoryEntry): Clock | undefined {
   return regime ? CLOCKS[regime] : undefined;
 }
 
-/** True for the regimes that remind but have no fixed notification clock. */
-export function hasNoClock(entry: RegulatoryEntry): boolean {
-  const regime = asString(entry.regime);
-  return regime === 'PCI-DSS' || regime === 'SOX' || regime === 'SOC2';
-}
-
 function clockLabel(clock: Clock): string {
   if ('hours' in clock) return `${clock.hours} hours`;
   if ('days' in clock) return `${clock.days} days`;

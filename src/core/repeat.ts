@@ -30,7 +30,8 @@ export function isEarlierIncident(other: RepeatKey, self: RepeatKey): boolean {
   const a = other.startMs;
   const b = self.startMs;
   if (a !== undefined && b !== undefined && a !== b) return a < b;
-  return other.id !== undefined && self.id !== undefined && other.id < self.id;
+  // Numeric collation: the sequence number may pass 999 (INC-2026-11-02-1000 comes after ...-999).
+  return other.id !== undefined && self.id !== undefined && other.id.localeCompare(self.id, 'en', { numeric: true }) < 0;
 }
 
 /**

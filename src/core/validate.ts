@@ -219,12 +219,12 @@ function calendarProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** What is wrong with a date-time string beyond "not a date-time", as advice. */
+/** What is wrong with a date-time string beyond "not a date-time", to follow the value in a message. */
 function dateTimeAdvice(value: string): string | undefined {
   const m = DATE_TIME_SHAPE.exec(value);
   if (!m) return undefined;
   // Seconds are optional (schemaFormats.ts): only a missing offset is worth advice.
-  if (m[8] === undefined) return `\`${value}\` has no UTC offset: add Z for UTC or the local offset such as +02:00`;
+  if (m[8] === undefined) return 'has no UTC offset; add Z for UTC or the local offset such as +02:00';
   return undefined;
 }
 
@@ -270,10 +270,12 @@ function valueMessage(error: ErrorObject, path: Path, value: unknown): string {
     case 'format':
     case 'anyOf':
     case 'oneOf': {
-      const base = `${where} must be ${describeSchema(schema)}`;
       const advice = typeof value === 'string' ? dateTimeAdvice(value) : undefined;
-      if (advice && describeSchema(schema).includes('date-time')) return `${base}; ${advice}`;
-      return typeof value === 'string' && value !== '' ? `${base}, not \`${shortValue(value)}\`` : `${base}, but it is ${kindOf(value)}`;
+      if (advice && describeSchema(schema).includes('date-time')) return `${where} ${value} ${advice}`;
+      // The written value first: the Problems panel cuts long messages, and the expected shape can be long.
+      return typeof value === 'string' && value !== ''
+        ? `${where} is \`${shortValue(value)}\`, not ${describeSchema(schema)}`
+        : `${where} must be ${describeSchema(schema)}, but it is ${kindOf(value)}`;
     }
     case 'pattern':
     case 'const':
@@ -282,7 +284,7 @@ function valueMessage(error: ErrorObject, path: Path, value: unknown): string {
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
     case 'multipleOf':
-      return `${where} must be ${describeSchema(schema)}, not \`${shortValue(value)}\``;
+      return `${where} is \`${shortValue(value)}\`, not ${describeSchema(schema)}`;
     case 'minLength':
       return `${where} must not be empty`;
     case 'maxLength':

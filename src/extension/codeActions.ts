@@ -6,13 +6,13 @@ import { RULES } from '../rules/index';
 /** Opens a rule's doc page or a fix's guidance link; internal, so not listed in package.json. */
 const OPEN_DOC_COMMAND = 'postmortem.openRuleDoc';
 
-const RULE_SLUGS = new Set(RULES.map((rule) => rule.slug));
+const RULES_BY_SLUG = new Map(RULES.map((rule) => [rule.slug, rule]));
 
 /**
  * Quick fixes and hovers for post-mortems. Nothing is computed here: the
  * rules returned their fixes as data with the last lint (the same data
  * `postmortem lint --fix` applies); this only turns it into CodeActions and
- * WorkspaceEdits, and shows each diagnostic's rule doc on hover.
+ * WorkspaceEdits, and adds each diagnostic's rule and doc link on hover.
  */
 export function registerCodeActions(context: vscode.ExtensionContext, diagnostics: DiagnosticsFeature): void {
   const docUri = (slug: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${slug}.md`);
@@ -74,6 +74,11 @@ class PostmortemCodeActions implements vscode.CodeActionProvider {
   }
 }
 
+/**
+ * What a diagnostic's hover adds to VS Code's own problem hover, which already
+ * shows the message, the source and the slug: the rule's id, its one-line
+ * description, the quick fixes on offer and the link to its doc page.
+ */
 class RuleDocHover implements vscode.HoverProvider {
   constructor(
     private readonly diagnostics: DiagnosticsFeature,
@@ -83,14 +88,22 @@ class RuleDocHover implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const result = currentResult(this.diagnostics, document);
     if (!result) return undefined;
-    const here = result.diagnostics.filter((d) => RULE_SLUGS.has(d.rule) && toRange(d.range).contains(position));
+    const here = result.diagnostics.filter((d) => RULES_BY_SLUG.has(d.rule) && toRange(d.range).contains(position));
     if (here.length === 0) return undefined;
     const markdown = new vscode.MarkdownString();
+    // Two diagnostics of one rule at one place (two overdue dates on a line) need the rule's text once.
+    const shown = new Set<string>();
     for (const d of here) {
+      const fixTitles = (d.fixes ?? []).filter((fix) => fix.edits.length > 0).map((fix) => fix.title);
+      const key = `${d.rule}\n${fixTitles.join('\n')}`;
+      if (shown.has(key)) continue;
+      shown.add(key);
+      const rule = RULES_BY_SLUG.get(d.rule)!;
       if (markdown.value) markdown.appendMarkdown('\n\n---\n\n');
       // Escaped by hand: appendText would also turn every space into &nbsp;.
-      markdown.appendMarkdown(`**${d.rule}** (${d.severity}): ${escapeMarkdown(d.message)}`);
-      markdown.appendMarkdown(`\n\n[Learn about ${d.rule}](${this.docUri(d.rule).toString()})`);
+      markdown.appendMarkdown(`**${rule.id}** \`${rule.slug}\`: ${escapeMarkdown(rule.description)}`);
+      if (fixTitles.length > 0) markdown.appendMarkdown(`\n\nQuick fix${fixTitles.length > 1 ? 'es' : ''}: ${fixTitles.map(escapeMarkdown).join('; ')}`);
+      markdown.appendMarkdown(`\n\n[Learn about ${rule.slug}](${this.docUri(rule.slug).toString()})`);
     }
     const span = here.map((d) => toRange(d.range)).reduce((a, b) => a.intersection(b) ?? a);
     return new vscode.Hover(markdown, span);

@@ -54,7 +54,8 @@ export function isPostmortemDocument(document: vscode.TextDocument): boolean {
   if (HISTORY_SCHEMES.has(document.uri.scheme)) return false;
   if (document.uri.path.endsWith('.pm.yaml')) return true;
   if (document.uri.scheme !== 'untitled' || document.languageId !== 'yaml') return false;
-  const head = document.getText().slice(0, SNIFF_LENGTH);
+  // Only the head is copied: this runs on every keystroke in any untitled YAML buffer, however long.
+  const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SNIFF_LENGTH)));
   return ID_LINE.test(head) || (SUMMARY_KEY.test(head) && SEVERITY_LINE.test(head));
 }
 
@@ -68,7 +69,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents still open in the extension host whose last tab was closed: not linted again until shown or edited. */
   const dismissed = new Set<string>();
-  context.subscriptions.push(collection, lintEmitter, settings, index);
+  // A lint timer that fires after deactivation would write into the disposed collection.
+  const stopTimers = { dispose: () => timers.forEach((timer) => clearTimeout(timer)) };
+  context.subscriptions.push(collection, lintEmitter, settings, index, stopTimers);
 
   const ruleDocUri = (slug: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${slug}.md`);
 
@@ -87,6 +90,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     return diagnostic;
   };
 
+  /** The latest lint started per document: an older lint still waiting for its settings must not overwrite a newer one. */
+  const lintGenerations = new Map<string, number>();
+  let lintsStarted = 0;
+
   const clear = (uri: vscode.Uri): void => {
     const key = uri.toString();
     const timer = timers.get(key);
@@ -94,20 +101,23 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     timers.delete(key);
     results.delete(key);
     resultSettings.delete(key);
+    lintGenerations.delete(key);
     collection.delete(uri);
   };
 
   const lintNow = async (document: vscode.TextDocument): Promise<void> => {
     if (document.isClosed) return;
+    const file = document.uri.toString();
     if (!isPostmortemDocument(document)) {
       // An untitled buffer that stopped looking like a post-mortem loses its old diagnostics.
-      if (results.has(document.uri.toString())) clear(document.uri);
+      if (results.has(file)) clear(document.uri);
       return;
     }
+    const generation = ++lintsStarted;
+    lintGenerations.set(file, generation);
     const lintSettings = await settings.settingsFor(document.uri);
-    // Closed, or its last tab closed, while the settings were loading.
-    if (document.isClosed || dismissed.has(document.uri.toString())) return;
-    const file = document.uri.toString();
+    // Closed, or its last tab closed, while the settings were loading; or a later lint (newer settings) started meanwhile.
+    if (document.isClosed || dismissed.has(file) || lintGenerations.get(file) !== generation) return;
     const result = lintText(document.getText(), { file, settings: lintSettings, workspace: index.store });
     results.set(file, result);
     resultSettings.set(file, lintSettings);

@@ -136,7 +136,10 @@ class Preview {
     private readonly context: vscode.ExtensionContext,
     private readonly diagnostics: DiagnosticsFeature,
   ) {
-    panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message));
+    panel.webview.onDidReceiveMessage((message: unknown) =>
+      // The document may be gone (deleted, renamed) when a click asks to reveal a part of it.
+      this.onMessage(message).catch((error: unknown) => void vscode.window.showErrorMessage(`Cannot show ${basename(this.uri)}: ${(error as Error)?.message ?? String(error)}`)),
+    );
     // A hidden webview is rebuilt from `webview.html` when shown again: give it the current report, not the first one.
     let wasVisible = panel.visible;
     panel.onDidChangeViewState(() => {

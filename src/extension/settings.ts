@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseProjectConfig } from '../core/config';
+import { findProjectConfig, findRepositoryRoot } from '../core/projectConfig';
 import { loadRepositoryPeople } from '../core/repositoryPeople';
 import { mergeSettings, type LintSettings, type RuleLevel } from '../core/settings';
 
@@ -65,7 +66,8 @@ export class SettingsSource implements vscode.Disposable {
     const key = folder.uri.toString();
     let layer = this.peopleLayers.get(key);
     if (!layer) {
-      layer = loadRepositoryPeople(folder.uri.fsPath).catch(() => []);
+      // The repository's CODEOWNERS, as `postmortem lint` run in this folder reads it, even when the folder is a subfolder.
+      layer = loadRepositoryPeople(findRepositoryRoot(folder.uri.fsPath) ?? folder.uri.fsPath).catch(() => []);
       this.peopleLayers.set(key, layer);
     }
     return layer;
@@ -77,9 +79,13 @@ export class SettingsSource implements vscode.Disposable {
 }
 
 async function readProjectConfig(folder: vscode.WorkspaceFolder): Promise<Partial<LintSettings>> {
+  // A local folder takes the nearest config up to its repository root, as the CLI run in that folder does
+  // (a folder of a monorepo opened alone still gets the root's config); a virtual folder only its own.
+  const local = folder.uri.scheme === 'file' ? findProjectConfig(folder.uri.fsPath) : undefined;
+  if (folder.uri.scheme === 'file' && !local) return {};
   let bytes: Uint8Array;
   try {
-    bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE));
+    bytes = await vscode.workspace.fs.readFile(local ? vscode.Uri.file(local) : vscode.Uri.joinPath(folder.uri, CONFIG_FILE));
   } catch {
     return {}; // no config file: defaults
   }

@@ -45,8 +45,13 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(POSTMORTEM_GLOB);
-    watcher.onDidCreate((uri) => void this.readFromDisk(uri));
-    watcher.onDidChange((uri) => void this.readFromDisk(uri));
+    // The watcher's glob has no exclude: a dependency's post-mortem in node_modules would join the index.
+    watcher.onDidCreate((uri) => {
+      if (isIndexed(uri)) void this.readFromDisk(uri);
+    });
+    watcher.onDidChange((uri) => {
+      if (isIndexed(uri)) void this.readFromDisk(uri);
+    });
     watcher.onDidDelete((uri) => {
       const key = uri.toString();
       if (this.live.has(key)) return; // the open document still holds the text; it goes when the editor closes
@@ -62,7 +67,8 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
     if (!isIndexed(document.uri)) return;
     const key = document.uri.toString();
     this.live.add(key);
-    this.upsertEntry(key, document.getText(), parsed);
+    // The lint's parse holds the same text (an editor's text has no byte-order mark to strip): no second copy of it.
+    this.upsertEntry(key, parsed?.text ?? document.getText(), parsed);
   }
 
   /** The editor closed: the disk is the truth again (the edits may not have been saved). */
@@ -129,10 +135,17 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
 }
 
 const NOT_IN_WORKSPACE = new Set(['untitled', 'git', 'gitfs', 'output']);
+/** The folders EXCLUDE_GLOB skips (and the CLI's SKIPPED_FOLDERS in src/core/discover.ts): the watcher must skip them too. */
+const SKIPPED_FOLDER_SEGMENT = /\/(?:node_modules|\.git)\//;
 
-/** Only real files belong to the workspace's set; an untitled buffer or an old version from git is no post-mortem of the repository. */
+/**
+ * Only real files belong to the workspace's set; an untitled buffer or an old version from git is no post-mortem
+ * of the repository, and neither is a file under node_modules or .git, which the first scan never reads.
+ */
 function isIndexed(uri: vscode.Uri): boolean {
-  return !NOT_IN_WORKSPACE.has(uri.scheme) && uri.path.endsWith('.pm.yaml');
+  if (NOT_IN_WORKSPACE.has(uri.scheme) || !uri.path.endsWith('.pm.yaml')) return false;
+  // Relative to the workspace folder, like EXCLUDE_GLOB: a workspace that itself lies below a node_modules folder still counts.
+  return !SKIPPED_FOLDER_SEGMENT.test(`/${vscode.workspace.asRelativePath(uri, false)}`);
 }
 
 /** What cross-file rules read from another file; when it is unchanged, other documents need no re-lint. */

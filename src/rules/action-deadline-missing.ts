@@ -16,9 +16,9 @@ export const actionDeadlineMissing: Rule = {
       const latest = window ? formatCalendarDate(window.latest) : undefined;
       const edit = latest ? insertKeyEdit(ctx.parsed, path, 'deadline', latest) : undefined;
       ctx.report({
-        message:
-          `${label} has no deadline. Without a date an action item slides behind feature work; ` +
-          (window ? `${window.explanation}, so the latest deadline is ${latest}.` : 'set `priority` and a `deadline` it allows.'),
+        message: window
+          ? `${label} has no deadline; set one by ${latest}. ${window.explanation}.`
+          : `${label} has no deadline. Set \`priority\` and a \`deadline\` it allows.`,
         range: ctx.rangeAt(path),
         // Safe: the date is the one the team's own priority policy fixes, not a guess.
         fixes: edit ? [{ title: `Add "deadline: ${latest}" (latest allowed for ${window!.priority})`, edits: [edit], safe: true }] : undefined,

@@ -19,7 +19,7 @@ export const actionDeadlineWindow: Rule = {
       const late = daysBetween(window.latest, deadline);
       const edit = replaceScalarEdit(ctx.parsed, [...path, 'deadline'], latest);
       ctx.report({
-        message: `${label} is due ${formatCalendarDate(deadline)}, ${late} day${late === 1 ? '' : 's'} too late: ${window.explanation}, so the latest deadline is ${latest}. Bring the deadline in, or lower the priority if the risk really is smaller.`,
+        message: `${label} is due ${formatCalendarDate(deadline)}, ${late} day${late === 1 ? '' : 's'} after the latest allowed (${latest}). ${window.explanation}; bring the deadline in, or lower the priority.`,
         range: ctx.rangeAt([...path, 'deadline'], 'value'),
         fixes: edit ? [{ title: `Set the deadline to ${latest} (latest allowed for ${window.priority})`, edits: [edit], safe: true }] : undefined,
       });

@@ -19,14 +19,14 @@ export const actionOwnerMissing: Rule = {
       const placeholder = !isBlank(owner);
       if (placeholder) {
         ctx.report({
-          message: `${label} has only a placeholder owner ("${String(owner).trim()}"). An action nobody owns does not get done: name the person or team who will do it.`,
+          message: `${label} has only a placeholder owner ("${String(owner).trim()}"). Name the person or team who will do it.`,
           range: ctx.rangeAt([...path, 'owner'], 'value'),
         });
         continue;
       }
       const edit = insertKeyEdit(ctx.parsed, path, 'owner', OWNER_PLACEHOLDER);
       ctx.report({
-        message: `${label} has no owner. An action nobody owns does not get done: name the person or team who will do it.`,
+        message: `${label} has no owner. Name the person or team who will do it.`,
         range: ctx.rangeAt(path),
         // Not safe for `lint --fix`: a placeholder only moves the question; a person has to pick the owner.
         fixes: edit ? [{ title: `Add "owner: ${OWNER_PLACEHOLDER}"`, edits: [edit], safe: false }] : undefined,

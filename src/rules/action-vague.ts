@@ -1,11 +1,13 @@
 import type { Rule } from './types';
 import { actionItems } from './shared/actions';
+import { loadCompromise } from '../core/blame/nlp';
+import { LruCache } from '../core/blame/lru';
 
 /**
- * Imperative verbs that open action items. A fixed list, not a tagger: an
- * action text has no sentence context ("Alert on refusals", "Page on-call",
- * "Shard the table"), which is exactly where part-of-speech taggers guess
- * wrong, and a list is deterministic and cheap on every keystroke.
+ * Verbs that open action items, many of them also nouns ("Alert on refusals",
+ * "Page on-call", "Shard the table", "Backfill the index") that a tagger calls
+ * nouns. The list decides first, deterministically; a first word it does not
+ * know goes to compromise (see `isInfinitive`).
  */
 const VERBS = new Set(
   `accept add adjust adopt alert align allocate allow analyse analyze announce apply archive ask assess assign audit
@@ -45,15 +47,50 @@ const FILLER = new Set(
 /** A number, a threshold or a target turns "improve X" into something a reviewer can check. */
 const MEASURABLE = /\d|%|\b(p\d\d|slo|sla|under|below|above|within|least|most|until|every|each|so that|fewer|less than|more than|zero|no longer)\b/i;
 
+function firstWord(text: string): string {
+  return text.trim().split(/[\s,.:;!?()]+/)[0] ?? '';
+}
+
 export function startsWithVerb(text: string): boolean {
-  const first = text.trim().split(/[\s,.:;!?()]+/)[0]?.toLowerCase().replace(/['’]s$/, '') ?? '';
+  const first = firstWord(text).toLowerCase().replace(/['’]s$/, '');
   if (first === '') return false;
   if (first === "don't" || first === 'never' || first === 'do') return true;
   // Hyphenated and prefixed forms: load-test, rate-limit, re-run, redeploy, de-duplicate.
   const head = first.split('-')[0];
   const candidates = [first, head, first.replace(/^(re|de|un|pre|auto)-?/, '')];
   if (candidates.some((w) => VERBS.has(w))) return true;
-  return /^[a-z]{4,}(ize|ise)$/.test(first) && !NOT_VERBS.has(first);
+  if (/^[a-z]{4,}(ize|ise)$/.test(first) && !NOT_VERBS.has(first)) return true;
+  return isInfinitive(head);
+}
+
+const infinitiveCache = new LruCache<string, boolean>(2000);
+
+/**
+ * Whether compromise reads `word` as a verb's base form after "to". An action
+ * is an imperative, but compromise tags a sentence-initial imperative loosely
+ * ("Better monitoring", "New dashboards" come out as verbs); in the frame
+ * "to <word>" its lexicon decides and it is reliable: "to replay", "to rotate",
+ * "to document" are Infinitive, "to connection", "to better", "to the",
+ * "to monitoring" are not. Only what the verb list does not know gets here,
+ * once per word. Without compromise the word is given the benefit of the doubt:
+ * this hint is for actions that clearly are not actions.
+ */
+function isInfinitive(word: string): boolean {
+  if (word.length > 30 || !/^\p{L}+$/u.test(word)) return false;
+  const cached = infinitiveCache.get(word);
+  if (cached !== undefined) return cached;
+  const nlp = loadCompromise();
+  let verb = true;
+  if (nlp) {
+    try {
+      const terms = nlp(`to ${word}`).json({ terms: true }).flatMap((sentence) => sentence.terms);
+      verb = terms.some((term) => term.text.toLowerCase() === word && term.tags.includes('Infinitive'));
+    } catch {
+      verb = true;
+    }
+  }
+  infinitiveCache.set(word, verb);
+  return verb;
 }
 
 /** True when the action is only a vague verb with no checkable object. */
@@ -76,18 +113,18 @@ export const actionVague: Rule = {
   description: 'An action item does not start with a verb, or only says "investigate"/"improve"/"look into" without a measurable object.',
   defaultSeverity: 'hint',
   check(ctx) {
-    for (const { item, path, label } of actionItems(ctx.doc)) {
+    for (const { item, path, label, short } of actionItems(ctx.doc)) {
       if (typeof item.action !== 'string' || item.action.trim() === '') continue;
       const text = item.action.trim();
       const range = ctx.rangeAt([...path, 'action'], 'value');
       if (!startsWithVerb(text)) {
         ctx.report({
-          message: `${label} does not start with a verb. Say what will be done ("Add an alert on connection refusals"), not the topic ("Connection refusals").`,
+          message: `${label} does not start with a verb ("${firstWord(text).slice(0, 30)}"). Say what will be done, e.g. "Add an alert on connection refusals", not the topic.`,
           range,
         });
       } else if (isVagueAction(text)) {
         ctx.report({
-          message: `${label} is too vague to close: "${text}" has no measurable object. Say what will exist or change when it is done ("Alert when pool usage exceeds 80% of max_connections").`,
+          message: `${label} ("${short}") is too vague to close: no measurable object. Say what will exist or change when it is done, e.g. "Alert when pool usage exceeds 80% of max_connections".`,
           range,
         });
       }

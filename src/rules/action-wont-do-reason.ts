@@ -12,7 +12,7 @@ export const actionWontDoReason: Rule = {
       if (item.status !== 'wont-do' || !isBlank(item.reason)) continue;
       const edit = insertKeyEdit(ctx.parsed, path, 'reason', 'TODO-reason');
       ctx.report({
-        message: `${label} is marked wont-do without a reason. Say why the risk is accepted, so the next incident review can tell a decision from a forgotten task.`,
+        message: `${label} is marked wont-do without a reason. Add \`reason:\` saying why the risk is accepted.`,
         range: ctx.rangeAt([...path, 'status'], 'value'),
         fixes: edit ? [{ title: 'Add "reason: TODO-reason"', edits: [edit], safe: false }] : undefined,
       });

@@ -12,7 +12,7 @@ export const detectionMismatch: Rule = {
     const { start, end, points } = incidentTimeline(ctx.parsed, ctx.doc);
     if (start && end && end.epochMs < start.epochMs) {
       ctx.report({
-        message: '`summary.end` is before `summary.start`. Every duration (time to resolve, cost per minute) would come out negative; check the dates and offsets.',
+        message: '`summary.end` is before `summary.start`. Check the dates and offsets: every duration would come out negative.',
         range: ctx.rangeAt(['summary', 'end'], 'value'),
       });
     }
@@ -23,7 +23,7 @@ export const detectionMismatch: Rule = {
     const alert = points.find((p) => p.kind === 'alert' && p.instant);
     if (firstAlert && alert?.instant && Math.floor(firstAlert.epochMs / 60_000) !== Math.floor(alert.instant.epochMs / 60_000)) {
       ctx.report({
-        message: `\`summary.detection.first_alert\` (${String(detection.first_alert)}) disagrees with the first \`alert\` entry of the timeline (entry ${alert.index + 1}, ${describeAt(alert)}). Time to detect is computed from first_alert, so the two must tell the same story.`,
+        message: `\`summary.detection.first_alert\` (${String(detection.first_alert)}) disagrees with the timeline's first \`alert\` (entry ${alert.index + 1}, ${describeAt(alert)}). Make them agree: time to detect is computed from first_alert.`,
         range: ctx.rangeAt(['summary', 'detection', 'first_alert'], 'value'),
         related: ctx.file
           ? [{ file: ctx.file, range: ctx.rangeAt(['timeline', alert.index, 'at'], 'value'), message: 'The first alert entry of the timeline' }]
@@ -35,7 +35,7 @@ export const detectionMismatch: Rule = {
       for (const point of points) {
         if (!point.instant || point.instant.epochMs <= end.epochMs || point.kind === 'note') continue;
         ctx.report({
-          message: `Timeline entry ${point.index + 1} (${describeAt(point)}, ${point.kind ?? 'no kind'}) is after \`summary.end\`. Either the incident ended later (move \`end\`), or this is a follow-up: make it kind \`note\`.`,
+          message: `Timeline entry ${point.index + 1} (${describeAt(point)}, ${point.kind ?? 'no kind'}) is after \`summary.end\`. Move \`end\` later, or make this follow-up kind \`note\`.`,
           range: ctx.rangeAt(['timeline', point.index, 'at'], 'value'),
         });
       }

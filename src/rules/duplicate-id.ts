@@ -24,7 +24,7 @@ export const duplicateId: Rule = {
     if (related.length === 0) return;
     const others = related.map((r) => r.file).join(', ');
     ctx.report({
-      message: `The id ${id} is also used by ${others}. Links, the quarterly review and \`related:\` lists would mix the two incidents; give one of them the next free id.`,
+      message: `The id ${id} is also used by ${others}. Give one of them the next free id, or links and the quarterly review mix the two incidents.`,
       range: ctx.rangeAt(['id'], 'value'),
       related,
     });

@@ -24,7 +24,7 @@ export const factorsComplete: Rule = {
     if (missing.length > 0) {
       const edit = insertKeysEdit(ctx.parsed, ['contributing_factors'], missing.map((key) => [key, '{ score: 0 }'] as const));
       ctx.report({
-        message: `Contributing factors lack ${missing.map((k) => `\`${k}\``).join(', ')}. Score every factor 0-3 (0 = not a factor), so the quarterly heatmap compares like with like.`,
+        message: `${missing.length} contributing factor${missing.length === 1 ? ' is' : 's are'} not scored: ${missing.map((k) => `\`${k}\``).join(', ')}. Score every factor 0-3 (0 = not a factor).`,
         range: sectionRange,
         // Not safe: scoring is the team's judgement; 0 is only where they start.
         fixes: edit ? [{ title: `Add the missing factor${missing.length === 1 ? '' : 's'} with score 0`, edits: [edit], safe: false }] : undefined,
@@ -39,7 +39,7 @@ export const factorsComplete: Rule = {
       strongest = Math.max(strongest, score);
       if (score >= 2 && !hasNotes(factor)) {
         ctx.report({
-          message: `\`${key}\` is scored ${score} but has no notes. A factor that contributed this much needs one line on how, or the heatmap cannot be acted on.`,
+          message: `\`${key}\` is scored ${score} but has no notes. Add one line on how it contributed.`,
           range: ctx.rangeAt(['contributing_factors', key]),
         });
       }
@@ -47,7 +47,7 @@ export const factorsComplete: Rule = {
     const scored = FACTOR_KEYS.some((key) => scoreOf(factors[key]) !== undefined);
     if (scored && strongest < 2) {
       ctx.report({
-        message: 'No contributing factor is scored 2 or more. Something made this incident possible: score the main contributors 2 (contributor) or 3 (primary).',
+        message: 'No contributing factor is scored 2 or more. Score the main contributors 2 (contributor) or 3 (primary).',
         range: sectionRange,
       });
     }
@@ -58,7 +58,7 @@ export const factorsComplete: Rule = {
       const score = scoreOf(factors[category]);
       if (score !== undefined && score < 2) {
         ctx.report({
-          message: `The root-cause category is \`${category}\`, but that factor is scored ${score}. The root cause is at least a contributor (2); raise its score or pick the category that matches the analysis.`,
+          message: `The root-cause category is \`${category}\`, but that factor is scored ${score}. Score it at least 2 (contributor), or pick the category that matches the analysis.`,
           range: ctx.rangeAt(['root_cause', 'category'], 'value'),
           related: ctx.file
             ? [{ file: ctx.file, range: ctx.rangeAt(['contributing_factors', category]), message: `\`${category}\` scored ${score}` }]

@@ -25,12 +25,12 @@ export const regulatoryDeadlineRule: Rule = {
       const path = ['regulatory', index];
       if (status === 'overdue') {
         ctx.report({
-          message: `The ${deadline.regime} notification was due ${due} (${deadline.label} from discovery) and \`notified\` is not set. Notify now and record when, or record the date it was sent.`,
+          message: `The ${deadline.regime} notification was due ${due} (${deadline.label} from discovery) and \`notified\` is not set. Record when it was sent, or notify now.`,
           range: ctx.rangeAt([...path, 'regime'], 'value'),
         });
       } else if (status === 'late') {
         ctx.report({
-          message: `The ${deadline.regime} notification went out after its deadline (${due}, ${deadline.label} from discovery). Record why in the analysis; late notification is a finding of its own.`,
+          message: `The ${deadline.regime} notification went out after its deadline (${due}, ${deadline.label} from discovery). Record why in the analysis: it is a finding of its own.`,
           range: ctx.rangeAt([...path, 'notified'], 'value'),
           severity: 'warning',
         });
@@ -44,7 +44,7 @@ export const regulatoryDeadlineRule: Rule = {
     const missing = expected.filter((regime) => !named.has(regime));
     if (missing.length === 0) return;
     ctx.report({
-      message: `Industry \`${industry}\` usually answers to ${missing.join(' and ')}, but no \`regulatory\` entry names ${missing.length === 1 ? 'it' : 'them'}. If this incident touched regulated data or systems, add an entry so its clock is tracked; if not, ignore this hint.`,
+      message: `Industry \`${industry}\` usually answers to ${missing.join(' and ')}, but no \`regulatory\` entry names ${missing.length === 1 ? 'it' : 'them'}. Add one if regulated data or systems were touched; otherwise ignore this hint.`,
       range: ctx.rangeAt(['industry'], 'value'),
       severity: 'hint',
     });

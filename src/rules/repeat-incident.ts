@@ -37,7 +37,7 @@ export const repeatIncident: Rule = {
     }
     if (related.length === 0) return;
     ctx.report({
-      message: `Same root cause twice = systemic failure: \`${category}\` was already the root cause of ${notes.join(', ')}. Ask why the earlier fixes did not hold, and link it under \`related:\`.`,
+      message: `\`${category}\` was already the root cause of ${notes.join(', ')}. Same root cause twice = systemic failure: ask why the earlier fixes did not hold, and link it under \`related:\`.`,
       range: ctx.rangeAt(['root_cause', 'category'], 'value'),
       related,
     });

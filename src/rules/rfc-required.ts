@@ -11,7 +11,7 @@ export const rfcRequired: Rule = {
     const prevention = ctx.doc.recurrence_prevention;
     if (!isRecord(prevention) || prevention.architecture_change !== true || !isBlank(prevention.rfc)) return;
     ctx.report({
-      message: 'An architecture change is promised but no `rfc` is linked. A change of architecture needs a written design the reviewers can check; add `rfc:` with its URL.',
+      message: 'An architecture change is promised but no `rfc` is linked. Add `rfc:` with the URL of its written design.',
       range: ctx.rangeAt(['recurrence_prevention', 'architecture_change']),
     });
   },

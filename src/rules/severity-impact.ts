@@ -1,8 +1,6 @@
 import type { Rule } from './types';
 import { asNumber, isRecord } from '../core/model';
 
-const DEFINITIONS = 'SEV-1 = revenue impact, SEV-2 = customer impact, SEV-3 = internal impact only';
-
 /** Evidence of lost money: revenue lost, SLA credits or a breached SLA (the format has no other revenue field). */
 function hasRevenueImpact(summary: Record<string, unknown>, cost: Record<string, unknown>): boolean {
   const impact = isRecord(summary.impact) ? summary.impact : {};
@@ -31,12 +29,12 @@ export const severityImpact: Rule = {
     const range = ctx.rangeAt(['summary', 'severity'], 'value');
     if (summary.severity === 'SEV-1' && !hasRevenueImpact(summary, cost)) {
       ctx.report({
-        message: `SEV-1 means revenue impact, but nothing here shows any (no \`cost.revenue_lost\`, \`cost.sla_credits\` or \`impact.sla_breached: true\`). Record the revenue impact, or use SEV-2 if customers were affected without lost revenue (${DEFINITIONS}).`,
+        message: `SEV-1 means revenue impact, but none is recorded. Set \`cost.revenue_lost\`, \`cost.sla_credits\` or \`impact.sla_breached: true\`, or use SEV-2 if customers were affected without lost revenue.`,
         range,
       });
     } else if (summary.severity === 'SEV-3' && hasCustomerImpact(summary)) {
       ctx.report({
-        message: `SEV-3 means internal impact only, but customers were affected (users affected, or detected by a customer report). Consider SEV-2 (${DEFINITIONS}).`,
+        message: `SEV-3 means internal impact only, but customers were affected (users affected, or a customer report). Consider SEV-2 (customer impact).`,
         range,
       });
     }

@@ -25,7 +25,7 @@ export const timelineGranularity: Rule = {
         const gap = (point.instant.epochMs - previous.instant!.epochMs) / 60_000;
         if (gap > limit) {
           ctx.report({
-            message: `${formatDuration(gap, 'prose')} pass between timeline entries ${previous.index + 1} (${describeAt(previous)}) and ${point.index + 1} (${describeAt(point)}); ${severity || 'this severity'} allows ${formatDuration(limit, 'prose')}. What happened in between is where the lessons hide: add the entries from chat, logs and graphs.`,
+            message: `Timeline entries ${previous.index + 1} (${describeAt(previous)}) and ${point.index + 1} (${describeAt(point)}) are ${formatDuration(gap, 'prose')} apart; ${severity || 'this severity'} allows ${formatDuration(limit, 'prose')}. Add what happened in between, from chat, logs and graphs.`,
             range: ctx.rangeAt(['timeline', point.index, 'at'], 'value'),
           });
         }

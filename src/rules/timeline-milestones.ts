@@ -13,7 +13,7 @@ export const timelineMilestones: Rule = {
     const missing = MILESTONE_KINDS.filter((kind) => !kinds.has(kind));
     if (missing.length === 0) return;
     ctx.report({
-      message: `The timeline has no ${missing.map((k) => `\`${k}\``).join(', ')} entr${missing.length === 1 ? 'y' : 'ies'}. Each milestone anchors a figure the review needs (time to detect, to engage, to fix); add the moment it happened, with its kind.`,
+      message: `The timeline has no ${missing.map((k) => `\`${k}\``).join(', ')} entr${missing.length === 1 ? 'y' : 'ies'}. Add when ${missing.length === 1 ? 'it' : 'each'} happened, with its kind: time to detect, engage and fix are measured from them.`,
       range: ctx.rangeAt(['timeline']),
     });
   },

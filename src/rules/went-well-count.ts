@@ -17,7 +17,7 @@ export const wentWellCount: Rule = {
     ctx.report({
       message:
         count < MIN
-          ? `\`went_well\` has ${count} entr${count === 1 ? 'y' : 'ies'}; name ${MIN} to ${MAX}. What worked is what the team must keep doing, and a review that lists only failures teaches people to hide them.`
+          ? `\`went_well\` has ${count} entr${count === 1 ? 'y' : 'ies'}; name ${MIN} to ${MAX}. What worked is what the team must keep doing.`
           : `\`went_well\` has ${count} entries; keep the ${MAX} that matter most, so each one is read.`,
       range,
     });

@@ -19,7 +19,7 @@ export const whysCount: Rule = {
     const answered = whys.filter((w) => typeof w === 'string' && w.trim() !== '').length;
     if (answered < REQUIRED_WHYS) {
       ctx.report({
-        message: `The analysis has ${answered} why${answered === 1 ? '' : 's'}; ask at least ${REQUIRED_WHYS}. The first answers name the direct cause, the last ones the organisational gap that lets it happen again.`,
+        message: `The analysis has ${answered} why${answered === 1 ? '' : 's'}; ask at least ${REQUIRED_WHYS}. Keep asking until an answer names the organisational gap.`,
         range: ctx.rangeAt(['root_cause', 'whys']),
       });
     }
@@ -33,7 +33,7 @@ export const whysCount: Rule = {
         return;
       }
       ctx.report({
-        message: `Why ${index + 1} repeats why ${first + 1}. A repeated answer means the chain stopped going deeper: ask why once more about why ${first + 1}.`,
+        message: `Why ${index + 1} repeats why ${first + 1}. Ask why once more about why ${first + 1}, to go deeper.`,
         range: ctx.rangeAt(['root_cause', 'whys', index], 'value'),
         related: ctx.file
           ? [{ file: ctx.file, range: ctx.rangeAt(['root_cause', 'whys', first], 'value'), message: `Why ${first + 1}` }]

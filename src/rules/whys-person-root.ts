@@ -26,9 +26,8 @@ export const whysPersonRoot: Rule = {
     if (!reason) return;
     ctx.report({
       message:
-        `The last why stops at a person (${reason}). The 5th why should reach an organisational or process cause, ` +
-        `because people will always make mistakes: ask what let this one through. For example: "No check ties pool settings to database capacity", ` +
-        `"The runbook has no step for draining nodes", "Production and staging share one prompt, so the wrong target looks right".`,
+        `The last why stops at a person (${reason}). Keep asking what let the mistake through until the answer is an organisational or process cause, ` +
+        `e.g. "No check ties pool settings to database capacity".`,
       range: ctx.rangeAt(['root_cause', 'whys', index], 'value'),
       fixes: [{ title: 'How to take a why past a person', edits: [], link: WHYS_GUIDE }],
     });

@@ -202,3 +202,15 @@ test('timeline: relative minutes, HH:MM in the start offset, gaps over the sever
   const sev3 = computeDetails({ summary: { start: '2023-08-15T10:00:00Z', severity: 'SEV-3' }, timeline: [{ at: '10:00' }, { at: '10:45' }] }, { today });
   assert.equal(sev3.timeline[1].gapTooLong, false);
 });
+
+test('a deadline written as a date-time counts by its local date, as the action rules read it', () => {
+  // The schema flags the date-time; the preview, the review and the rules must still agree on overdue and window.
+  const f = computeDetails(
+    doc({ reviewed: '2023-08-16', action_items: [{ action: 'a', status: 'open', priority: 'P1', deadline: '2023-08-25T17:00:00-07:00' }] }),
+    { today },
+  );
+  assert.deepEqual(f.actions[0].deadline, { year: 2023, month: 8, day: 25 });
+  assert.equal(f.actions[0].overdue, true);
+  assert.equal(f.actions[0].outsideWindow, true);
+  assert.equal(f.figures.actions.overdue, 1);
+});

@@ -43,7 +43,7 @@ test('an error inside a flow mapping underlines just the value', () => {
 
 test('an error inside a flow mapping spread over several lines', () => {
   const d = only(doc(...HEAD, ...SUMMARY, 'contributing_factors: {', '  capacity: { score: 1 },', '  testing: {', '    score: -2 }', '}'));
-  assert.equal(d.message, '`contributing_factors.testing.score` must be a whole number from 0 to 3, not `-2`');
+  assert.equal(d.message, '`contributing_factors.testing.score` is `-2`, not a whole number from 0 to 3');
   assert.deepEqual(span(d), [10, 11, 10, 13]);
 });
 

@@ -13,9 +13,15 @@ export async function revealInPostmortem(store: PostmortemStore, file: unknown, 
   const segments: PathSegment[] = Array.isArray(path)
     ? path.filter((s): s is PathSegment => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s) && s >= 0)).slice(0, 8)
     : [];
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(file));
-  const range = parsePostmortem(document.getText()).anchorRange(segments, 'value');
-  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-  await vscode.window.showTextDocument(document, { selection, viewColumn: vscode.ViewColumn.One, preserveFocus: false });
-  return true;
+  try {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(file));
+    const range = parsePostmortem(document.getText()).anchorRange(segments, 'value');
+    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    await vscode.window.showTextDocument(document, { selection, viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    return true;
+  } catch (error) {
+    // Deleted or unreadable since the index saw it: the dashboard calls this without awaiting, so say it here.
+    void vscode.window.showErrorMessage(`Cannot open ${file}: ${(error as Error)?.message ?? String(error)}`);
+    return false;
+  }
 }

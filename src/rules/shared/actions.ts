@@ -5,8 +5,10 @@ export interface ActionItemAt {
   index: number;
   item: ActionItem;
   path: Path;
-  /** "Action item 2 (“Alert on connection refusals”)": how messages name it. */
+  /** "Action item 2": how messages name it. The location already shows the text, and a quote would push the point out of view. */
   label: string;
+  /** The action text, cut to 50 characters, for the messages that are about the text itself. */
+  short: string;
 }
 
 /** The action items that are mappings (anything else is the schema's to report). */
@@ -20,7 +22,8 @@ export function actionItems(doc: Postmortem): ActionItemAt[] {
       index,
       item: item as ActionItem,
       path: ['action_items', index],
-      label: short ? `Action item ${index + 1} ("${short}")` : `Action item ${index + 1}`,
+      label: `Action item ${index + 1}`,
+      short,
     });
   });
   return result;

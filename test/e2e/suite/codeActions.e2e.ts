@@ -72,15 +72,18 @@ suite('quick fixes and rule docs', () => {
     await waitFor('the deadline diagnostic to clear', () => (withRule(uri, 'action-deadline-missing').length === 0 ? true : undefined));
   });
 
-  test('hovering a diagnostic shows its message and a link to the rule doc', async () => {
+  test('hovering a diagnostic adds the rule, its description and a link to its doc, not the message again', async () => {
     const { uri } = await open('codeActions/owner-missing.pm.yaml');
     const diagnostic = await waitForRule(uri, 'action-owner-missing');
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, diagnostic.range.start.translate(0, 3))) ?? [];
     const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
     const ours = texts.find((t) => t.includes('docs/rules/action-owner-missing.md'));
     assert.ok(ours, `expected a hover linking the rule doc, got:\n${texts.join('\n---\n')}`);
-    assert.ok(ours.includes('has no owner'));
+    assert.ok(ours.includes('**PM101** `action-owner-missing`: Every action item needs an owner: a person or a team.'), ours);
+    assert.ok(ours.includes('Quick fix: Add "owner: TODO-owner"'), ours);
     assert.ok(ours.includes('[Learn about action-owner-missing]('));
+    // VS Code's own problem hover shows the message; ours must not repeat it.
+    assert.ok(!ours.includes(diagnostic.message), ours);
   });
 
   test('a fix with a guidance link becomes a "Learn about" action after the edits, opening the rule doc', async () => {
@@ -110,7 +113,7 @@ suite('quick fixes and rule docs', () => {
     const diagnostic = await waitForRule(uri, 'repeat-incident');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.deepEqual(plainRange(diagnostic.range), [37, 12, 37, 20]);
-    assert.match(diagnostic.message, /^Same root cause twice = systemic failure/);
+    assert.match(diagnostic.message, /^`[a-z_]+` was already the root cause of .*\. Same root cause twice = systemic failure/);
     assert.match(diagnostic.message, /INC-2026-01-05-001 \(ledger-db; 1 of its action items is still open\)/);
     const related = diagnostic.relatedInformation ?? [];
     assert.equal(related.length, 1);

@@ -145,4 +145,41 @@ suite('diagnostics', () => {
     }
     await waitFor('duplicate-id to clear after the delete', () => (withRule(uri, 'duplicate-id').length === 0 ? true : undefined));
   });
+
+  test('the repository\'s .postmortem.yaml turns a rule off, and deleting it turns the rule back on', async () => {
+    const uri = workspaceFile('diagnostics/wrong-severity.pm.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the schema error', () => (withRule(uri, 'schema').length > 0 ? true : undefined));
+    const config = workspaceFile('.postmortem.yaml');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('rules:\n  schema: off\n'));
+    try {
+      await waitFor('the schema error to go with the config file', () => (withRule(uri, 'schema').length === 0 ? true : undefined));
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitFor('the schema error back after the delete', () => (withRule(uri, 'schema').length > 0 ? true : undefined));
+  });
+
+  test('a folder opened below the repository root takes the nearest .postmortem.yaml above it, as the CLI does', async () => {
+    const uri = workspaceFile('diagnostics/wrong-severity.pm.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the schema error', () => (withRule(uri, 'schema').length > 0 ? true : undefined));
+    // The run folder holding the workspace copy has no .git: the search goes on upwards, where this is the nearest config.
+    const above = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '..', '.postmortem.yaml');
+    const own = workspaceFile('.postmortem.yaml');
+    await vscode.workspace.fs.writeFile(above, new TextEncoder().encode('rules:\n  schema: off\n'));
+    try {
+      // The watcher sees only the workspace: a config of the folder itself (nearer, so it wins) and then its
+      // deletion make the extension look again. Each step waits for its effect, so no watcher event is coalesced away.
+      await vscode.workspace.fs.writeFile(own, new TextEncoder().encode('rules:\n  schema: info\n'));
+      await waitFor('the folder\'s own config', () => (withRule(uri, 'schema')[0]?.severity === vscode.DiagnosticSeverity.Information ? true : undefined));
+      await vscode.workspace.fs.delete(own);
+      await waitFor('the schema error to go with the config above the folder', () => (withRule(uri, 'schema').length === 0 ? true : undefined));
+    } finally {
+      await vscode.workspace.fs.delete(above);
+      await vscode.workspace.fs.writeFile(own, new TextEncoder().encode('rules:\n  schema: error\n'));
+      await waitFor('the schema error back', () => (withRule(uri, 'schema')[0]?.severity === vscode.DiagnosticSeverity.Error ? true : undefined));
+      await vscode.workspace.fs.delete(own);
+    }
+  });
 });

@@ -97,6 +97,28 @@ suite('action-items status bar', () => {
     await waitForCounts((c) => c.open === before.open, 'the count restored');
   });
 
+  test('a post-mortem written under node_modules is not counted (the first scan skips that folder, so the watcher must too)', async () => {
+    const before = await waitForCounts((c) => c.open >= 2, 'the fixture’s items');
+    const fixture = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(FIXTURE)));
+    const withId = (id: string): string => fixture.replace(/^id: .*$/m, `id: ${id}`);
+    const dependency = workspaceFile('node_modules/some-package/postmortems/vendored.pm.yaml');
+    const ours = workspaceFile('postmortems/2026-05-11-written-after.pm.yaml');
+    try {
+      // Two open items in the dependency's copy, one in ours: an odd increase means ours is in.
+      await vscode.workspace.fs.writeFile(dependency, new TextEncoder().encode(withId('INC-2026-05-11-901')));
+      await vscode.workspace.fs.writeFile(ours, new TextEncoder().encode(withId('INC-2026-05-11-902').replace('status: open', 'status: done')));
+      await waitForCounts((c) => (c.open - before.open) % 2 === 1, 'the post-mortem written outside node_modules');
+      // The dependency's file was written first; give its watcher event time to arrive if it ever would.
+      await new Promise((r) => setTimeout(r, 1000));
+      await vscode.commands.executeCommand('postmortem._statusText', { refresh: true });
+      assert.equal((await statusCounts()).open, before.open + 1, 'only the post-mortem outside node_modules counts');
+    } finally {
+      await vscode.workspace.fs.delete(ours);
+      await vscode.workspace.fs.delete(workspaceFile('node_modules'), { recursive: true });
+    }
+    await waitForCounts((c) => c.open === before.open, 'the count restored');
+  });
+
   test('the quarterly review and the action-item list are commands', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['postmortem.quarterlyReview', 'postmortem.showActionItems', 'postmortem.refreshTree']) {

@@ -14,7 +14,7 @@ runRuleTests(actionDeadlineMissing, {
     {
       name: 'P0 counted from reviewed: the next business day',
       code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team   # on-call rota\n    priority: P0\n',
-      errors: [{ line: 3, column: 5, endColumn: 41, severity: 'error', messageIncludes: 'latest deadline is 2026-11-03' }],
+      errors: [{ line: 3, column: 5, endColumn: 41, severity: 'error', messageIncludes: 'Action item 1 has no deadline; set one by 2026-11-03. P0 allows the next business day after reviewed (2026-11-02).' }],
       output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team   # on-call rota\n    priority: P0\n    deadline: 2026-11-03\n',
     },
     {
@@ -33,7 +33,7 @@ runRuleTests(actionDeadlineMissing, {
     {
       name: 'without a priority there is no date to propose',
       code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline:\n',
-      errors: [{ line: 3, column: 5, messageIncludes: 'set `priority`' }],
+      errors: [{ line: 3, column: 5, messageIncludes: 'Set `priority`' }],
       output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline:\n',
     },
   ],

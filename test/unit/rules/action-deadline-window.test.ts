@@ -14,7 +14,7 @@ runRuleTests(actionDeadlineWindow, {
     {
       name: 'P0 due a week later: only the value is replaced, comment kept',
       code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-10   # agreed in the review\n    priority: P0\n',
-      errors: [{ line: 4, column: 15, endColumn: 25, severity: 'warning', messageIncludes: '7 days too late: P0 allows the next business day after reviewed (2026-11-02), so the latest deadline is 2026-11-03' }],
+      errors: [{ line: 4, column: 15, endColumn: 25, severity: 'warning', messageIncludes: '7 days after the latest allowed (2026-11-03). P0 allows the next business day after reviewed (2026-11-02);' }],
       output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-03   # agreed in the review\n    priority: P0\n',
     },
     {
@@ -27,7 +27,7 @@ runRuleTests(actionDeadlineWindow, {
       name: 'P0 on a Friday with Monday a holiday',
       code: 'reviewed: 2026-11-06\naction_items:\n  - action: Alert on refusals\n    deadline: 2026-11-11\n    priority: P0\n',
       settings: { holidays: ['2026-11-09'] },
-      errors: [{ line: 4, column: 15, messageIncludes: 'latest deadline is 2026-11-10' }],
+      errors: [{ line: 4, column: 15, messageIncludes: 'latest allowed (2026-11-10)' }],
       output: 'reviewed: 2026-11-06\naction_items:\n  - action: Alert on refusals\n    deadline: 2026-11-10\n    priority: P0\n',
     },
   ],

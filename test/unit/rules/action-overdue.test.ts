@@ -25,7 +25,7 @@ runRuleTests(actionOverdue, {
     {
       name: 'only the overdue item of several',
       code: 'action_items:\n  - action: Add a canary stage\n    deadline: 2026-11-27\n    status: open\n  - action: Rotate the keys\n    deadline: 2026-11-20\n    status: open\n',
-      errors: [{ line: 6, column: 15, messageIncludes: 'Action item 2 ("Rotate the keys") was due 2026-11-20 (7 days ago)' }],
+      errors: [{ line: 6, column: 15, messageIncludes: 'Action item 2 was due 2026-11-20 (7 days ago)' }],
     },
   ],
 });

@@ -15,7 +15,7 @@ runRuleTests(actionOwnerMissing, {
     {
       name: 'block mapping: inserts after the last key, comments kept',
       code: 'action_items:\n  - action: Alert on connection refusals  # from the review\n    deadline: 2026-11-03   # P0\n    priority: P0\n',
-      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 41, severity: 'error', messageIncludes: 'Action item 1 ("Alert on connection refusals") has no owner' }],
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 41, severity: 'error', messageIncludes: 'Action item 1 has no owner.' }],
       output: 'action_items:\n  - action: Alert on connection refusals  # from the review\n    deadline: 2026-11-03   # P0\n    priority: P0\n    owner: TODO-owner\n',
     },
     {

@@ -16,6 +16,18 @@ runRuleTests(actionVague, {
     item('Improve checkout p99 latency to under 300 ms'),
     item('Automate failover drills'),
     item('Standardize pool settings across services'),
+    // Verbs the list does not hold are recognised by compromise ("to replay", "to tie"...).
+    item('Replay a sampled hour of production cache traffic against the new eviction policy'),
+    item('Backfill the search index from the orders table'),
+    item('Rotate the database credentials every 90 days'),
+    item('Alert when the cart cache hit rate drops below 80%'),
+    item('Page the database on-call on connection refusals'),
+    item('Tie every pool change to a capacity review'),
+    item('Document the failover steps in the runbook'),
+    item('Automate the certificate renewal'),
+    item('Cap connections per service at 50'),
+    item('Annotate deploys on the latency dashboard'),
+    item('Snooze noisy alerts only with an expiry date'),
     { name: 'flow mapping with a verb', code: 'action_items:\n  - { action: Rotate the signing keys, owner: SRE team }\n' },
   ],
   invalid: [
@@ -32,6 +44,12 @@ runRuleTests(actionVague, {
     { name: 'improve without a target', code: item('Improve monitoring'), errors: [{ line: 2, column: 13, messageIncludes: 'no measurable object' }] },
     { name: 'look into the issue', code: item('Look into the database issue'), errors: [{ line: 2, column: 13, messageIncludes: 'no measurable object' }] },
     { name: 'a noun phrase', code: item('Database failover runbook'), errors: [{ line: 2, column: 13, messageIncludes: 'verb' }] },
+    { name: 'a noun first', code: item('Connection refusals'), errors: [{ line: 2, column: 13, endColumn: 32, messageIncludes: 'does not start with a verb' }] },
+    { name: 'an adjective first', code: item('Better monitoring'), errors: [{ line: 2, column: 13, messageIncludes: 'does not start with a verb' }] },
+    { name: 'a determiner first', code: item('The runbook'), errors: [{ line: 2, column: 13, messageIncludes: 'does not start with a verb' }] },
+    { name: 'a gerund used as a noun', code: item('Monitoring for X'), errors: [{ line: 2, column: 13, messageIncludes: 'does not start with a verb' }] },
+    { name: 'a pronoun first', code: item('Our alerting on the pool'), errors: [{ line: 2, column: 13, messageIncludes: 'does not start with a verb' }] },
+    { name: 'improve things', code: item('Improve things'), errors: [{ line: 2, column: 13, messageIncludes: 'no measurable object' }] },
   ],
 });
 
@@ -40,6 +58,14 @@ test('action-vague: verbs and vagueness', () => {
   assert.equal(startsWithVerb("Don't deploy on Fridays without a rollback plan"), true);
   assert.equal(startsWithVerb('Better alerting'), false);
   assert.equal(startsWithVerb('Runbook for failover'), false);
+  assert.equal(startsWithVerb('Replay a sampled hour of production cache traffic'), true);
+  assert.equal(startsWithVerb('Escalate to the database team after 10 minutes'), true);
+  assert.equal(startsWithVerb('New dashboards for the pool'), false);
+  assert.equal(startsWithVerb('Latency budget per service'), false);
+  assert.equal(startsWithVerb('2 more replicas'), false);
+  // The first word decides, whatever follows: a repeat is a cache hit with the same answer.
+  assert.equal(startsWithVerb('Replay the deploy log'), true);
+  assert.equal(startsWithVerb('Connection pool limits per service'), false);
   assert.equal(isVagueAction('Improve things'), true);
   assert.equal(isVagueAction('Review the process again'), true);
   assert.equal(isVagueAction('Review pool settings against database limits in CI'), false);

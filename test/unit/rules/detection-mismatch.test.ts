@@ -15,7 +15,7 @@ runRuleTests(detectionMismatch, {
     {
       name: 'first_alert disagrees with the first alert entry',
       code: doc('2026-11-02T10:40:00+01:00'),
-      errors: [{ line: 5, column: 18, endColumn: 43, severity: 'warning', messageIncludes: 'disagrees with the first `alert` entry of the timeline (entry 2, 10:25)' }],
+      errors: [{ line: 5, column: 18, endColumn: 43, severity: 'warning', messageIncludes: "disagrees with the timeline's first `alert` (entry 2, 10:25)" }],
     },
     {
       name: 'end before start',

@@ -24,7 +24,7 @@ runRuleTests(factorsComplete, {
     {
       name: 'missing keys: one diagnostic, one fix adding them scored 0 (comment kept)',
       code: 'contributing_factors:   # scored in the review\n  monitoring: { score: 2, notes: No alert }\n  capacity: { score: 3, notes: Limit exceeded }  # primary\n',
-      errors: [{ line: 1, column: 1, endColumn: 21, severity: 'warning', messageIncludes: 'lack `testing`, `documentation`, `process`, `knowledge_concentration`, `third_party`, `communication`, `change_management`, `technical_debt`' }],
+      errors: [{ line: 1, column: 1, endColumn: 21, severity: 'warning', messageIncludes: '8 contributing factors are not scored: `testing`, `documentation`, `process`, `knowledge_concentration`, `third_party`, `communication`, `change_management`, `technical_debt`' }],
       output:
         'contributing_factors:   # scored in the review\n  monitoring: { score: 2, notes: No alert }\n  capacity: { score: 3, notes: Limit exceeded }  # primary\n' +
         '  testing: { score: 0 }\n  documentation: { score: 0 }\n  process: { score: 0 }\n  knowledge_concentration: { score: 0 }\n  third_party: { score: 0 }\n  communication: { score: 0 }\n  change_management: { score: 0 }\n  technical_debt: { score: 0 }\n',

@@ -40,7 +40,7 @@ describe('PM118 repeat-incident', () => {
     assert.deepEqual(d.range, { start: { line: 6, character: 12 }, end: { line: 6, character: 20 } });
     assert.equal(
       d.message,
-      'Same root cause twice = systemic failure: `capacity` was already the root cause of INC-2026-05-02-003 (orders-db; 2 of its action items are still open). Ask why the earlier fixes did not hold, and link it under `related:`.',
+      '`capacity` was already the root cause of INC-2026-05-02-003 (orders-db; 2 of its action items are still open). Same root cause twice = systemic failure: ask why the earlier fixes did not hold, and link it under `related:`.',
     );
     assert.deepEqual(d.related, [
       {
@@ -54,7 +54,7 @@ describe('PM118 repeat-incident', () => {
   it('invalid: no open items means no note about them', () => {
     const closed = EARLIER.replace(/status: (open|in-progress)/g, 'status: done');
     const [d] = lintIn({ 'old.pm.yaml': closed, 'new.pm.yaml': LATER }, 'new.pm.yaml');
-    assert.match(d.message, /root cause of INC-2026-05-02-003 \(orders-db\)\. Ask why/);
+    assert.match(d.message, /root cause of INC-2026-05-02-003 \(orders-db\)\. Same root cause/);
   });
 
   it('invalid: without start dates, ids (which embed the date) decide which is earlier', () => {
@@ -64,5 +64,14 @@ describe('PM118 repeat-incident', () => {
     };
     assert.equal(lintIn(files, 'new.pm.yaml').length, 1);
     assert.equal(lintIn(files, 'old.pm.yaml').length, 0);
+  });
+});
+
+describe('PM118 repeat-incident: order by id when the starts cannot tell', () => {
+  it('invalid: id ...-1000 comes after ...-999 of the same day (numbers, not text)', () => {
+    const noStart = (id: string): string => `id: ${id}\nservices: [orders-db]\nroot_cause:\n  category: capacity\n`;
+    const files = { 'a.pm.yaml': noStart('INC-2026-11-02-999'), 'b.pm.yaml': noStart('INC-2026-11-02-1000') };
+    assert.equal(lintIn(files, 'b.pm.yaml').length, 1);
+    assert.deepEqual(lintIn(files, 'a.pm.yaml'), []);
   });
 });

@@ -15,12 +15,12 @@ runRuleTests(timelineGranularity, {
   invalid: [
     {
       code: doc('SEV-1', ['10:00', '10:10', '10:40', '10:50']),
-      errors: [{ line: 10, column: 9, endColumn: 16, severity: 'info', messageIncludes: '30 min pass between timeline entries 2 (10:10) and 3 (10:40); SEV-1 allows 15 min' }],
+      errors: [{ line: 10, column: 9, endColumn: 16, severity: 'info', messageIncludes: 'Timeline entries 2 (10:10) and 3 (10:40) are 30 min apart; SEV-1 allows 15 min' }],
     },
     {
       name: 'SEV-3 allows an hour',
       code: doc('SEV-3', ['10:00', '11:30']),
-      errors: [{ line: 8, column: 9, messageIncludes: '1 h 30 min pass' }],
+      errors: [{ line: 8, column: 9, messageIncludes: 'are 1 h 30 min apart' }],
     },
     {
       name: 'settings tighten SEV-2',

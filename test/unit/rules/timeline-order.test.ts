@@ -25,7 +25,8 @@ runRuleTests(timelineOrder, {
     {
       name: '"00:05" is on summary.start\'s date, so it is before "23:55"',
       code: doc('2026-11-02T23:50:00+02:00', ['"23:55"', '"00:05"']),
-      errors: [{ line: 7, column: 9, endColumn: 16 }],
+      // Said plainly: the writer meant the next day, and "happened earlier" alone would puzzle them.
+      errors: [{ line: 7, column: 9, endColumn: 16, messageIncludes: '"00:05" is read on summary.start\'s date (2026-11-02); after midnight write the full date-time, e.g. 2026-11-03T00:05:00+02:00' }],
     },
     {
       name: 'one misplaced entry is reported once, not for each later entry',
