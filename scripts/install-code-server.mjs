@@ -2,7 +2,7 @@
 // Installs code-server (a complete VS Code build that runs real extension
 // hosts and serves the workbench to a browser) into the git-ignored
 // `.vscode-test/code-server`, for `npm start` and the e2e runners.
-// See /work/shared/vscode-e2e.md for why code-server and not @vscode/test-electron.
+// See test/e2e/README.md for why code-server and not @vscode/test-electron.
 //
 // A plain `npm i code-server` fails on these machines three times; each fix is
 // applied here:

@@ -1,5 +1,5 @@
 /**
- * The shape of a post-mortem as `../shared/postmortem-format.md` defines it.
+ * The shape of a post-mortem as `docs/format.md` defines it.
  * Everything is optional and loosely typed on purpose: rules, the preview and
  * the review also run on documents that fail the schema, so code reading these
  * types must check each value (use the `as*` helpers below) and never assume.

@@ -5,7 +5,7 @@
 //
 // It downloads VS Code from update.code.visualstudio.com, which the CI
 // machines cannot reach (there `npm test` uses code-server; see
-// /work/shared/vscode-e2e.md); on a desktop it just works. On Linux without a
+// test/e2e/README.md); on a desktop it just works. On Linux without a
 // display, run it under `xvfb-run -a`.
 //
 // Usage: node test/e2e/run-electron.mjs [--grep REGEX]

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureCodeServer } from '../../../scripts/install-code-server.mjs';
 import { readTextIfExists } from './run-dir.mjs';
 
-/** Flags that keep runs clean and quiet (see /work/shared/vscode-e2e.md). */
+/** Flags that keep runs clean and quiet (see test/e2e/README.md). */
 function serverFlags({ port, userDataDir, extensionsDir }) {
   return [
     '--bind-addr', `127.0.0.1:${port}`,
