@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Generates the rule table of README.md (between the rules-table markers) from
-// src/rules/index.ts, so the table can never drift from the rules themselves.
+// Generates, from src/rules/index.ts, what must never drift from the rules
+// themselves: the rule table of README.md (between the rules-table markers) and
+// one `postmortem.rules.<slug>` setting per rule in package.json, so the
+// Settings editor lists every rule with its description and levels.
 //
-// Usage: node scripts/gen-rule-docs.mjs            rewrite README.md when the table changed
-//        node scripts/gen-rule-docs.mjs --check    exit 1 (and write nothing) when README.md is stale
+// Usage: node scripts/gen-rule-docs.mjs            rewrite README.md / package.json when stale
+//        node scripts/gen-rule-docs.mjs --check    exit 1 (and write nothing) when either is stale
 //        [--readme PATH]                           another README (tests)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -33,6 +35,35 @@ export function renderRulesTable(rules, docsBase = 'docs/rules') {
   return lines.join('\n');
 }
 
+const CORE_SETTINGS = [
+  { slug: 'schema', description: 'The document does not match the post-mortem format (schemas/postmortem.schema.json).', defaultSeverity: 'error' },
+  { slug: 'yaml-syntax', description: 'The file is not valid YAML (syntax errors, duplicate keys, several documents, alias bombs).', defaultSeverity: 'error' },
+];
+const LEVELS = ['default', 'off', 'error', 'warning', 'info', 'hint'];
+
+/**
+ * package.json text with one `postmortem.rules.<slug>` setting per rule (and the
+ * core slugs), replacing the previous generated ones and keeping every other key.
+ */
+export function replaceRuleSettings(packageText, rules) {
+  const manifest = JSON.parse(packageText);
+  const properties = manifest.contributes.configuration.properties;
+  const kept = Object.fromEntries(Object.entries(properties).filter(([key]) => key !== 'postmortem.rules' && !key.startsWith('postmortem.rules.')));
+  const generated = {};
+  for (const rule of [...CORE_SETTINGS, ...rules]) {
+    const id = rule.id ? `**${rule.id}** ` : '';
+    generated[`postmortem.rules.${rule.slug}`] = {
+      type: 'string',
+      enum: LEVELS,
+      default: 'default',
+      markdownDescription: `${id}\`${rule.slug}\`: ${rule.description} Default severity: ${rule.defaultSeverity}${rule.id ? ` (docs/rules/${rule.slug}.md)` : ''}. \`default\` keeps it; \`off\` turns it off; a severity replaces it. \`.postmortem.yaml\` does the same for the CLI.`,
+    };
+  }
+  manifest.contributes.configuration.properties = { ...kept, ...generated };
+  const eol = packageText.includes('\r\n') ? '\r\n' : '\n';
+  return JSON.stringify(manifest, null, 2).replace(/\n/g, eol) + eol;
+}
+
 /** README text with the table between the markers replaced; throws when the markers are missing. */
 export function replaceTable(readme, table) {
   const start = readme.indexOf(START);
@@ -59,16 +90,24 @@ async function main() {
   const readme = readFileSync(readmePath, 'utf8');
   const updated = replaceTable(readme, renderRulesTable(rules));
   const name = relative(process.cwd(), readmePath) || readmePath;
+  const packagePath = join(root, 'package.json');
+  const packageText = readFileSync(packagePath, 'utf8');
+  const updatedPackage = replaceRuleSettings(packageText, rules);
   if (missingDocs.length > 0) console.error(`gen-rule-docs: no doc page for ${missingDocs.join(', ')} (docs/rules/<slug>.md)`);
   if (check) {
     if (updated !== readme) {
       console.error(`gen-rule-docs: the rule table in ${name} is stale; run \`npm run docs:rules\`.`);
       process.exit(1);
     }
+    if (updatedPackage !== packageText) {
+      console.error('gen-rule-docs: the postmortem.rules.* settings in package.json are stale; run `npm run docs:rules`.');
+      process.exit(1);
+    }
     console.log(`gen-rule-docs: ${name} lists all ${rules.length} rules.`);
     process.exit(missingDocs.length > 0 ? 1 : 0);
   }
   if (updated !== readme) writeFileSync(readmePath, updated);
+  if (updatedPackage !== packageText) writeFileSync(packagePath, updatedPackage);
   console.log(`gen-rule-docs: ${updated === readme ? 'unchanged' : 'updated'} ${name} (${rules.length} rules).`);
   // tsx keeps its loader alive; the rules hold no handles worth waiting for.
   process.exit(missingDocs.length > 0 ? 1 : 0);

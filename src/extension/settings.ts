@@ -3,6 +3,9 @@ import { parseProjectConfig } from '../core/config';
 import { findProjectConfig, findRepositoryRoot } from '../core/projectConfig';
 import { loadRepositoryPeople } from '../core/repositoryPeople';
 import { mergeSettings, type LintSettings, type RuleLevel } from '../core/settings';
+import { CORE_SLUGS, RULES } from '../rules/index';
+
+const ALL_SLUGS: readonly string[] = [...CORE_SLUGS, ...RULES.map((rule) => rule.slug)];
 
 const CONFIG_FILE = '.postmortem.yaml';
 
@@ -10,12 +13,17 @@ const CONFIG_FILE = '.postmortem.yaml';
  * The lint settings of a document, from three layers merged by `mergeSettings`:
  * the repository's `.postmortem.yaml`, the people of the repository (CODEOWNERS,
  * git authors; local folders only), and the VS Code settings, which win.
- * Everything slow is loaded once per workspace folder and cached; the caches
- * are dropped when the settings or the config file change.
+ * Everything is loaded and merged once per workspace folder and cached, so the
+ * typing path reads no configuration: one settings object per folder also keeps
+ * the caches keyed by it (holiday sets) warm. The caches are dropped when the
+ * VS Code settings, the config file or the workspace folders change.
  */
 export class SettingsSource implements vscode.Disposable {
   private readonly fileLayers = new Map<string, Promise<Partial<LintSettings>>>();
   private readonly peopleLayers = new Map<string, Promise<string[]>>();
+  /** The merged settings, keyed by the folder that contains the document ('' for none; see `scopeKey`). */
+  private readonly merged = new Map<string, Promise<LintSettings>>();
+  private readonly delays = new Map<string, number>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   /** Fires when any layer may have changed; the diagnostics re-lint open documents. */
@@ -24,17 +32,23 @@ export class SettingsSource implements vscode.Disposable {
   constructor() {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('postmortem')) this.emitter.fire();
+        if (!event.affectsConfiguration('postmortem')) return;
+        this.merged.clear();
+        this.delays.clear();
+        this.emitter.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.fileLayers.clear();
         this.peopleLayers.clear();
+        this.merged.clear();
+        this.delays.clear();
         this.emitter.fire();
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
     const reload = (): void => {
       this.fileLayers.clear();
+      this.merged.clear();
       this.emitter.fire();
     };
     watcher.onDidCreate(reload);
@@ -44,9 +58,36 @@ export class SettingsSource implements vscode.Disposable {
   }
 
   /** The merged settings for a document; resolves at once after the first load of its folder. */
-  async settingsFor(uri: vscode.Uri): Promise<LintSettings> {
+  settingsFor(uri: vscode.Uri): Promise<LintSettings> {
+    const key = scopeKey(uri);
+    let settings = this.merged.get(key);
+    if (!settings) {
+      settings = this.load(uri);
+      this.merged.set(key, settings);
+      // Never keep a failure: the next lint tries again.
+      settings.catch(() => {
+        if (this.merged.get(key) === settings) this.merged.delete(key);
+      });
+    }
+    return settings;
+  }
+
+  /** The debounce delay after a keystroke (`postmortem.lintDelayMs`), read once per folder. */
+  lintDelayFor(uri: vscode.Uri): number {
+    const key = scopeKey(uri);
+    let delay = this.delays.get(key);
+    if (delay === undefined) {
+      delay = lintDelayMs(uri);
+      this.delays.set(key, delay);
+    }
+    return delay;
+  }
+
+  private async load(uri: vscode.Uri): Promise<LintSettings> {
     const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+    // The repository's people load once per folder (git log can take a while); the merge waits for them.
     const [fromFile, people] = folder ? await Promise.all([this.fileLayer(folder), this.peopleLayer(folder)]) : [{}, []];
+    // Read after the layers load: a settings change meanwhile is already in, and clears this entry anyway.
     return mergeSettings(fromFile, { people }, readVscodeSettings(uri));
   }
 
@@ -78,6 +119,14 @@ export class SettingsSource implements vscode.Disposable {
   }
 }
 
+/**
+ * Documents that see the same layers: those of one workspace folder (its folder-level VS Code settings,
+ * its config file), and those of no folder (untitled buffers, loose files: workspace and user settings only).
+ */
+function scopeKey(uri: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+}
+
 async function readProjectConfig(folder: vscode.WorkspaceFolder): Promise<Partial<LintSettings>> {
   // A local folder takes the nearest config up to its repository root, as the CLI run in that folder does
   // (a folder of a monorepo opened alone still gets the root's config); a virtual folder only its own.
@@ -107,14 +156,16 @@ export function readVscodeSettings(uri: vscode.Uri | undefined): Partial<LintSet
     return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
   };
   const result: Partial<LintSettings> = {};
+  // Each rule is its own setting, `postmortem.rules.<slug>` (generated into package.json from the
+  // rule list), so the Settings editor lists them all; `default` means "keep the rule's own severity".
+  const levels: Record<string, RuleLevel> = {};
   const rules = explicit<Record<string, unknown>>('rules');
-  if (rules && typeof rules === 'object') {
-    const levels: Record<string, RuleLevel> = {};
-    for (const [slug, level] of Object.entries(rules)) {
-      if (level === 'off' || level === 'error' || level === 'warning' || level === 'info' || level === 'hint') levels[slug] = level;
-    }
-    result.rules = levels;
+  const candidates: Array<[string, unknown]> = rules && typeof rules === 'object' ? Object.entries(rules) : [];
+  for (const slug of ALL_SLUGS) candidates.push([slug, explicit<unknown>(`rules.${slug}`)]);
+  for (const [slug, level] of candidates) {
+    if (level === 'off' || level === 'error' || level === 'warning' || level === 'info' || level === 'hint') levels[slug] = level;
   }
+  if (Object.keys(levels).length > 0) result.rules = levels;
   const people = explicit<unknown[]>('people');
   if (Array.isArray(people)) result.people = people.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   const holidays = explicit<unknown[]>('holidays');

@@ -43,6 +43,20 @@ describe('README rule table', () => {
   });
 });
 
+describe('rule settings in package.json', () => {
+  it('declares postmortem.rules.<slug> for every rule and core slug, with the same levels', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const properties = manifest.contributes.configuration.properties as Record<string, { enum?: string[]; default?: string; markdownDescription?: string }>;
+    for (const slug of ['schema', 'yaml-syntax', ...RULES.map((r) => r.slug)]) {
+      const setting = properties[`postmortem.rules.${slug}`];
+      assert.ok(setting, `postmortem.rules.${slug} is declared`);
+      assert.deepEqual(setting.enum, ['default', 'off', 'error', 'warning', 'info', 'hint']);
+      assert.equal(setting.default, 'default');
+    }
+    for (const rule of RULES) assert.ok(properties[`postmortem.rules.${rule.slug}`].markdownDescription?.includes(rule.description));
+  });
+});
+
 describe('rule docs', () => {
   for (const rule of RULES) {
     it(`${rule.slug}: has a page with id, severity and both examples`, () => {

@@ -113,13 +113,13 @@ suite('diagnostics', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await waitFor('the schema error', () => (withRule(uri, 'schema')[0]?.severity === vscode.DiagnosticSeverity.Error ? true : undefined));
     const config = vscode.workspace.getConfiguration('postmortem');
-    await config.update('rules', { schema: 'info' }, vscode.ConfigurationTarget.Workspace);
+    await config.update('rules.schema', 'info', vscode.ConfigurationTarget.Workspace);
     try {
       await waitFor('the schema finding as information', () =>
         withRule(uri, 'schema')[0]?.severity === vscode.DiagnosticSeverity.Information ? true : undefined,
       );
     } finally {
-      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('rules.schema', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await waitFor('the schema error again', () => (withRule(uri, 'schema')[0]?.severity === vscode.DiagnosticSeverity.Error ? true : undefined));
   });
