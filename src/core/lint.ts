@@ -37,7 +37,7 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
   // With syntax errors the data is a best guess; schema and rule findings on it would mislead.
   if (parsed.hasSyntaxErrors || parsed.data === undefined) return sortDiagnostics(diagnostics);
 
-  const settings = mergeSettings(options.settings);
+  const settings = completeSettings(options.settings);
   const schemaLevel = settings.rules['schema'];
   if (schemaLevel !== 'off') {
     for (const d of validateSchema(parsed)) diagnostics.push(schemaLevel ? { ...d, severity: schemaLevel } : d);
@@ -80,6 +80,19 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
     }
   }
   return sortDiagnostics(diagnostics);
+}
+
+/** Completed settings per settings object the host passes: the same object each lint keeps caches keyed by it (holiday sets) warm. */
+const completedSettings = new WeakMap<object, LintSettings>();
+
+function completeSettings(settings: Partial<LintSettings> | undefined): LintSettings {
+  if (!settings) return mergeSettings();
+  let complete = completedSettings.get(settings);
+  if (!complete) {
+    complete = mergeSettings(settings);
+    completedSettings.set(settings, complete);
+  }
+  return complete;
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

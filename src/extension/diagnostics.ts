@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import { lintText, type LintResult } from '../core/lint';
 import type { LintSettings } from '../core/settings';
 import type { Diagnostic, Range, Severity } from '../core/types';
-import { SettingsSource, lintDelayMs } from './settings';
+import { SettingsSource } from './settings';
 import { WorkspaceIndexer, type PostmortemIndex } from './workspaceIndex';
 
 /** What other features of the shell need from the diagnostics feature. */
 export interface DiagnosticsFeature {
   /** The latest lint result of an open post-mortem document, if any. */
   resultFor(uri: vscode.Uri): LintResult | undefined;
+  /** The document version that latest result was linted from: older than the document's while a lint is pending. */
+  lintedVersionFor(uri: vscode.Uri): number | undefined;
   /** Fires after each lint of a document (open, edit, settings or workspace change). */
   onDidLint: vscode.Event<{ document: vscode.TextDocument; result: LintResult }>;
   /**
@@ -66,6 +68,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
   const index = new WorkspaceIndexer();
   const results = new Map<string, LintResult>();
   const resultSettings = new Map<string, LintSettings>();
+  const resultVersions = new Map<string, number>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents still open in the extension host whose last tab was closed: not linted again until shown or edited. */
   const dismissed = new Set<string>();
@@ -101,6 +104,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     timers.delete(key);
     results.delete(key);
     resultSettings.delete(key);
+    resultVersions.delete(key);
     lintGenerations.delete(key);
     collection.delete(uri);
   };
@@ -121,6 +125,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     const result = lintText(document.getText(), { file, settings: lintSettings, workspace: index.store });
     results.set(file, result);
     resultSettings.set(file, lintSettings);
+    resultVersions.set(file, document.version);
     collection.set(document.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, document)));
     index.updateFromDocument(document, result.parsed);
     lintEmitter.fire({ document, result });
@@ -158,7 +163,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
       // Output channels and other files change often; only post-mortems (or ones that just stopped being one) matter.
       if (!isPostmortemDocument(document) && !results.has(document.uri.toString())) return;
       dismissed.delete(document.uri.toString());
-      schedule(document, lintDelayMs(document.uri));
+      schedule(document, settings.lintDelayFor(document.uri));
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       clear(document.uri);
@@ -198,6 +203,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
 
   return {
     resultFor: (uri) => results.get(uri.toString()),
+    lintedVersionFor: (uri) => resultVersions.get(uri.toString()),
     settingsUsedFor: (uri) => resultSettings.get(uri.toString()),
     settingsFor: (uri) => settings.settingsFor(uri),
     onDidLint: lintEmitter.event,

@@ -48,7 +48,7 @@ class PreviewManager implements vscode.Disposable {
   ) {
     this.disposables.push(
       diagnostics.onDidLint(({ document, result }) => {
-        for (const preview of this.previews) if (preview.uri.toString() === document.uri.toString()) preview.update(result);
+        for (const preview of this.previews) if (preview.uri.toString() === document.uri.toString()) preview.linted(result, document.version);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || !diagnostics.isPostmortem(editor.document)) return;
@@ -56,8 +56,9 @@ class PreviewManager implements vscode.Disposable {
         for (const preview of this.previews) if (!preview.locked && preview.uri.toString() !== editor.document.uri.toString()) preview.show(editor.document.uri);
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => {
-        const uri = event.textEditor.document.uri.toString();
-        for (const preview of this.previews) if (preview.uri.toString() === uri) preview.highlightAt(event.textEditor.document.offsetAt(event.selections[0].active));
+        const document = event.textEditor.document;
+        const uri = document.uri.toString();
+        for (const preview of this.previews) if (preview.uri.toString() === uri) preview.highlightAt(document.offsetAt(event.selections[0].active), document.version);
       }),
     );
   }
@@ -128,6 +129,11 @@ class Preview {
   private showsReport = false;
   private disposed = false;
   private pendingHighlight?: ReturnType<typeof setTimeout>;
+  /**
+   * The cursor of a version not linted yet (typing moves the cursor before the debounced lint runs): its offset
+   * means nothing in the previous parse, so it waits for the lint of its version (see `linted`).
+   */
+  private waitingCursor?: { offset: number; version: number };
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -157,6 +163,7 @@ class Preview {
     this.uri = uri;
     this.lastResult = undefined;
     this.lastSettings = undefined;
+    this.waitingCursor = undefined;
     this.renderFull();
   }
 
@@ -183,15 +190,37 @@ class Preview {
     this.panel.title = this.title(model);
   }
 
-  highlightAt(offset: number): void {
+  /** The diagnostics linted `version` of our document: show the result, then the cursor that waited for it. */
+  linted(result: LintResult, version: number): void {
+    this.update(result);
+    const waiting = this.waitingCursor;
+    if (!waiting || waiting.version > version) return;
+    this.waitingCursor = undefined;
+    this.postHighlight(result, waiting.offset);
+  }
+
+  highlightAt(offset: number, version: number): void {
     // Cursor moves come in bursts (holding an arrow key): highlight where it settles.
     if (this.pendingHighlight) clearTimeout(this.pendingHighlight);
+    this.waitingCursor = undefined;
     this.pendingHighlight = setTimeout(() => {
+      this.pendingHighlight = undefined;
+      if (this.disposed) return;
+      // Typed text not linted yet: the diagnostics lint every edit of a post-mortem, so its result is on the way.
+      const lintedVersion = this.diagnostics.lintedVersionFor(this.uri);
+      if (lintedVersion !== undefined && version > lintedVersion) {
+        this.waitingCursor = { offset, version };
+        return;
+      }
       const result = this.currentResult();
-      if (!result || this.disposed) return;
-      const path = pathAtOffset(result.parsed, offset);
-      void this.panel.webview.postMessage({ type: 'highlight', path: path ? path.join('.') : '' });
+      if (result) this.postHighlight(result, offset);
     }, 30);
+  }
+
+  private postHighlight(result: LintResult, offset: number): void {
+    if (this.disposed) return;
+    const path = pathAtOffset(result.parsed, offset);
+    void this.panel.webview.postMessage({ type: 'highlight', path: path ? path.join('.') : '' });
   }
 
   private currentResult(): LintResult | undefined {
