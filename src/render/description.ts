@@ -3,13 +3,18 @@
  * images off (an image would load from the network the moment the report
  * opens) and only http, https and mailto links, each opened with rel=noopener.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownItType from 'markdown-it';
 import { safeHref } from '../core/html';
 
-let instance: MarkdownIt.MarkdownIt | undefined;
+let instance: MarkdownItType.MarkdownIt | undefined;
 
-function markdown(): MarkdownIt.MarkdownIt {
+function markdown(): MarkdownItType.MarkdownIt {
   if (instance) return instance;
+  // Required on first use, not imported: markdown-it and its entity tables are
+  // then evaluated when a preview first renders, not while the extension activates.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('markdown-it') as typeof MarkdownItType | { default: typeof MarkdownItType };
+  const MarkdownIt = 'default' in loaded ? loaded.default : loaded;
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.disable(['image']);
   md.validateLink = (url: string): boolean => safeHref(url) !== undefined;
