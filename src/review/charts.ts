@@ -33,6 +33,7 @@ const INSET = 20;
 
 export function renderLineChart(spec: ChartSpec, selected?: string): string {
   const values = spec.points.map((p) => p.value).filter((v): v is number => v !== null);
+  const hasValues = values.length > 0;
   const top = spec.max ?? Math.max(0, ...values);
   const scaleTop = top > 0 ? top : 1;
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -58,7 +59,9 @@ export function renderLineChart(spec: ChartSpec, selected?: string): string {
       const cls = `chart-point${p.label === selected ? ' selected' : ''}`;
       if (p.value === null) {
         // Said in words, so the hollow mark on the baseline is not read as a zero.
-        return `<g class="chart-missing" data-quarter="${quarter}"><title>${escapeHtml(p.text)}</title><circle class="chart-gap" cx="${fmt(x(i))}" cy="${fmt(PAD.top + plotH)}" r="3"/><text class="chart-value chart-no-data" x="${fmt(x(i))}" y="${fmt(PAD.top + plotH / 2)}" text-anchor="middle" aria-hidden="true">no data</text></g>`;
+        // With no value anywhere, the single "No data yet" below says it once.
+        const noData = hasValues ? `<text class="chart-value chart-no-data" x="${fmt(x(i))}" y="${fmt(PAD.top + plotH / 2)}" text-anchor="middle" aria-hidden="true">no data</text>` : '';
+        return `<g class="chart-missing" data-quarter="${quarter}"><title>${escapeHtml(p.text)}</title><circle class="chart-gap" cx="${fmt(x(i))}" cy="${fmt(PAD.top + plotH)}" r="3"/>${noData}</g>`;
       }
       // The value is written next to its point: a trend is read at a glance, not by hovering each point.
       return `<g class="${cls}" data-quarter="${quarter}" data-value="${p.value}"><title>${escapeHtml(p.text)}</title><circle cx="${fmt(x(i))}" cy="${fmt(y(p.value))}" r="5"/><text class="chart-value" x="${fmt(x(i))}" y="${fmt(y(p.value) - 10)}" text-anchor="middle" aria-hidden="true">${escapeHtml(spec.format(p.value))}</text></g>`;
@@ -75,10 +78,13 @@ export function renderLineChart(spec: ChartSpec, selected?: string): string {
   const axis =
     `<line class="chart-grid" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}"/>` +
     `<line class="chart-grid" x1="${PAD.left}" y1="${PAD.top}" x2="${WIDTH - PAD.right}" y2="${PAD.top}"/>` +
-    `<text class="chart-axis" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${escapeHtml(spec.format(top))}</text>` +
-    `<text class="chart-axis" x="${PAD.left - 6}" y="${PAD.top + plotH + 4}" text-anchor="end">${escapeHtml(spec.format(0))}</text>`;
+    // A scale with nothing on it (0.00 to 0.00) says nothing: label it only when there are values.
+    (hasValues
+      ? `<text class="chart-axis" x="${PAD.left - 6}" y="${PAD.top + 4}" text-anchor="end">${escapeHtml(spec.format(top))}</text>` +
+        `<text class="chart-axis" x="${PAD.left - 6}" y="${PAD.top + plotH + 4}" text-anchor="end">${escapeHtml(spec.format(0))}</text>`
+      : '');
   const empty =
-    values.length === 0 ? `<text class="chart-axis chart-empty" x="${fmt(PAD.left + plotW / 2)}" y="${fmt(PAD.top + plotH / 2)}" text-anchor="middle">No data yet</text>` : '';
+    !hasValues ? `<text class="chart-axis chart-empty" x="${fmt(PAD.left + plotW / 2)}" y="${fmt(PAD.top + plotH / 2)}" text-anchor="middle">No data yet</text>` : '';
   const desc = `${spec.description}: ${spec.points.map((p) => p.text).join('; ')}.`;
   return (
     `<figure class="chart" id="${escapeHtml(spec.id)}">` +
