@@ -18,3 +18,16 @@ export function formatNumber(value: number): string {
 export function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
+
+/**
+ * An ISO date-time as people read it: `2026-04-14T09:12:00Z` -> date `2026-04-14`,
+ * clock `09:12 UTC` (seconds only when not :00). Undefined for anything else,
+ * which callers show as written.
+ */
+export function readableInstant(value: string): { date: string; clock: string } | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  if (!m) return undefined;
+  const seconds = m[3] && m[3] !== '00' ? `:${m[3]}` : '';
+  const zone = m[4] === undefined ? '' : m[4] === 'Z' ? ' UTC' : ` ${m[4]}`;
+  return { date: m[1], clock: `${m[2]}${seconds}${zone}` };
+}

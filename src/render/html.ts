@@ -8,7 +8,7 @@
 import { ACTION_STATUSES, MILESTONE_KINDS, TIMELINE_KINDS } from '../core/model';
 import { renderDescriptionHtml } from './description';
 import { escapeHtml as esc, safeHref } from '../core/html';
-import { formatDuration, formatMoney, formatNumber, formatRelative, plural } from './format';
+import { formatDuration, formatMoney, formatNumber, formatRelative, plural, readableInstant } from './format';
 import { DETECTION_LABELS, type ActionRow, type ReportModel, type TimelineRow } from './model';
 
 export type Theme = 'light' | 'dark' | 'high-contrast';
@@ -232,12 +232,10 @@ function renderHeader(model: ReportModel): string {
  */
 function instant(value: string | undefined, fallback = MISSING): string {
   if (value === undefined || value === '') return fallback;
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  const readable = readableInstant(value);
   // Date and clock each stay on one line ("2026-04-14" never breaks after a hyphen); the space between them may wrap.
-  if (!m) return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `<span class="nowrap">${esc(value)}</span>` : esc(value);
-  const seconds = m[3] && m[3] !== '00' ? `:${m[3]}` : '';
-  const zone = m[4] === undefined ? '' : m[4] === 'Z' ? ' UTC' : ` ${m[4]}`;
-  return `<time datetime="${esc(value)}" title="${esc(value)}"><span class="nowrap">${esc(m[1])}</span> <span class="nowrap">${esc(`${m[2]}${seconds}${zone}`)}</span></time>`;
+  if (!readable) return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `<span class="nowrap">${esc(value)}</span>` : esc(value);
+  return `<time datetime="${esc(value)}" title="${esc(value)}"><span class="nowrap">${esc(readable.date)}</span> <span class="nowrap">${esc(readable.clock)}</span></time>`;
 }
 
 /** Backticks in rule messages mark field names and values: shown as code, after escaping. */

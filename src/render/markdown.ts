@@ -5,7 +5,7 @@
  */
 import { MILESTONE_KINDS } from '../core/model';
 import { safeHref } from '../core/html';
-import { formatDuration, formatMoney, formatRelative, plural } from './format';
+import { formatDuration, formatMoney, formatRelative, plural, readableInstant } from './format';
 import { DETECTION_LABELS, type ReportModel } from './model';
 
 /** Inline text: Markdown punctuation and HTML are neutralised, line breaks become spaces. */
@@ -91,9 +91,9 @@ export function renderMarkdown(model: ReportModel): string {
     // Label lines like the header block: a table needs a header row, and an empty one renders as a blank bar on GitHub.
     out.push(
       [
-        `**Incident:** ${cell(s.start)} → ${cell(s.end)} (${minutes(s.durationMinutes)})`,
+        `**Incident:** ${cell(when(s.start))} → ${cell(when(s.end))} (${minutes(s.durationMinutes)})`,
         `**Detected by:** ${s.detectionMethod ? cell(DETECTION_LABELS[s.detectionMethod] ?? s.detectionMethod) : NOT_GIVEN}`,
-        `**Time to detect:** ${minutes(s.detectionDelayMinutes)}${s.firstAlert ? ` (first alert ${cell(s.firstAlert)})` : ''}`,
+        `**Time to detect:** ${minutes(s.detectionDelayMinutes)}${s.firstAlert ? ` (first alert ${cell(when(s.firstAlert))})` : ''}`,
         `**Users affected:** ${s.usersAffected !== undefined ? cell(s.usersAffected) : NOT_GIVEN}`,
         `**SLA breached:** ${s.slaBreached === undefined ? NOT_GIVEN : s.slaBreached ? 'yes' : 'no'}`,
       ].join('  \n'),
@@ -238,4 +238,11 @@ function messageMarkdown(message: string): string {
     // A span holding HTML or table characters (a document value) is escaped as text instead.
     .map((part) => (/^`[^`\n<>&|]+`$/.test(part) ? part : escapeMarkdown(part)))
     .join('');
+}
+
+/** An ISO date-time as people read it (`2026-04-14 09:12 UTC`); anything else as written. */
+function when(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const readable = readableInstant(value);
+  return readable ? `${readable.date} ${readable.clock}` : value;
 }

@@ -117,6 +117,8 @@ test('hostile strings come out as text: no tag, handler or unsafe link survives'
 test('Markdown: GFM tables, task lists, escaped pipes', () => {
   const markdown = renderMarkdown(modelOf(full));
   assert.match(markdown, /^# INC-2023-08-15-001 — Orders database outage$/m);
+  // Times read as in the preview, not as raw ISO 8601.
+  assert.match(markdown, /^\*\*Incident:\*\* 2023-08-15 10:00 UTC → 2023-08-15 12:30 UTC /m);
   // Amounts are right-aligned, so the digits line up on GitHub.
   assert.match(markdown, /^\| Part \| Amount \|\n\| --- \| ---: \|$/m);
   assert.match(markdown, /^\| \*\*Total\*\* \| \*\*\$87,000\.00\*\* \|$/m);
