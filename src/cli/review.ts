@@ -18,7 +18,7 @@ export const REVIEW_USAGE = `Usage: postmortem review [paths...] [--quarter YYYY
 
 The quarterly review across post-mortems (files or folders; default postmortems/).
   --quarter YYYY-Qn     only this quarter (its cost is still compared with the quarter before)
-  --today YYYY-MM-DD    the date overdue action items are counted against (default: today, UTC)
+  --today YYYY-MM-DD    the date overdue action items are counted against (default: today, local date)
   --format FORMAT       markdown (default), json, or html (one self-contained page)
 Files that cannot be used are listed as skipped with the reason.
 Exit codes: 0 reviewed; 2 on usage errors, or when a path or file could not be read

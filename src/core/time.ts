@@ -129,12 +129,15 @@ export function addBusinessDays(date: CalendarDate, count: number, holidays: Rea
   return current;
 }
 
-/** Today's date in UTC, or the `--today` override. */
-export function todayDate(override?: string): CalendarDate {
+/**
+ * Today's date on this machine's own calendar (what a person at it calls today; on CI
+ * servers that is usually UTC), or the `--today` override. Deadlines are calendar dates,
+ * so using UTC here would call an item overdue a day early every evening west of UTC.
+ */
+export function todayDate(override?: string, now: Date = new Date()): CalendarDate {
   const parsed = override ? parseCalendarDate(override) : undefined;
   if (parsed) return parsed;
-  const now = new Date();
-  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 export function minutesBetween(a: Instant, b: Instant): number {

@@ -94,6 +94,12 @@ test('business days skip weekends and holidays', () => {
 
 test('todayDate takes a valid override and ignores an invalid one', () => {
   assert.deepEqual(todayDate('2026-11-27'), d(2026, 11, 27));
-  const now = new Date();
-  assert.deepEqual(todayDate('2026-02-30'), d(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()));
+  const now = new Date(2026, 10, 27, 12, 0);
+  assert.deepEqual(todayDate('2026-02-30', now), d(2026, 11, 27));
+});
+
+test('todayDate is the local calendar date, not the UTC one', () => {
+  // 23:30 local on 27 November: still the 27th here, whatever the UTC date is.
+  assert.deepEqual(todayDate(undefined, new Date(2026, 10, 27, 23, 30)), d(2026, 11, 27));
+  assert.deepEqual(todayDate(undefined, new Date(2026, 10, 28, 0, 15)), d(2026, 11, 28));
 });
