@@ -120,6 +120,18 @@ describe('what is linted', () => {
     assert.equal(run.code, 0);
   });
 
+  test('the draft example shows the mistakes reviewers send back, as warnings since it is a draft', async () => {
+    const drafts = join(repoRoot, 'examples', 'drafts');
+    const run = await runCli(['lint', '--format', 'json', '--today', '2026-11-27', drafts], repoRoot);
+    const [entry] = JSON.parse(run.stdout) as JsonReport;
+    const rules = new Set(entry.diagnostics.map((d) => d.rule));
+    for (const rule of ['blame-named-individual', 'whys-person-root', 'action-owner-missing', 'action-deadline-window', 'timeline-order', 'rfc-required']) {
+      assert.ok(rules.has(rule), `the draft demonstrates ${rule}`);
+    }
+    assert.ok(entry.diagnostics.every((d) => d.severity !== 'error'), 'a draft reports errors as warnings');
+    assert.equal(run.code, 0);
+  });
+
   test('--today moves what is overdue', async () => {
     const open = CLEAN.replace(/status: done\n    type: detect/, 'status: open\n    type: detect');
     const p = tempProject({ 'postmortems/a.pm.yaml': open });
