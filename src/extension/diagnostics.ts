@@ -5,6 +5,9 @@ import type { Diagnostic, Range, Severity } from '../core/types';
 import { SettingsSource } from './settings';
 import { WorkspaceIndexer, type PostmortemIndex } from './workspaceIndex';
 
+/** Internal, undocumented: hands the end-to-end tests `onDidLint`, so they can count which documents a change re-lints. */
+export const LINT_EVENTS_COMMAND = 'postmortem._onDidLint';
+
 /** What other features of the shell need from the diagnostics feature. */
 export interface DiagnosticsFeature {
   /** The latest lint result of an open post-mortem document, if any. */
@@ -145,13 +148,17 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     );
   };
 
-  const relintOpen = (except?: Set<string>): void => {
+  const relintOpen = (except?: Set<string>, only?: (key: string) => boolean): void => {
     for (const document of vscode.workspace.textDocuments) {
       const key = document.uri.toString();
-      if (except?.has(key) || dismissed.has(key)) continue;
+      if (except?.has(key) || dismissed.has(key) || (only && !only(key))) continue;
       if (isPostmortemDocument(document)) schedule(document, 0);
     }
   };
+
+  /** Whether a document's latest diagnostics link (related information) into one of `files`. */
+  const pointsInto = (key: string, files: Set<string>): boolean =>
+    results.get(key)?.diagnostics.some((d) => d.related?.some((r) => files.has(r.file))) ?? false;
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((document) => {
@@ -193,9 +200,16 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     }),
     settings.onDidChange(() => relintOpen()),
     // Another file's id, category or services changed: cross-file rules of the open documents may change too.
+    // When only the lines of its id or category moved, the findings stay; only the links into it must follow.
     index.onDidChange((change) => {
-      if (change.crossFile) relintOpen(new Set(change.files));
+      const changed = new Set(change.files);
+      if (change.crossFile) relintOpen(changed);
+      else if (change.rangesMoved.length > 0) {
+        const moved = new Set(change.rangesMoved);
+        relintOpen(changed, (key) => pointsInto(key, moved));
+      }
     }),
+    vscode.commands.registerCommand(LINT_EVENTS_COMMAND, () => lintEmitter.event),
   );
 
   // Documents already open when the extension wakes up; after activation returns.

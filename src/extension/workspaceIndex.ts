@@ -10,10 +10,18 @@ export interface IndexChange {
   files: string[];
   /**
    * True when something cross-file rules read (id, category, services, start,
-   * action statuses, or where id/category are written) changed, so other
-   * open post-mortems need a re-lint. A typo fix in a description is false.
+   * related, action statuses, or whether the file parses) changed, or a file
+   * came or went, so every other open post-mortem needs a re-lint. A typo fix
+   * in a description is false, and so is a line inserted above the id.
    */
   crossFile: boolean;
+  /**
+   * Files of `files` whose entries changed only where their id or category
+   * are written (an edit above them moved the lines). Only documents whose
+   * diagnostics point there (related information) need a re-lint, so their
+   * links land on the moved lines; the others would lint to the same result.
+   */
+  rangesMoved: string[];
 }
 
 /** The workspace's post-mortems, for cross-file rules, the review dashboard and the status bar. */
@@ -40,6 +48,7 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private pending = new Set<string>();
   private pendingCrossFile = false;
+  private pendingRangesMoved = new Set<string>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
 
@@ -107,22 +116,26 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
     const before = this.store.get(key);
     const after = this.store.upsert(key, text, parsed);
     if (before === after) return; // same text: nothing was parsed, nothing changed
-    this.queue(key, !before || crossFileSignature(before) !== crossFileSignature(after));
+    if (!before || crossFileSignature(before) !== crossFileSignature(after)) this.queue(key, 'cross-file');
+    else if (rangeSignature(before) !== rangeSignature(after)) this.queue(key, 'ranges-moved');
+    else this.queue(key, 'local');
   }
 
   private removeEntry(key: string): void {
-    if (this.store.remove(key)) this.queue(key, true);
+    if (this.store.remove(key)) this.queue(key, 'cross-file');
   }
 
   /** Changes are batched: the first scan touches every file, and listeners should hear about it once. */
-  private queue(key: string, crossFile: boolean): void {
+  private queue(key: string, kind: 'cross-file' | 'ranges-moved' | 'local'): void {
     this.pending.add(key);
-    this.pendingCrossFile ||= crossFile;
+    if (kind === 'cross-file') this.pendingCrossFile = true;
+    if (kind === 'ranges-moved') this.pendingRangesMoved.add(key);
     this.flushTimer ??= setTimeout(() => {
       this.flushTimer = undefined;
-      const change: IndexChange = { files: [...this.pending], crossFile: this.pendingCrossFile };
+      const change: IndexChange = { files: [...this.pending], crossFile: this.pendingCrossFile, rangesMoved: [...this.pendingRangesMoved] };
       this.pending = new Set();
       this.pendingCrossFile = false;
+      this.pendingRangesMoved = new Set();
       if (!this.disposed) this.emitter.fire(change);
     }, 30);
   }
@@ -148,7 +161,11 @@ function isIndexed(uri: vscode.Uri): boolean {
   return !SKIPPED_FOLDER_SEGMENT.test(`/${vscode.workspace.asRelativePath(uri, false)}`);
 }
 
-/** What cross-file rules read from another file; when it is unchanged, other documents need no re-lint. */
+/**
+ * What cross-file rules (src/rules/duplicate-id.ts, src/rules/repeat-incident.ts with src/core/repeat.ts)
+ * read from another file; when it is unchanged, other documents lint to the same findings. Where the id
+ * and category are written is left out (see `rangeSignature`): any edit above them moves those lines.
+ */
 function crossFileSignature(entry: StoredPostmortem): string {
   const doc = entry.doc;
   const actions = Array.isArray(doc.action_items)
@@ -162,7 +179,10 @@ function crossFileSignature(entry: StoredPostmortem): string {
     doc.summary?.start,
     doc.related,
     actions,
-    entry.idRange,
-    entry.categoryRange,
   ]);
+}
+
+/** Where the id and category are written: the targets of other documents' related information. */
+function rangeSignature(entry: StoredPostmortem): string {
+  return JSON.stringify([entry.idRange, entry.categoryRange]);
 }
