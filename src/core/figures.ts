@@ -5,8 +5,8 @@
  * Nothing here trusts the data: every value is checked, and what cannot be
  * computed is null rather than a guess.
  */
-import { ACTION_STATUSES, FACTOR_KEYS, asArray, asNumber, asRecord, asString, isRecord, type Postmortem } from './model';
-import { dateOf, latestAllowedDeadline } from './deadlines';
+import { FACTOR_KEYS, actionStatusOf, asArray, asNumber, asRecord, asString, isRecord, type Postmortem } from './model';
+import { dateOf, isActionClosed, latestAllowedDeadline } from './deadlines';
 import { clockOf, regulatoryDeadline, regulatoryStatus, type RegulatoryStatus } from './regulatory';
 import { DEFAULT_SETTINGS } from './settings';
 import {
@@ -216,10 +216,6 @@ function factorScores(value: unknown): Record<string, number | null> {
   return scores;
 }
 
-function isFinished(status: string | null): boolean {
-  return status === 'done' || status === 'wont-do';
-}
-
 function actionDetails(doc: Postmortem, options: FigureOptions): ActionDetail[] {
   const details: ActionDetail[] = [];
   asArray(doc.action_items).forEach((item, index) => {
@@ -233,7 +229,7 @@ function actionDetails(doc: Postmortem, options: FigureOptions): ActionDetail[] 
       status,
       deadline,
       latestAllowed: latest ? formatCalendarDate(latest) : null,
-      overdue: deadline !== null && !isFinished(status) && compareDates(options.today, deadline) > 0,
+      overdue: deadline !== null && !isActionClosed(status) && compareDates(options.today, deadline) > 0,
       outsideWindow: deadline !== null && latest !== undefined && compareDates(deadline, latest) > 0,
       daysLeft: deadline ? daysBetween(options.today, deadline) : null,
     });
@@ -241,11 +237,10 @@ function actionDetails(doc: Postmortem, options: FigureOptions): ActionDetail[] 
   return details;
 }
 
-/** An item with a missing or unknown status counts as open: nothing says it was finished. */
 function countActions(doc: Postmortem, details: ActionDetail[]): ActionCounts {
   const counts: ActionCounts = { total: details.length, open: 0, in_progress: 0, done: 0, wont_do: 0, overdue: 0 };
   for (const detail of details) {
-    const status = (ACTION_STATUSES as readonly string[]).includes(detail.status ?? '') ? detail.status : 'open';
+    const status = actionStatusOf(detail.status);
     if (status === 'in-progress') counts.in_progress++;
     else if (status === 'done') counts.done++;
     else if (status === 'wont-do') counts.wont_do++;

@@ -34,6 +34,7 @@ export const RECURRENCE_KEYS = ['monitoring', 'runbook', 'tests', 'architecture_
 export type SeverityLevel = (typeof SEVERITIES)[number];
 export type FactorKey = (typeof FACTOR_KEYS)[number];
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export interface TimelineEntry {
   at?: unknown;
@@ -115,6 +116,11 @@ export function asNumber(value: unknown): number | undefined {
 
 export function asStringArray(value: unknown): string[] {
   return asArray(value).filter((v): v is string => typeof v === 'string');
+}
+
+/** An action item's status for counting: a missing or unknown status counts as open, since nothing says it was finished. */
+export function actionStatusOf(status: unknown): ActionStatus {
+  return (ACTION_STATUSES as readonly unknown[]).includes(status) ? (status as ActionStatus) : 'open';
 }
 
 /** The document as a Postmortem when it is a mapping at all, else an empty one. */

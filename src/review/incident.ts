@@ -2,10 +2,12 @@ import { computeDetails, type ActionDetail } from '../core/figures';
 import {
   FACTOR_KEYS,
   SEVERITIES,
+  actionStatusOf,
   asArray,
   asRecord,
   asString,
   asStringArray,
+  type ActionStatus,
   type FactorKey,
   type SeverityLevel,
 } from '../core/model';
@@ -14,7 +16,7 @@ import type { WorkspaceEntry } from '../core/workspace';
 import { repeatKeyOf, type RepeatKey } from '../core/repeat';
 import { quarterOf, type QuarterKey } from './quarter';
 
-export type ActionState = 'open' | 'in-progress' | 'done' | 'wont-do';
+export type ActionState = ActionStatus;
 
 /** One action item as the review counts it. `index` is its position in `action_items` (for reveal). */
 export interface ActionFacts {
@@ -101,14 +103,12 @@ function fileLabel(file: string): string {
   return parts[parts.length - 1] || file;
 }
 
-const STATES: readonly string[] = ['open', 'in-progress', 'done', 'wont-do'];
-
 function actionFacts(items: unknown, details: ActionDetail[]): ActionFacts[] {
   const list = asArray(items);
   return details.map((detail) => {
     const item = asRecord(list[detail.index]) ?? {};
-    // An item without a valid status has not been done: it counts as open, as in the preview's counts.
-    const state = (detail.status && STATES.includes(detail.status) ? detail.status : 'open') as ActionState;
+    // The same rule as the preview's counts: an item without a valid status counts as open.
+    const state = actionStatusOf(detail.status);
     return {
       index: detail.index,
       action: asString(item.action) ?? '',
