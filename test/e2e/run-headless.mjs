@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { format } from 'node:util';
 import { copyWorkspace } from './lib/run-dir.mjs';
+import { belowMinimum } from '../lib/minimum-tests.mjs';
 import { payloadUrl, serverLogTail } from './lib/code-server.mjs';
 import { guardRun, startSession } from './lib/session.mjs';
 import { bundleSuite } from './lib/bundle.mjs';
@@ -43,8 +44,11 @@ function finish(code, note) {
   const passed = totals?.passed ?? 0;
   // A run that never reported its totals failed as a whole: count it once.
   const failed = totals ? totals.failed : code === 0 ? 0 : 1;
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
-  process.exit(code === 0 && failed === 0 && totals ? 0 : code || 1);
+  // A full run (no --grep) that passed fewer tests than its floor lost a test file: it fails.
+  const tooFew = !grep && code === 0 && failed === 0 && totals ? belowMinimum('e2e', passed) : undefined;
+  if (tooFew) console.error(tooFew);
+  console.log(`e2e: ${passed} passed, ${failed + (tooFew ? 1 : 0)} failed`);
+  process.exit(code === 0 && failed === 0 && totals && !tooFew ? 0 : code || 1);
 }
 
 const guard = guardRun({ label: 'e2e', timeoutMs, finish });

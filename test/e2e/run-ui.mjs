@@ -30,6 +30,7 @@ import { packageExtension } from './lib/vsix.mjs';
 import { openWorkbench, createUiContext } from './lib/ui.mjs';
 import { repoRoot, fixtureWorkspace } from './lib/paths.mjs';
 import { ensureCodeServer } from '../../scripts/install-code-server.mjs';
+import { belowMinimum } from '../lib/minimum-tests.mjs';
 
 const uiDir = join(repoRoot, 'test', 'e2e', 'ui');
 const resultsDir = join(repoRoot, 'test-results', 'ui');
@@ -44,6 +45,12 @@ let passed = 0;
 let failed = 0;
 
 function finish(code) {
+  // A full run (no name filter) that passed fewer tests than its floor lost a test file: it fails.
+  const tooFew = filters.length === 0 && code === 0 && failed === 0 ? belowMinimum('ui', passed) : undefined;
+  if (tooFew) {
+    console.error(tooFew);
+    failed += 1;
+  }
   console.log(`ui: ${passed} passed, ${failed} failed`);
   process.exit(code === 0 && failed === 0 ? 0 : code || 1);
 }
