@@ -13,6 +13,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { LineIndex } from './lines';
+import { checkText, textForParsing } from './textChecks';
 import type { Diagnostic, Range } from './types';
 
 /** One step into the document: a mapping key or a sequence index. */
@@ -215,10 +216,37 @@ function describeYamlError(error: YAMLError): string {
       return 'A post-mortem file holds one YAML document; remove the extra `---` separator and what follows, or move it to its own file.';
     case 'BAD_DQ_ESCAPE':
       return `Invalid escape in a double-quoted string: ${lowerFirst(raw)}`;
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /unresolved tag:\s*(\S+)/i.exec(raw)?.[1] ?? 'this tag';
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      return `The YAML tag \`${shown}\` is not used in post-mortems and is ignored; remove it and write the plain value.`;
+    }
     default:
       if (/call stack/i.test(raw)) return 'The YAML nests too deeply to read (thousands of levels); a post-mortem needs only a few.';
       return `YAML syntax error: ${lowerFirst(raw)}`;
   }
+}
+
+/**
+ * Nodes with an explicit tag the core schema resolves but a post-mortem has no
+ * use for (`!!binary` turns `id` into bytes, `!!set` a list into a mapping):
+ * the value silently changes type. `!!str` only says what the value is anyway.
+ */
+function explicitTags(doc: Document.Parsed): Array<{ tag: string; range: [number, number] }> {
+  const found: Array<{ tag: string; range: [number, number] }> = [];
+  visit(doc, (_key, node) => {
+    if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag && node.range && !PLAIN_TAGS.has(node.tag)) {
+      found.push({ tag: node.tag, range: [node.range[0], node.range[1]] });
+    }
+  });
+  return found;
+}
+
+const PLAIN_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+
+function describeTag(tag: string): string {
+  const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+  return `The YAML tag \`${shown}\` changes what this value is read as; post-mortems use plain values: remove the tag.`;
 }
 
 function lowerFirst(s: string): string {
@@ -238,9 +266,16 @@ export function parsePostmortem(input: string): ParsedPostmortem {
     return parsed.rangeOfOffsets(start, Math.max(end, start));
   };
 
+  // Binary, UTF-16, control characters, lone carriage returns: said once, plainly, before YAML speaks.
+  for (const problem of checkText(text)) {
+    diagnostics.push({ rule: 'yaml-syntax', severity: problem.kind === 'lone-cr' ? 'warning' : 'error', message: problem.message, range: rangeOf(problem.start, problem.end) });
+    if (problem.fatal) return new ParsedPostmortem(text, undefined, undefined, diagnostics);
+  }
+
   try {
     const composer = new Composer(PARSE_OPTIONS);
-    for (const doc of composer.compose(new Parser().parse(text), true, text.length)) {
+    const source = textForParsing(text);
+    for (const doc of composer.compose(new Parser().parse(source), true, source.length)) {
       documents.push(doc as Document.Parsed);
     }
   } catch (error) {
@@ -270,6 +305,14 @@ export function parsePostmortem(input: string): ParsedPostmortem {
     }
     for (const warning of doc.warnings.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
       diagnostics.push({ rule: 'yaml-syntax', severity: 'warning', message: describeYamlError(warning), range: widen(rangeOf, text, warning.pos) });
+    }
+    if (doc.errors.length === 0) {
+      // An unresolved tag was reported above, at the tag itself.
+      const unresolved = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED').map((w) => w.message);
+      for (const { tag, range } of explicitTags(doc).slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
+        if (unresolved.some((message) => message.includes(tag))) continue;
+        diagnostics.push({ rule: 'yaml-syntax', severity: 'warning', message: describeTag(tag), range: rangeOf(range[0], range[1]) });
+      }
     }
   }
   if (documents.length > 1) {
