@@ -4,6 +4,8 @@
  * read the target folder themselves and hand its files over as plain data.
  */
 
+import { isAlias, isMap, isScalar } from 'yaml';
+import { parsePostmortem } from './parse';
 import { escapeRegExp } from './regexp';
 import { parseCalendarDate } from './time';
 
@@ -80,9 +82,10 @@ export function nextId(existingIds: Iterable<string>, date: string, prefix = DEF
 }
 
 /**
- * The ids a folder's files use: each file's top-level `id:` line, and any id
- * written in its file name (`INC-2026-03-02-001.pm.yaml`). A line scan, not a
- * YAML parse: a half-written file still reserves its id.
+ * The ids a folder's files use: each file's top-level `id` as the YAML parser reads it (any style: a
+ * byte-order mark, flow `{id: ...}`, quotes, a block scalar, escapes), any top-level `id:` line (so a
+ * half-written file that does not parse still reserves its id), and any id written in its file name
+ * (`INC-2026-03-02-001.pm.yaml`). Reserving one id too many is harmless; handing one out twice is not.
  */
 export function idsInFiles(files: Iterable<{ name: string; text?: string }>): string[] {
   const ids: string[] = [];
@@ -90,10 +93,22 @@ export function idsInFiles(files: Iterable<{ name: string; text?: string }>): st
   for (const file of files) {
     ids.push(...(file.name.match(anyId) ?? []));
     if (file.text === undefined) continue;
-    const m = /^id:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?:#.*)?$/m.exec(file.text);
+    const parsed = parsedId(file.text);
+    if (parsed) ids.push(parsed);
+    const m = /^\uFEFF?id:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?:#.*)?$/m.exec(file.text);
     if (m && m[2]) ids.push(m[2].trim());
   }
-  return ids;
+  return [...new Set(ids)];
+}
+
+/** The top-level `id` of a post-mortem text, read by the YAML parser; also from a document with errors elsewhere. */
+function parsedId(text: string): string | undefined {
+  const document = parsePostmortem(text).document;
+  const contents = document?.contents;
+  if (!document || !isMap(contents)) return undefined;
+  const node = contents.get('id', true);
+  const value = isAlias(node) ? node.resolve(document) : node;
+  return isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value).trim() : undefined;
 }
 
 export function newPostmortemFileName(date: string, slug: string, suffix = 1): string {
@@ -252,6 +267,18 @@ export function planNewPostmortem(options: {
   const fileName = freeFileName(options.date, slugify(options.title), new Set(options.existing.map((f) => f.name)));
   const text = newPostmortemText({ id, title: options.title, severity: options.severity, date: options.date, now: options.now });
   return { id, fileName, text };
+}
+
+/** Kernel pseudo-filesystems: files there are not files, and a post-mortem folder there makes no sense. */
+const PSEUDO_FILESYSTEMS = ['/proc', '/sys', '/dev'];
+
+/**
+ * The pseudo-filesystem (`/proc`, `/sys`, `/dev`) an absolute POSIX path lies in, if any. The hosts refuse
+ * to create a post-mortem folder there: a recursive mkdir of `/proc/x` never returns (see src/cli/new.ts).
+ */
+export function pseudoFilesystemOf(absolutePath: string): string | undefined {
+  const path = absolutePath.replace(/\/+/g, '/');
+  return PSEUDO_FILESYSTEMS.find((root) => path === root || path.startsWith(`${root}/`));
 }
 
 /** `date` at the current local wall time, with offset: the placeholder for the incident's instants. */
