@@ -1,4 +1,4 @@
-import { isMap, isScalar, parse, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parse, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { ParsedPostmortem, Path } from '../../core/parse';
 import type { TextEdit } from '../../core/types';
 
@@ -75,14 +75,14 @@ function appendPairsEdit(parsed: ParsedPostmortem, map: YAMLMap, entries: Readon
   if (!firstKeyRange || lastEnd === undefined) return undefined;
   const indent = ' '.repeat(parsed.lines.positionAt(firstKeyRange[0]).character);
   const eol = eolOf(text);
-  const lastValue = last?.value;
-  if (isScalar(lastValue) && (lastValue.type === 'BLOCK_LITERAL' || lastValue.type === 'BLOCK_FOLDED')) {
+  // The text of the mapping ends with its last scalar, however deep in nested block collections.
+  const lastLeaf = lastLeafOf(last?.value);
+  const leafRange = rangeOf(lastLeaf);
+  if (isScalar(lastLeaf) && leafRange && (lastLeaf.type === 'BLOCK_LITERAL' || lastLeaf.type === 'BLOCK_FOLDED')) {
     // `|+` keeps its trailing blank lines as content: insert after them, or the value would change.
-    const headerStart = rangeOf(lastValue)![0];
-    const headerEnd = text.indexOf('\n', headerStart);
-    const header = text.slice(headerStart, headerEnd < 0 ? text.length : headerEnd);
-    if (/^[|>][1-9]?\+/.test(header) && /\n$/.test(text.slice(0, lastEnd))) {
-      return at(lastEnd, entries.map(([key, value]) => `${indent}${key}: ${value}${eol}`).join(''));
+    const header = text.slice(leafRange[0], leafRange[1]);
+    if (/^[|>](?:[1-9]?\+|\+[1-9])/.test(header) && /[\r\n]$/.test(text.slice(0, leafRange[1]))) {
+      return at(leafRange[1], entries.map(([key, value]) => `${indent}${key}: ${value}${eol}`).join(''));
     }
   }
   // Back over the trailing line breaks a block scalar owns, to the last line with content.
@@ -91,6 +91,16 @@ function appendPairsEdit(parsed: ParsedPostmortem, map: YAMLMap, entries: Readon
   const line = parsed.lines.positionAt(contentEnd).line;
   // After the end of that line, so a trailing comment stays with its own key.
   return at(parsed.lines.lineEnd(line), entries.map(([key, value]) => `${eol}${indent}${key}: ${value}`).join(''));
+}
+
+/** The last scalar (or flow collection, alias...) of a node, descending through the last entries of block collections. */
+function lastLeafOf(node: unknown): unknown {
+  let current = node;
+  while ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
+    const item: unknown = current.items[current.items.length - 1];
+    current = isPair(item) ? item.value ?? item.key : item;
+  }
+  return current;
 }
 
 /** Gives an empty value (`owner:`, `owner: ""`, `owner: |`) a value; undefined when it already has one. */
