@@ -14,6 +14,11 @@ export interface FixRoot {
   given: string;
   /** The folder that holds what may be written: the root itself, or a file root's folder. */
   folder: string;
+  /**
+   * Below this folder no link is followed: the current folder when the root is inside it (so
+   * `lint --fix postmortems/linked/a.pm.yaml` does not write through the link `linked`), else `folder`.
+   */
+  anchor: string;
   /** The real path of `given`. */
   real: string;
 }
@@ -25,7 +30,8 @@ export async function resolveFixRoots(paths: readonly string[], cwd: string): Pr
     try {
       const real = await fs.realpath(given);
       const isFolder = (await fs.stat(real)).isDirectory();
-      roots.push({ given, folder: isFolder ? given : dirname(given), real });
+      const folder = isFolder ? given : dirname(given);
+      roots.push({ given, folder, anchor: isInside(resolve(cwd), folder) ? resolve(cwd) : folder, real });
     } catch {
       // A path that does not exist was already reported, and holds nothing to fix.
     }
@@ -50,9 +56,9 @@ export async function checkFixTarget(absolute: string, display: string, roots: r
   const realTarget = resolve(realFolder, relative(dirname(absolute), absolute));
   for (const root of roots) {
     if (!isInside(root.real, realTarget)) continue;
-    // The folders between the path given and the file must be real folders, not links to elsewhere.
-    const expected = resolve(await fs.realpath(root.folder), relative(root.folder, dirname(absolute)));
-    if (isInside(root.folder, dirname(absolute)) && expected === realFolder) return;
+    // The folders between the anchor and the file must be real folders, not links to elsewhere.
+    const expected = resolve(await fs.realpath(root.anchor), relative(root.anchor, dirname(absolute)));
+    if (isInside(root.anchor, dirname(absolute)) && expected === realFolder) return;
   }
   throw new FileWriteError(`will not fix ${display}: it resolves to ${realTarget}, outside the paths given (or through a linked folder); --fix writes only inside them`);
 }

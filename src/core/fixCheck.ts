@@ -125,14 +125,19 @@ function treeCopy(value: unknown): unknown {
   return copy;
 }
 
-/** `: summary.severity` naming the first top-level key that differs, to make the refusal actionable. */
+/** ` (also action_items[0].status)`: the first place outside the fix's paths that differs, to make the refusal actionable. */
 function firstDifference(before: unknown, after: unknown): string {
-  if (before === null || after === null || typeof before !== 'object' || typeof after !== 'object') return '';
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const key of keys) {
-    if (!isDeepStrictEqual((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key])) return ` (also ${key})`;
+  const path: Array<string | number> = [];
+  let [a, b] = [before, after];
+  for (;;) {
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') break;
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    const key = keys.find((k) => !isDeepStrictEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    if (key === undefined) break;
+    path.push(Array.isArray(a) ? Number(key) : key);
+    [a, b] = [(a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]];
   }
-  return '';
+  return path.length > 0 ? ` (also ${pathText(path)})` : '';
 }
 
 function pathText(path: FixChange['path']): string {
