@@ -82,21 +82,25 @@ export function nextId(existingIds: Iterable<string>, date: string, prefix = DEF
 }
 
 /**
- * The ids a folder's files use: each file's top-level `id` as the YAML parser reads it (any style: a
- * byte-order mark, flow `{id: ...}`, quotes, a block scalar, escapes), any top-level `id:` line (so a
- * half-written file that does not parse still reserves its id), and any id written in its file name
- * (`INC-2026-03-02-001.pm.yaml`). Reserving one id too many is harmless; handing one out twice is not.
+ * The ids a folder's files use: each file's top-level `id`, and any id written in its file name
+ * (`INC-2026-03-02-001.pm.yaml`). A file with exactly one top-level `id:` line holding a well-formed id
+ * (the common case, after a BOM or not, plain or quoted) is read from that line; any other file is read
+ * with the YAML parser (flow `{id: ...}`, a block scalar, escapes, an alias), and its `id:` lines are
+ * kept too, so a half-written file that does not parse still reserves its id. Parsing every file would
+ * cost seconds in a folder of thousands; reserving one id too many is harmless, handing one out twice is not.
  */
 export function idsInFiles(files: Iterable<{ name: string; text?: string }>): string[] {
   const ids: string[] = [];
   const anyId = /[A-Za-z][A-Za-z0-9]*-\d{4}-\d{2}-\d{2}-\d+/g;
+  const wellFormed = /^[A-Za-z][A-Za-z0-9]*-\d{4}-\d{2}-\d{2}-\d+$/;
   for (const file of files) {
     ids.push(...(file.name.match(anyId) ?? []));
     if (file.text === undefined) continue;
+    const lines = [...file.text.matchAll(/^\uFEFF?id:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?:#.*)?$/gm)].map((m) => m[2].trim()).filter(Boolean);
+    ids.push(...lines);
+    if (lines.length === 1 && wellFormed.test(lines[0])) continue;
     const parsed = parsedId(file.text);
     if (parsed) ids.push(parsed);
-    const m = /^\uFEFF?id:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?:#.*)?$/m.exec(file.text);
-    if (m && m[2]) ids.push(m[2].trim());
   }
   return [...new Set(ids)];
 }
