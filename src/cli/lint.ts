@@ -1,13 +1,13 @@
-import { promises as fs } from 'node:fs';
 import { lintParsed } from '../core/lint';
 import { parsePostmortem, type ParsedPostmortem } from '../core/parse';
-import { applyEdits, safeFixes } from '../core/fix';
 import { PostmortemStore } from '../core/store';
 import type { Diagnostic } from '../core/types';
 import type { CliIO } from './main';
 import { defineCommand, isoDateOption, oneOf, readCommandLine, readNamedFile } from './args';
 import { discoverPostmortems } from '../core/discover';
-import { describeFsError, loadLintSettings } from './files';
+import { loadLintSettings } from './files';
+import { fixFile, invalidUtf8DiagnosticFor } from './lintFix';
+import { resolveFixRoots } from './fixTarget';
 import { FORMATTERS, FORMAT_NAMES, type FileReport } from './formats/index';
 
 export const LINT_USAGE = `Usage: postmortem lint [paths...] [options]
@@ -25,9 +25,6 @@ Settings come from the nearest .postmortem.yaml above the current folder.
 Exit codes: 0 clean or only warnings/info/hints, 1 when any error remains,
 2 on usage errors or unreadable paths.
 `;
-
-/** Safe fixes can enable other safe fixes (a missing key, then its value); stop well before a loop could matter. */
-const MAX_FIX_PASSES = 10;
 
 /**
  * How much text (UTF-16 code units) may stay parsed between reading the files and linting them. A parse tree
@@ -106,34 +103,31 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const lint = (file: string, parsed: ParsedPostmortem): Diagnostic[] => lintParsed(parsed, { today, file, settings, workspace: store });
 
   if (options.fix) {
+    const roots = await resolveFixRoots(options.paths, io.cwd);
     for (const file of files) {
-      const original = texts.get(file.display);
-      if (original === undefined) continue;
-      let text = original;
-      let parsed = kept.take(file.display, text);
-      let applied = 0;
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixes = safeFixes(lint(file.display, parsed));
-        if (fixes.length === 0) break;
-        const next = applyEdits(text, fixes.flatMap((f) => f.edits));
-        if (next === text) break;
-        applied += fixes.length;
-        text = next;
-        parsed = parsePostmortem(text);
-        store.upsert(file.display, text, parsed);
+      if (!texts.has(file.display)) continue;
+      const outcome = await fixFile({
+        display: file.display,
+        absolute: file.absolute,
+        roots,
+        parse: (text) => kept.take(file.display, text),
+        lint: (parsed) => {
+          // Cross-file rules see this file as it is being fixed.
+          store.upsert(file.display, parsed.text, parsed);
+          return lint(file.display, parsed);
+        },
+        warn: (line) => io.stderr(`postmortem lint: ${line}\n`),
+      });
+      if (outcome.status === 'failed') {
+        unreadable++;
+        io.stderr(`postmortem lint: ${outcome.message}\n`);
+        continue;
       }
       // The report below lints the file again (other files may have been fixed since): with this parse.
-      kept.keep(file.display, parsed);
-      if (text === original) continue;
-      try {
-        await fs.writeFile(file.absolute, text, 'utf8');
-        texts.set(file.display, text);
-        io.stderr(`postmortem lint: fixed ${applied} problem${applied === 1 ? '' : 's'} in ${file.display}\n`);
-      } catch (error) {
-        unreadable++;
-        store.upsert(file.display, original);
-        io.stderr(`postmortem lint: cannot write ${file.display}: ${describeFsError(error)}\n`);
-      }
+      texts.set(file.display, outcome.text);
+      store.upsert(file.display, outcome.text, outcome.parsed);
+      kept.keep(file.display, outcome.parsed);
+      if (outcome.status === 'written') io.stderr(`postmortem lint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${file.display}\n`);
     }
   }
 
@@ -141,7 +135,9 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   for (const file of files) {
     const text = texts.get(file.display);
     if (text === undefined) continue;
-    reports.push({ file: file.display, diagnostics: lint(file.display, kept.take(file.display, text)) });
+    const diagnostics = lint(file.display, kept.take(file.display, text));
+    const encoding = await invalidUtf8DiagnosticFor(file.absolute, file.display, text);
+    reports.push({ file: file.display, diagnostics: encoding ? [encoding, ...diagnostics] : diagnostics });
   }
   io.stdout(formatter(reports));
 

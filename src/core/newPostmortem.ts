@@ -4,6 +4,8 @@
  * read the target folder themselves and hand its files over as plain data.
  */
 
+import { isAlias, isMap, isScalar } from 'yaml';
+import { parsePostmortem } from './parse';
 import { escapeRegExp } from './regexp';
 import { parseCalendarDate } from './time';
 
@@ -80,20 +82,37 @@ export function nextId(existingIds: Iterable<string>, date: string, prefix = DEF
 }
 
 /**
- * The ids a folder's files use: each file's top-level `id:` line, and any id
- * written in its file name (`INC-2026-03-02-001.pm.yaml`). A line scan, not a
- * YAML parse: a half-written file still reserves its id.
+ * The ids a folder's files use: each file's top-level `id`, and any id written in its file name
+ * (`INC-2026-03-02-001.pm.yaml`). A file with exactly one top-level `id:` line holding a well-formed id
+ * (the common case, after a BOM or not, plain or quoted) is read from that line; any other file is read
+ * with the YAML parser (flow `{id: ...}`, a block scalar, escapes, an alias), and its `id:` lines are
+ * kept too, so a half-written file that does not parse still reserves its id. Parsing every file would
+ * cost seconds in a folder of thousands; reserving one id too many is harmless, handing one out twice is not.
  */
 export function idsInFiles(files: Iterable<{ name: string; text?: string }>): string[] {
   const ids: string[] = [];
   const anyId = /[A-Za-z][A-Za-z0-9]*-\d{4}-\d{2}-\d{2}-\d+/g;
+  const wellFormed = /^[A-Za-z][A-Za-z0-9]*-\d{4}-\d{2}-\d{2}-\d+$/;
   for (const file of files) {
     ids.push(...(file.name.match(anyId) ?? []));
     if (file.text === undefined) continue;
-    const m = /^id:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?:#.*)?$/m.exec(file.text);
-    if (m && m[2]) ids.push(m[2].trim());
+    const lines = [...file.text.matchAll(/^\uFEFF?id:[ \t]*(['"]?)([^'"#\r\n]*?)\1[ \t]*(?:#.*)?$/gm)].map((m) => m[2].trim()).filter(Boolean);
+    ids.push(...lines);
+    if (lines.length === 1 && wellFormed.test(lines[0])) continue;
+    const parsed = parsedId(file.text);
+    if (parsed) ids.push(parsed);
   }
-  return ids;
+  return [...new Set(ids)];
+}
+
+/** The top-level `id` of a post-mortem text, read by the YAML parser; also from a document with errors elsewhere. */
+function parsedId(text: string): string | undefined {
+  const document = parsePostmortem(text).document;
+  const contents = document?.contents;
+  if (!document || !isMap(contents)) return undefined;
+  const node = contents.get('id', true);
+  const value = isAlias(node) ? node.resolve(document) : node;
+  return isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value).trim() : undefined;
 }
 
 export function newPostmortemFileName(date: string, slug: string, suffix = 1): string {
@@ -252,6 +271,18 @@ export function planNewPostmortem(options: {
   const fileName = freeFileName(options.date, slugify(options.title), new Set(options.existing.map((f) => f.name)));
   const text = newPostmortemText({ id, title: options.title, severity: options.severity, date: options.date, now: options.now });
   return { id, fileName, text };
+}
+
+/** Kernel pseudo-filesystems: files there are not files, and a post-mortem folder there makes no sense. */
+const PSEUDO_FILESYSTEMS = ['/proc', '/sys', '/dev'];
+
+/**
+ * The pseudo-filesystem (`/proc`, `/sys`, `/dev`) an absolute POSIX path lies in, if any. The hosts refuse
+ * to create a post-mortem folder there: a recursive mkdir of `/proc/x` never returns (see src/cli/new.ts).
+ */
+export function pseudoFilesystemOf(absolutePath: string): string | undefined {
+  const path = absolutePath.replace(/\/+/g, '/');
+  return PSEUDO_FILESYSTEMS.find((root) => path === root || path.startsWith(`${root}/`));
 }
 
 /** `date` at the current local wall time, with offset: the placeholder for the incident's instants. */

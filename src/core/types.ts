@@ -30,6 +30,20 @@ export interface Fix {
   safe?: boolean;
   /** A link shown beside the fix (rewrite guidance, say), without an edit. */
   link?: string;
+  /**
+   * What the edits promise to change in the document's data: each path and, where the rule knows it, the value
+   * it will hold. Before a fix is applied (`lint --fix`, the editor's quick fix) its result is parsed again, and
+   * the fix is refused when anything else changed (src/core/fixCheck.ts). A fix with edits and no `changes` is
+   * never applied by `lint --fix`.
+   */
+  changes?: FixChange[];
+}
+
+/** One place a fix changes: a path in the document's data and, when given, the value it will hold there. */
+export interface FixChange {
+  path: ReadonlyArray<string | number>;
+  /** The promised value; absent when only the path is known (free text rewritten in place, say). */
+  value?: unknown;
 }
 
 /** A location in another file (or this one) that explains a diagnostic. */

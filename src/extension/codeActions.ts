@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DiagnosticsFeature } from './diagnostics';
 import type { Diagnostic, Fix, Range } from '../core/types';
 import { RULES } from '../rules/index';
+import { checkFixes } from '../core/fixCheck';
 
 /** Opens a rule's doc page or a fix's guidance link; internal, so not listed in package.json. */
 const OPEN_DOC_COMMAND = 'postmortem.openRuleDoc';
@@ -55,10 +56,13 @@ class PostmortemCodeActions implements vscode.CodeActionProvider {
       for (const fix of diagnostic.fixes) {
         if (fix.edits.length > 0) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = toWorkspaceEdit(document.uri, fix);
+          // The same check as `lint --fix`: a fix whose result would not parse, or would change more than it says, is shown greyed out with the reason.
+          const check = checkFixes(result.parsed, [fix]);
+          if (check.ok) action.edit = toWorkspaceEdit(document.uri, fix);
+          else action.disabled = { reason: `Not offered: ${check.reason}.` };
           if (shown) action.diagnostics = [shown];
           // Preferred (auto-fix on Ctrl+. / "fix all") only where the rule vouches the edit is safe.
-          if (fix.safe && !preferred) action.isPreferred = preferred = true;
+          if (fix.safe && check.ok && !preferred) action.isPreferred = preferred = true;
           actions.push(action);
         }
         if (fix.link && !links.has(fix.link)) {

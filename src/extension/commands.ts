@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { SEVERITY_CHOICES, dateTimeOn, isIsoDate, isNewSeverity, localIsoDate, planNewPostmortem } from '../core/newPostmortem';
+import { SEVERITY_CHOICES, dateTimeOn, isIsoDate, isNewSeverity, localIsoDate, planNewPostmortem, pseudoFilesystemOf } from '../core/newPostmortem';
 
 const POSTMORTEM_FOLDER = 'postmortems';
+/** Larger files are not read for their ids (the linter checks at most 4 million characters). */
+const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 /** Arguments that let tests and other extensions skip the prompts. */
 export interface NewPostmortemArgs {
@@ -49,6 +51,9 @@ async function newPostmortem(args: NewPostmortemArgs): Promise<vscode.Uri | unde
 
   const dir = vscode.Uri.joinPath(root, POSTMORTEM_FOLDER);
   try {
+    // VS Code creates folders with node's recursive mkdir, which never returns under /proc (see src/cli/new.ts).
+    const pseudo = dir.scheme === 'file' ? pseudoFilesystemOf(dir.fsPath) : undefined;
+    if (pseudo) throw new Error(`${pseudo} is a kernel pseudo-filesystem, not a place for files; open a folder of the repository.`);
     await vscode.workspace.fs.createDirectory(dir);
     const existing = await readFolder(dir);
     const plan = planNewPostmortem({ title, severity, date, now, existing });
@@ -107,6 +112,9 @@ async function readFolder(dir: vscode.Uri): Promise<Array<{ name: string; text?:
       continue;
     }
     try {
+      // Regular files of a sane size only: a link to /dev/zero or a FIFO must not hang the command.
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (!(stat.type & vscode.FileType.File) || stat.size > MAX_READ_BYTES) throw new Error('not a regular post-mortem file');
       files.push({ name, text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) });
     } catch {
       files.push({ name });

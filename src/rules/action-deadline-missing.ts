@@ -21,7 +21,7 @@ export const actionDeadlineMissing: Rule = {
           : `${label} has no deadline. Set \`priority\` and a \`deadline\` it allows.`,
         range: ctx.rangeAt(path),
         // Safe: the date is the one the team's own priority policy fixes, not a guess.
-        fixes: edit ? [{ title: `Add "deadline: ${latest}" (latest allowed for ${window!.priority})`, edits: [edit], safe: true }] : undefined,
+        fixes: edit ? [{ title: `Add "deadline: ${latest}" (latest allowed for ${window!.priority})`, edits: [edit], safe: true, changes: [{ path: [...path, 'deadline'], value: latest }] }] : undefined,
       });
     }
   },

@@ -21,7 +21,7 @@ export const actionDeadlineWindow: Rule = {
       ctx.report({
         message: `${label} is due ${formatCalendarDate(deadline)}, ${late} day${late === 1 ? '' : 's'} after the latest allowed (${latest}). ${window.explanation}; bring the deadline in, or lower the priority.`,
         range: ctx.rangeAt([...path, 'deadline'], 'value'),
-        fixes: edit ? [{ title: `Set the deadline to ${latest} (latest allowed for ${window.priority})`, edits: [edit], safe: true }] : undefined,
+        fixes: edit ? [{ title: `Set the deadline to ${latest} (latest allowed for ${window.priority})`, edits: [edit], safe: true, changes: [{ path: [...path, 'deadline'], value: latest }] }] : undefined,
       });
     }
   },

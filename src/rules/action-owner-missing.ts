@@ -29,7 +29,7 @@ export const actionOwnerMissing: Rule = {
         message: `${label} has no owner. Name the person or team who will do it.`,
         range: ctx.rangeAt(path),
         // Not safe for `lint --fix`: a placeholder only moves the question; a person has to pick the owner.
-        fixes: edit ? [{ title: `Add "owner: ${OWNER_PLACEHOLDER}"`, edits: [edit], safe: false }] : undefined,
+        fixes: edit ? [{ title: `Add "owner: ${OWNER_PLACEHOLDER}"`, edits: [edit], safe: false, changes: [{ path: [...path, 'owner'], value: OWNER_PLACEHOLDER }] }] : undefined,
       });
     }
   },

@@ -1,5 +1,5 @@
 import { detectBlame, type BlameFinding } from '../core/blame/detect';
-import { freeTextFields } from '../core/blame/fields';
+import { freeTextFields, type TextField } from '../core/blame/fields';
 import { rosterFor } from '../core/blame/people';
 import { scalarText } from '../core/blame/scalarText';
 import type { Fix, Range } from '../core/types';
@@ -30,7 +30,7 @@ export const blameNamedIndividual: Rule = {
         ctx.report({
           message: messageFor(finding),
           range,
-          fixes: scalar ? fixesFor(finding, range, possessiveRange) : [guideFix()],
+          fixes: scalar ? fixesFor(finding, field, range, possessiveRange) : [guideFix()],
         });
       }
     }
@@ -44,16 +44,18 @@ function messageFor(finding: BlameFinding): string {
   );
 }
 
-function fixesFor(finding: BlameFinding, nameRange: Range, possessiveRange: Range | undefined): Fix[] {
+function fixesFor(finding: BlameFinding, field: TextField, nameRange: Range, possessiveRange: Range | undefined): Fix[] {
   const cap = (s: string): string => (finding.sentenceStart ? s[0].toUpperCase() + s.slice(1) : s);
+  // The field's value after the rewrite: what the fix check holds the edited file to.
+  const replace = (end: number, words: string): Fix['changes'] => [{ path: field.path, value: field.value.slice(0, finding.start) + words + field.value.slice(end) }];
   const fixes: Fix[] = [];
   if (possessiveRange) {
     // "Mark's deploy broke checkout" -> "The deploy broke checkout": the change, not its author.
-    fixes.push({ title: `Replace "${finding.name}'s" with "${cap('the')}"`, edits: [{ range: possessiveRange, newText: cap('the') }] });
-    fixes.push({ title: `Replace "${finding.name}" with "${cap('an engineer')}"`, edits: [{ range: nameRange, newText: cap('an engineer') }] });
+    fixes.push({ title: `Replace "${finding.name}'s" with "${cap('the')}"`, edits: [{ range: possessiveRange, newText: cap('the') }], changes: replace(finding.possessiveEnd!, cap('the')) });
+    fixes.push({ title: `Replace "${finding.name}" with "${cap('an engineer')}"`, edits: [{ range: nameRange, newText: cap('an engineer') }], changes: replace(finding.end, cap('an engineer')) });
   } else {
-    fixes.push({ title: `Replace "${finding.name}" with "${cap('the on-call engineer')}"`, edits: [{ range: nameRange, newText: cap('the on-call engineer') }] });
-    fixes.push({ title: `Replace "${finding.name}" with "${cap('an engineer')}"`, edits: [{ range: nameRange, newText: cap('an engineer') }] });
+    fixes.push({ title: `Replace "${finding.name}" with "${cap('the on-call engineer')}"`, edits: [{ range: nameRange, newText: cap('the on-call engineer') }], changes: replace(finding.end, cap('the on-call engineer')) });
+    fixes.push({ title: `Replace "${finding.name}" with "${cap('an engineer')}"`, edits: [{ range: nameRange, newText: cap('an engineer') }], changes: replace(finding.end, cap('an engineer')) });
   }
   fixes.push(guideFix());
   return fixes;

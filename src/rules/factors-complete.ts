@@ -27,7 +27,7 @@ export const factorsComplete: Rule = {
         message: `${missing.length} contributing factor${missing.length === 1 ? ' is' : 's are'} not scored: ${missing.map((k) => `\`${k}\``).join(', ')}. Score every factor 0-3 (0 = not a factor).`,
         range: sectionRange,
         // Not safe: scoring is the team's judgement; 0 is only where they start.
-        fixes: edit ? [{ title: `Add the missing factor${missing.length === 1 ? '' : 's'} with score 0`, edits: [edit], safe: false }] : undefined,
+        fixes: edit ? [{ title: `Add the missing factor${missing.length === 1 ? '' : 's'} with score 0`, edits: [edit], safe: false, changes: missing.map((key) => ({ path: ['contributing_factors', key], value: { score: 0 } })) }] : undefined,
       });
     }
 

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parse, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { ParsedPostmortem, Path } from '../../core/parse';
 import type { TextEdit } from '../../core/types';
 
@@ -15,8 +15,9 @@ function rangeOf(node: unknown): NodeRange | undefined {
   return r ? (r as NodeRange) : undefined;
 }
 
+/** The file's own line break (its first one): inserted lines must not turn a CRLF file into a mixed one. */
 function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
 }
 
 function mapAt(parsed: ParsedPostmortem, path: Path): YAMLMap | undefined {
@@ -74,14 +75,14 @@ function appendPairsEdit(parsed: ParsedPostmortem, map: YAMLMap, entries: Readon
   if (!firstKeyRange || lastEnd === undefined) return undefined;
   const indent = ' '.repeat(parsed.lines.positionAt(firstKeyRange[0]).character);
   const eol = eolOf(text);
-  const lastValue = last?.value;
-  if (isScalar(lastValue) && (lastValue.type === 'BLOCK_LITERAL' || lastValue.type === 'BLOCK_FOLDED')) {
+  // The text of the mapping ends with its last scalar, however deep in nested block collections.
+  const lastLeaf = lastLeafOf(last?.value);
+  const leafRange = rangeOf(lastLeaf);
+  if (isScalar(lastLeaf) && leafRange && (lastLeaf.type === 'BLOCK_LITERAL' || lastLeaf.type === 'BLOCK_FOLDED')) {
     // `|+` keeps its trailing blank lines as content: insert after them, or the value would change.
-    const headerStart = rangeOf(lastValue)![0];
-    const headerEnd = text.indexOf('\n', headerStart);
-    const header = text.slice(headerStart, headerEnd < 0 ? text.length : headerEnd);
-    if (/^[|>][1-9]?\+/.test(header) && /\n$/.test(text.slice(0, lastEnd))) {
-      return at(lastEnd, entries.map(([key, value]) => `${indent}${key}: ${value}${eol}`).join(''));
+    const header = text.slice(leafRange[0], leafRange[1]);
+    if (/^[|>](?:[1-9]?\+|\+[1-9])/.test(header) && /[\r\n]$/.test(text.slice(0, leafRange[1]))) {
+      return at(leafRange[1], entries.map(([key, value]) => `${indent}${key}: ${value}${eol}`).join(''));
     }
   }
   // Back over the trailing line breaks a block scalar owns, to the last line with content.
@@ -92,12 +93,28 @@ function appendPairsEdit(parsed: ParsedPostmortem, map: YAMLMap, entries: Readon
   return at(parsed.lines.lineEnd(line), entries.map(([key, value]) => `${eol}${indent}${key}: ${value}`).join(''));
 }
 
-/** Gives an empty value (`owner:` or `owner: ""`) a value; undefined when it already has one. */
+/** The last scalar (or flow collection, alias...) of a node, descending through the last entries of block collections. */
+function lastLeafOf(node: unknown): unknown {
+  let current = node;
+  while ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
+    const item: unknown = current.items[current.items.length - 1];
+    current = isPair(item) ? item.value ?? item.key : item;
+  }
+  return current;
+}
+
+/** Gives an empty value (`owner:`, `owner: ""`, `owner: |`) a value; undefined when it already has one. */
 function fillEmptyValueEdit(parsed: ParsedPostmortem, pair: Pair, valueText: string): TextEdit | undefined {
   const value = pair.value;
-  const range = rangeOf(value);
   if (value !== null && value !== undefined && !(isScalar(value) && (value.value === null || value.value === ''))) return undefined;
-  if (range && range[1] > range[0]) {
+  const range = rangeOf(value);
+  if (isScalar(value) && range && range[1] > range[0]) {
+    if (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') {
+      // Only the `|`/`>` indicator is replaced: its comment and the line break after it stay (the old
+      // whole-range replacement swallowed the line break and joined the next key onto this line).
+      const indicator = /^[|>][1-9+-]*/.exec(parsed.text.slice(range[0], range[1]))![0];
+      return { range: parsed.rangeOfOffsets(range[0], range[0] + indicator.length), newText: valueText };
+    }
     return { range: parsed.rangeOfOffsets(range[0], range[1]), newText: valueText };
   }
   const keyEnd = rangeOf(pair.key)?.[1];
@@ -108,11 +125,57 @@ function fillEmptyValueEdit(parsed: ParsedPostmortem, pair: Pair, valueText: str
   return { range: { start: position, end: position }, newText: ` ${valueText}` };
 }
 
-/** Replaces the scalar value at `path`, keeping its quote style. */
+/**
+ * Replaces the string scalar at `path` by `newValue`, keeping its style: plain stays plain when the value
+ * reads back the same (else it is double-quoted), quotes keep their kind, and a block scalar keeps its
+ * header, comment and indentation, with its chomping set to strip so the value has no trailing line break.
+ * Undefined when `path` is not a scalar, or is a block scalar the edit cannot rewrite in place.
+ */
 export function replaceScalarEdit(parsed: ParsedPostmortem, path: Path, newValue: string): TextEdit | undefined {
   const node = parsed.nodeAt(path);
   const range = rangeOf(node);
   if (!isScalar(node) || !range) return undefined;
-  const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
-  return { range: parsed.rangeOfOffsets(range[0], range[1]), newText: `${quote}${newValue}${quote}` };
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return replaceBlockScalarEdit(parsed, range, newValue);
+  return { range: parsed.rangeOfOffsets(range[0], range[1]), newText: scalarSource(node.type, newValue) };
+}
+
+/** `newValue` written as a scalar of `type`, escaped so it reads back as exactly `newValue`. */
+function scalarSource(type: Scalar['type'], newValue: string): string {
+  if (type === 'QUOTE_SINGLE' && !/[\r\n]/.test(newValue)) return `'${newValue.replace(/'/g, "''")}'`;
+  if (type === 'QUOTE_DOUBLE' || !readsBackAsPlain(newValue)) return JSON.stringify(newValue);
+  return newValue;
+}
+
+/** True when `value` written plain, in a block or a flow collection, parses back as the same string. */
+function readsBackAsPlain(value: string): boolean {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_ ./@+-]*$/.test(value) || /\s$/.test(value)) return false;
+  try {
+    return parse(value, { version: '1.2', schema: 'core' }) === value;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `deadline: >-` + `  2026-05-01`: the header keeps its style and comment, the
+ * chomping becomes `-`, and the content lines become `newValue`, on the first content line's indentation.
+ * The line breaks after the content are outside the edit, so the next key stays on its own line.
+ */
+function replaceBlockScalarEdit(parsed: ParsedPostmortem, range: NodeRange, newValue: string): TextEdit | undefined {
+  const text = parsed.text;
+  if (/[\r\n]/.test(newValue) || /^\s/.test(newValue) || newValue === '') return undefined;
+  const header = /^([|>])([1-9]?)[+-]?([1-9]?)/.exec(text.slice(range[0], range[1]));
+  if (!header) return undefined;
+  const headerLineEnd = text.slice(range[0], range[1]).search(/\r\n|\r|\n/);
+  if (headerLineEnd < 0) return undefined;
+  let contentEnd = range[1];
+  while (contentEnd > range[0] + headerLineEnd && /\s/.test(text[contentEnd - 1])) contentEnd--;
+  let contentStart = range[0] + headerLineEnd;
+  while (contentStart < contentEnd && /\s/.test(text[contentStart])) contentStart++;
+  if (contentStart >= contentEnd) return undefined;
+  // An explicit indentation indicator (`|2`) makes leading spaces content: not rewritten in place.
+  if (header[2] || header[3]) return undefined;
+  const newHeader = `${header[1]}-`;
+  const between = text.slice(range[0] + header[0].length, contentStart);
+  return { range: parsed.rangeOfOffsets(range[0], contentEnd), newText: `${newHeader}${between}${newValue}` };
 }
