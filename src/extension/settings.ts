@@ -4,6 +4,7 @@ import { findProjectConfig, findRepositoryRoot } from '../core/projectConfig';
 import { loadRepositoryPeople } from '../core/repositoryPeople';
 import { mergeSettings, type LintSettings, type RuleLevel } from '../core/settings';
 import { CORE_SLUGS, RULES } from '../rules/index';
+import { mayReadRepositoryPeople } from './trust';
 
 const ALL_SLUGS: readonly string[] = [...CORE_SLUGS, ...RULES.map((rule) => rule.slug)];
 
@@ -42,6 +43,12 @@ export class SettingsSource implements vscode.Disposable {
         this.peopleLayers.clear();
         this.merged.clear();
         this.delays.clear();
+        this.emitter.fire();
+      }),
+      // Trust granted: the people layer, left empty while untrusted, is read now.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.peopleLayers.clear();
+        this.merged.clear();
         this.emitter.fire();
       }),
     );
@@ -102,8 +109,8 @@ export class SettingsSource implements vscode.Disposable {
   }
 
   private peopleLayer(folder: vscode.WorkspaceFolder): Promise<string[]> {
-    // git and CODEOWNERS are read from disk with Node: only for local folders, never virtual ones.
-    if (folder.uri.scheme !== 'file') return Promise.resolve([]);
+    // Only local folders (git and CODEOWNERS are read with Node), and only once trusted (git reads the repository's config).
+    if (!mayReadRepositoryPeople({ scheme: folder.uri.scheme, trusted: vscode.workspace.isTrusted })) return Promise.resolve([]);
     const key = folder.uri.toString();
     let layer = this.peopleLayers.get(key);
     if (!layer) {
