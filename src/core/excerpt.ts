@@ -47,7 +47,8 @@ export function escapeTerminal(text: string): string {
  */
 export function excerpt(value: string, max = EXCERPT_LENGTH): string {
   const oneLine = value.replace(/\s+/g, ' ').trim();
-  const characters = Array.from(oneLine.length > max * 2 ? oneLine.slice(0, max * 2) : oneLine);
+  // Two code units at most per character: this slice keeps more than `max` characters whenever it cuts.
+  const characters = Array.from(oneLine.slice(0, max * 2 + 2));
   const cut = characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : characters.join('');
   return printable(cut);
 }

@@ -39,8 +39,8 @@ export function runBuilt(args: string[], cwd: string, options: RunOptions = {}):
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+    child.stdout?.setEncoding('utf8').on('data', (t: string) => (stdout += t));
+    child.stderr?.setEncoding('utf8').on('data', (t: string) => (stderr += t));
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
