@@ -133,11 +133,11 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       try {
         await fs.writeFile(file.absolute, text, 'utf8');
         texts.set(file.display, text);
-        io.stderr(`postmortem lint: fixed ${applied} problem${applied === 1 ? '' : 's'} in ${printable(file.display)}\n`);
+        io.stderr(`postmortem lint: fixed ${applied} problem${applied === 1 ? '' : 's'} in ${file.display}\n`);
       } catch (error) {
         unreadable++;
         store.upsert(file.display, original);
-        io.stderr(`postmortem lint: cannot write ${printable(file.display)}: ${describeFsError(error)}\n`);
+        io.stderr(`postmortem lint: cannot write ${file.display}: ${describeFsError(error)}\n`);
       }
     }
   }

@@ -3,6 +3,8 @@
  * Subcommands live in their own files; this file only dispatches.
  * Exit codes: 0 clean (or only warnings/info), 1 when any error is found, 2 on usage errors.
  */
+import { escapeTerminal } from '../core/excerpt';
+
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -57,7 +59,8 @@ if (require.main === module) {
   exitQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    // Notices name files at their source (printable); this net catches any escape sequence a message let through.
+    stderr: (t) => process.stderr.write(escapeTerminal(t)),
     cwd: process.cwd(),
   }).then(
     (code) => {
