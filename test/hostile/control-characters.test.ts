@@ -76,6 +76,19 @@ describe('control characters in values', () => {
     assert.ok(line.length < 400, `${line.length} characters`);
   });
 
+  test('a long id shared by two files: the duplicate-id message quotes an excerpt of it', async () => {
+    const long = `INC-${'B'.repeat(5000)}`;
+    world.write('postmortems/a.pm.yaml', withId(long));
+    world.write('postmortems/b.pm.yaml', withId(long));
+    const run = await runBuilt(['lint'], world.repo);
+    const duplicates = run.stdout.split('\n').filter((l) => l.endsWith('[duplicate-id]'));
+    assert.equal(duplicates.length, 2, run.stdout.slice(0, 2000));
+    for (const line of duplicates) {
+      assert.ok(line.includes('INC-BBB') && line.includes('…'), line.slice(0, 300));
+      assert.ok(line.length < 400, `${line.length} characters`);
+    }
+  });
+
   test('an unknown key holding escapes and a newline is quoted escaped', async () => {
     world.write('postmortems/a.pm.yaml', `${CLEAN}"\\e[2Jkey\\nFORGED": 1\n`);
     const run = await runBuilt(['lint'], world.repo);
