@@ -92,11 +92,11 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const texts = new Map<string, string>();
   const store = new PostmortemStore();
   const kept = new KeptParses();
-  const tooLarge: FileReport[] = [];
+  const tooLarge = new Map<string, FileReport>();
   for (const file of files) {
     const read = await readNamedFile(LINT, io, file.display, file.absolute, file.boundary);
     if (!read.ok) {
-      if (read.kind === 'too-large') tooLarge.push({ file: file.display, diagnostics: [fileProblem(read.message)] });
+      if (read.kind === 'too-large') tooLarge.set(file.display, { file: file.display, diagnostics: [fileProblem(read.message)] });
       // A link out of the repository is not the repository's file: skipped with a notice, not a failure.
       else if (read.kind !== 'outside') unreadable++;
       continue;
@@ -142,9 +142,11 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const reports: FileReport[] = [...tooLarge];
+  const reports: FileReport[] = [];
   for (const file of files) {
     const text = texts.get(file.display);
+    const large = tooLarge.get(file.display);
+    if (large) reports.push(large);
     if (text === undefined) continue;
     reports.push({ file: file.display, diagnostics: lint(file.display, kept.take(file.display, text)) });
   }
