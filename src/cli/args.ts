@@ -4,11 +4,12 @@
  * `-h`/`--help` everywhere, and one wording for the usage errors.
  * Exit codes: 0 after --help, 2 on any usage error (see main.ts).
  */
-import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '../core/newPostmortem';
-import { describeFsError } from './files';
+import { boundaryOf } from '../core/discover';
+import { escapeTerminal, printable } from '../core/excerpt';
+import { readContainedFile, type ContainedRead } from '../core/safeRead';
 import type { CliIO } from './main';
 
 type CommandLineConfig = Pick<ParseArgsConfig, 'options' | 'allowPositionals'>;
@@ -60,7 +61,7 @@ export function readCommandLine<C extends Command, R extends object>(command: C,
 }
 
 function usageError(command: Command, io: CliIO, message: string, showUsage: boolean): number {
-  io.stderr(`postmortem ${command.name}: ${message}\n${showUsage ? `\n${withNewline(command.usage)}` : ''}`);
+  io.stderr(`postmortem ${command.name}: ${escapeTerminal(message)}\n${showUsage ? `\n${withNewline(command.usage)}` : ''}`);
   return 2;
 }
 
@@ -78,14 +79,21 @@ export function isoDateOption(option: string, value: string | undefined): string
   return value;
 }
 
-/** A file named on the command line, as text; undefined after saying on stderr why it cannot be read. */
-export async function readNamedFile(command: Command, io: CliIO, file: string, absolute = resolve(io.cwd, file)): Promise<string | undefined> {
-  try {
-    return await fs.readFile(absolute, 'utf8');
-  } catch (error) {
-    io.stderr(`postmortem ${command.name}: cannot read ${file}: ${describeFsError(error)}\n`);
-    return undefined;
-  }
+/**
+ * A post-mortem file (named or found), read as src/core/safeRead.ts allows. When it is not read, one line on
+ * stderr says why: `skipped` for a link out of its repository, `cannot read` otherwise. A file too large to
+ * check is left to the caller, which reports it as a problem of the file.
+ */
+export async function readNamedFile(
+  command: Command,
+  io: CliIO,
+  file: string,
+  absolute = resolve(io.cwd, file),
+  boundary = boundaryOf(absolute, false),
+): Promise<ContainedRead> {
+  const read = await readContainedFile(absolute, boundary);
+  if (!read.ok && read.kind !== 'too-large') io.stderr(`postmortem ${command.name}: ${read.kind === 'outside' ? 'skipped' : 'cannot read'} ${printable(file)}: ${read.message}\n`);
+  return read;
 }
 
 function withNewline(text: string): string {

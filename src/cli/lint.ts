@@ -9,6 +9,7 @@ import { loadLintSettings } from './files';
 import { fixFile, invalidUtf8DiagnosticFor } from './lintFix';
 import { resolveFixRoots } from './fixTarget';
 import { FORMATTERS, FORMAT_NAMES, type FileReport } from './formats/index';
+import { escapeOutput, printable } from '../core/excerpt';
 
 export const LINT_USAGE = `Usage: postmortem lint [paths...] [options]
 
@@ -70,30 +71,34 @@ const LINT = defineCommand({
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
   const options = readCommandLine(LINT, io, args, ({ values, positionals }) => ({
-    formatter: FORMATTERS[oneOf('--format', values.format, FORMAT_NAMES)],
+    format: oneOf('--format', values.format, FORMAT_NAMES),
     today: isoDateOption('--today', values.today),
     fix: values.fix,
     paths: positionals.length > 0 ? positionals : ['postmortems/'],
   }));
   if (typeof options === 'number') return options;
-  const { formatter, today } = options;
+  const { format, today } = options;
 
   const settings = await loadLintSettings(io.cwd, (m) => io.stderr(`postmortem lint: ${m}\n`));
 
   const { files, problems } = await discoverPostmortems(options.paths, io.cwd);
   let unreadable = problems.length;
-  for (const problem of problems) io.stderr(`postmortem lint: cannot read ${problem.path}: ${problem.message}\n`);
+  for (const problem of problems) io.stderr(`postmortem lint: cannot read ${printable(problem.path)}: ${problem.message}\n`);
 
   // Read every file first: the store must hold all of them before any cross-file rule runs.
   const texts = new Map<string, string>();
   const store = new PostmortemStore();
   const kept = new KeptParses();
+  const tooLarge = new Map<string, FileReport>();
   for (const file of files) {
-    const text = await readNamedFile(LINT, io, file.display, file.absolute);
-    if (text === undefined) {
-      unreadable++;
+    const read = await readNamedFile(LINT, io, file.display, file.absolute, file.boundary);
+    if (!read.ok) {
+      if (read.kind === 'too-large') tooLarge.set(file.display, { file: file.display, diagnostics: [fileProblem(read.message)] });
+      // A link out of the repository is not the repository's file: skipped with a notice, not a failure.
+      else if (read.kind !== 'outside') unreadable++;
       continue;
     }
+    const text = read.text;
     texts.set(file.display, text);
     const parsed = parsePostmortem(text);
     store.upsert(file.display, text, parsed);
@@ -107,7 +112,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     for (const file of files) {
       if (!texts.has(file.display)) continue;
       const outcome = await fixFile({
-        display: file.display,
+        // Every line --fix prints names the file: escaped, so a newline in a name cannot forge a line.
+        display: printable(file.display),
         absolute: file.absolute,
         roots,
         parse: (text) => kept.take(file.display, text),
@@ -127,20 +133,28 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       texts.set(file.display, outcome.text);
       store.upsert(file.display, outcome.text, outcome.parsed);
       kept.keep(file.display, outcome.parsed);
-      if (outcome.status === 'written') io.stderr(`postmortem lint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${file.display}\n`);
+      if (outcome.status === 'written') io.stderr(`postmortem lint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${printable(file.display)}\n`);
     }
   }
 
   const reports: FileReport[] = [];
   for (const file of files) {
     const text = texts.get(file.display);
+    const large = tooLarge.get(file.display);
+    if (large) reports.push(large);
     if (text === undefined) continue;
     const diagnostics = lint(file.display, kept.take(file.display, text));
     const encoding = await invalidUtf8DiagnosticFor(file.absolute, file.display, text);
     reports.push({ file: file.display, diagnostics: encoding ? [encoding, ...diagnostics] : diagnostics });
   }
-  io.stdout(formatter(reports));
+  io.stdout(escapeOutput(FORMATTERS[format](reports), format));
 
   if (unreadable > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** A file that cannot be checked at all (too large to read), reported at its first character like a syntax error. */
+function fileProblem(message: string): Diagnostic {
+  const origin = { line: 0, character: 0 };
+  return { rule: 'yaml-syntax', severity: 'error', message: message[0].toUpperCase() + message.slice(1) + '.', range: { start: origin, end: origin } };
 }

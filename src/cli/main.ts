@@ -3,6 +3,8 @@
  * Subcommands live in their own files; this file only dispatches.
  * Exit codes: 0 clean (or only warnings/info), 1 when any error is found, 2 on usage errors.
  */
+import { escapeTerminal } from '../core/excerpt';
+
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -42,10 +44,23 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return (await load())(rest, io);
 }
 
+/**
+ * `postmortem review | head` closes stdout early: the reader has all it wants, so the run ends quietly
+ * with status 0, as cat and grep do, instead of an EPIPE stack trace. Any other stream error is a failure.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    exit(error.code === 'EPIPE' ? 0 : 2);
+  });
+}
+
 if (require.main === module) {
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    // Notices name files at their source (printable); this net catches any escape sequence a message let through.
+    stderr: (t) => process.stderr.write(escapeTerminal(t)),
     cwd: process.cwd(),
   }).then(
     (code) => {

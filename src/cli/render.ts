@@ -5,6 +5,7 @@ import { bestEffortData, renderReport, type RenderFormat } from '../render/index
 import type { CliIO } from './main';
 import { UsageError, defineCommand, isoDateOption, oneOf, readCommandLine, readNamedFile } from './args';
 import { loadLintSettings } from './files';
+import { escapeOutput, printable } from '../core/excerpt';
 
 export const RENDER_USAGE = `Usage: postmortem render FILE [options]
 
@@ -43,8 +44,12 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
   if (typeof options === 'number') return options;
   const { format, file } = options;
 
-  const text = await readNamedFile(RENDER, io, file);
-  if (text === undefined) return 2;
+  const read = await readNamedFile(RENDER, io, file);
+  if (!read.ok) {
+    if (read.kind === 'too-large') io.stderr(`postmortem render: cannot read ${printable(file)}: ${read.message}\n`);
+    return 2;
+  }
+  const text = read.text;
 
   const settings = await loadLintSettings(io.cwd, (m) => io.stderr(`postmortem render: ${m}\n`));
   const today = todayDate(options.today);
@@ -52,10 +57,11 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
   if (!isRecord(bestEffortData(parsed))) {
     const first = diagnostics.find((d) => d.severity === 'error');
     io.stderr(
-      `postmortem render: ${file} cannot be read as a post-mortem${first ? `: ${file}:${first.range.start.line + 1}:${first.range.start.character + 1} ${first.message}` : ' (it is not a YAML mapping)'}\n`,
+      `postmortem render: ${printable(file)} cannot be read as a post-mortem${first ? `: ${printable(file)}:${first.range.start.line + 1}:${first.range.start.character + 1} ${printable(first.message)}` : ' (it is not a YAML mapping)'}\n`,
     );
     return 1;
   }
-  io.stdout(renderReport({ parsed, diagnostics, today, holidays: settings.holidays, timelineGapMinutes: settings.timelineGapMinutes }, format));
+  const report = renderReport({ parsed, diagnostics, today, holidays: settings.holidays, timelineGapMinutes: settings.timelineGapMinutes }, format);
+  io.stdout(escapeOutput(report, format));
   return 0;
 }

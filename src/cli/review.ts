@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CliIO } from './main';
 import { UsageError, defineCommand, isoDateOption, oneOf, readCommandLine } from './args';
 import { todayDate } from '../core/time';
+import { escapeOutput, printable } from '../core/excerpt';
 import { renderReviewPage } from '../review/html';
 import { discoverPostmortems } from '../core/discover';
 import { displayName, loadStore } from '../review/load';
@@ -46,18 +47,16 @@ export async function runReview(args: string[], io: CliIO): Promise<number> {
   // As `lint` does: a path that cannot be read is named on stderr, the rest is
   // still reviewed, and the exit code (2) says the review is not complete.
   const { files, problems } = await discoverPostmortems(paths, io.cwd);
-  for (const problem of problems) io.stderr(`postmortem review: cannot read ${problem.path}: ${problem.message}\n`);
-  const { store, unreadable } = await loadStore(
-    files.map((f) => f.absolute),
-    (file) => displayName(file, io.cwd),
-  );
-  for (const file of unreadable) io.stderr(`postmortem review: cannot read ${file.file}: ${file.fsError}\n`);
+  for (const problem of problems) io.stderr(`postmortem review: cannot read ${printable(problem.path)}: ${problem.message}\n`);
+  const { store, unreadable, outside } = await loadStore(files, (file) => displayName(file, io.cwd));
+  for (const file of outside) io.stderr(`postmortem review: skipped ${printable(file.file)}: ${file.message}\n`);
+  for (const file of unreadable) io.stderr(`postmortem review: cannot read ${printable(file.file)}: ${file.fsError}\n`);
   const review = computeReview(store.entries(), { today: todayDate(parsed.today), quarter: parsed.quarter });
   if (unreadable.length > 0) {
     review.skipped.push(...unreadable.map(({ file, reason }) => ({ file, reason })));
     review.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
-  io.stdout(render(review, parsed.format));
+  io.stdout(escapeOutput(render(review, parsed.format), parsed.format));
   return problems.length > 0 || unreadable.length > 0 ? 2 : 0;
 }
 

@@ -8,7 +8,9 @@
  * the two must agree on the file name and on the skipped folders.
  */
 import { promises as fs } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { findRepositoryRoot } from './projectConfig';
+import { isInside } from './safeRead';
 
 /**
  * The one file name pattern, as the format names it: `*.pm.yaml`, exactly
@@ -25,10 +27,24 @@ export function isPostmortemFileName(name: string): boolean {
   return name.endsWith(POSTMORTEM_SUFFIX);
 }
 
-/** A post-mortem file to read: the path to show (as given, or the folder as given + the found name) and where it is on disk. */
+/**
+ * A post-mortem file to read: the path to show (as given, or the folder as
+ * given + the found name), where it is on disk, and the folder it must stay
+ * inside once its links are resolved (see readContainedFile).
+ */
 export interface FoundFile {
   display: string;
   absolute: string;
+  boundary: string;
+}
+
+/**
+ * What a path may reach through links: the repository it is written in (the
+ * folder holding `.git`), else the folder given, or the folder of the file given.
+ */
+export function boundaryOf(absolute: string, isFolder: boolean): string {
+  const folder = isFolder ? absolute : dirname(absolute);
+  return findRepositoryRoot(folder) ?? folder;
 }
 
 /** A path (given or met while searching) that could not be read, with the reason in words. */
@@ -49,11 +65,13 @@ export async function discoverPostmortems(paths: readonly string[], cwd: string)
   const files: FoundFile[] = [];
   const problems: PathProblem[] = [];
   const seen = new Set<string>();
-  const add = (display: string, absolute: string): void => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    files.push({ display, absolute });
-  };
+  const addWithin =
+    (boundary: string) =>
+    (display: string, absolute: string): void => {
+      if (seen.has(absolute)) return;
+      seen.add(absolute);
+      files.push({ display, absolute, boundary });
+    };
 
   for (const given of paths) {
     const absolute = resolve(cwd, given);
@@ -65,9 +83,15 @@ export async function discoverPostmortems(paths: readonly string[], cwd: string)
       continue;
     }
     if (stat.isDirectory()) {
-      await walk(given, absolute, add, problems);
+      const boundary = boundaryOf(absolute, true);
+      // A folder that is a link out of its repository (`postmortems -> /`) is not searched.
+      if (!(await staysInside(absolute, boundary))) {
+        problems.push({ path: given, message: 'it is a link that leads outside the repository, so it is not searched' });
+        continue;
+      }
+      await walk(given, absolute, addWithin(boundary), problems);
     } else {
-      add(given, absolute);
+      addWithin(boundaryOf(absolute, false))(given, absolute);
     }
   }
   return { files, problems };
@@ -94,6 +118,14 @@ async function walk(display: string, absolute: string, add: (display: string, ab
   }
 }
 
+async function staysInside(absolute: string, boundary: string): Promise<boolean> {
+  try {
+    return isInside(await fs.realpath(absolute), await fs.realpath(boundary));
+  } catch {
+    return false;
+  }
+}
+
 /** `postmortems/` + `a.pm.yaml` -> `postmortems/a.pm.yaml`, keeping the user's spelling of the folder. */
 function joinDisplay(folder: string, name: string): string {
   if (folder === '.' || folder === './') return name;
@@ -113,6 +145,8 @@ export function describeFsError(error: unknown): string {
       return 'is a directory';
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
+    case 'ELOOP':
+      return 'too many levels of links (a link loop)';
     default:
       return (error as Error)?.message ?? String(error);
   }

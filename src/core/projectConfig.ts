@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PROJECT_CONFIG_FILE, readProjectConfig, type ProjectConfig } from './config';
+import { readContainedFileSync } from './safeRead';
 
 /**
  * Node-only (fs): never imported by code that runs in a web worker or the preview.
@@ -44,14 +45,13 @@ function isRepositoryRoot(dir: string): boolean {
 export function loadProjectConfig(startDir: string): ProjectConfig & { file?: string } {
   const file = findProjectConfig(startDir);
   if (!file) return { settings: {}, warnings: [] };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
+  // A config linked out of the repository (or to a device) is not read: its settings would be someone else's file.
+  const read = readContainedFileSync(file, findRepositoryRoot(dirname(file)) ?? dirname(file));
+  if (!read.ok) {
     const origin = { line: 0, character: 0 };
-    return { file, settings: {}, warnings: [{ message: `The file cannot be read: ${(error as Error).message}`, range: { start: origin, end: origin } }] };
+    return { file, settings: {}, warnings: [{ message: `The file is not read: ${read.message}.`, range: { start: origin, end: origin } }] };
   }
-  return { file, ...readProjectConfig(text) };
+  return { file, ...readProjectConfig(read.text) };
 }
 
 function isFile(path: string): boolean {

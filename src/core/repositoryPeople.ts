@@ -7,9 +7,9 @@
  * Never throws; a folder without git, CODEOWNERS or history gives [].
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROLE_MAILBOX, TOOL_NAMES } from './blame/lexicon';
+import { readContainedFile } from './safeRead';
 
 /** Where GitHub and GitLab look for CODEOWNERS, in their order. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
@@ -30,13 +30,9 @@ export async function loadRepositoryPeople(repositoryDir: string, options: Repos
 export async function readCodeowners(repositoryDir: string): Promise<string[]> {
   const people: string[] = [];
   for (const location of CODEOWNERS_LOCATIONS) {
-    let text: string;
-    try {
-      text = await readFile(join(repositoryDir, location), 'utf8');
-    } catch {
-      continue;
-    }
-    people.push(...parseCodeowners(text));
+    // Only a regular file of the repository: a CODEOWNERS linked to /dev/zero or out of the repository is not read.
+    const read = await readContainedFile(join(repositoryDir, location), repositoryDir);
+    if (read.ok) people.push(...parseCodeowners(read.text));
   }
   return people;
 }
@@ -61,14 +57,63 @@ export function parseCodeowners(text: string): string[] {
   return owners;
 }
 
+/**
+ * The repository is someone else's: its `.git/config` must not be able to start a program when we read
+ * its history. Options given with `-c` win over every config file, so each setting that names a program,
+ * or makes git run one, is set here to nothing that runs: signatures are not checked (`log.showSignature`
+ * with `gpg.program` ran any program of the repository's choosing), no pager, no fsmonitor, no hooks,
+ * no external diff or textconv, no transport (a partial clone would otherwise fetch missing objects,
+ * through `core.sshCommand` or a remote helper), and only the in-tree `.mailmap` (a file, read).
+ */
+export const LOCKED_DOWN_GIT: readonly string[] = [
+  '--no-pager',
+  '-c', 'log.showSignature=false',
+  '-c', 'gpg.program=false',
+  '-c', 'gpg.openpgp.program=false',
+  '-c', 'gpg.x509.program=false',
+  '-c', 'gpg.ssh.program=false',
+  '-c', 'core.pager=cat',
+  '-c', 'pager.log=false',
+  '-c', 'core.fsmonitor=false',
+  '-c', 'core.hooksPath=/dev/null',
+  '-c', 'core.sshCommand=false',
+  '-c', 'core.askPass=',
+  '-c', 'credential.helper=',
+  '-c', 'protocol.allow=never',
+  '-c', 'mailmap.file=',
+  '-c', 'mailmap.blob=',
+  '-c', 'safe.bareRepository=explicit',
+];
+
+/**
+ * The environment git runs in: none of the caller's GIT_* variables (GIT_DIR, GIT_CONFIG_PARAMETERS,
+ * GIT_EXTERNAL_DIFF, GIT_TRACE... would change what runs or where), no system or global config (only
+ * the command line and the repository's own, which the command line overrides), no prompts, no locks
+ * taken, no lazy fetch of a partial clone.
+ */
+export function lockedDownGitEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept = Object.fromEntries(Object.entries(environment).filter(([name]) => !/^GIT_/i.test(name)));
+  return {
+    ...kept,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: process.platform === 'win32' ? 'NUL' : '/dev/null',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_NO_LAZY_FETCH: '1',
+    GIT_PAGER: 'cat',
+    GIT_ASKPASS: '',
+    SSH_ASKPASS: '',
+  };
+}
+
 /** Commit author names and e-mail addresses from `git log`; [] without git or outside a repository. */
 export function gitAuthors(repositoryDir: string, options: RepositoryPeopleOptions = {}): Promise<string[]> {
   return new Promise((resolve) => {
     try {
       execFile(
         options.gitPath ?? 'git',
-        ['-C', repositoryDir, 'log', '--format=%aN%n%aE', '--no-color'],
-        { timeout: options.gitTimeoutMs ?? 3000, maxBuffer: 32 * 1024 * 1024, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+        [...LOCKED_DOWN_GIT, '-C', repositoryDir, 'log', '--no-show-signature', '--no-ext-diff', '--no-textconv', '--no-color', '--format=%aN%n%aE'],
+        { timeout: options.gitTimeoutMs ?? 3000, maxBuffer: 32 * 1024 * 1024, windowsHide: true, env: lockedDownGitEnvironment(process.env) },
         (error, stdout) => {
           // A timeout still leaves what git printed so far; missing git or "not a repository" leaves nothing.
           const text = typeof stdout === 'string' ? stdout : '';

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import validate from '../generated/postmortem-validator';
 import type { ParsedPostmortem, Path, PathSegment } from './parse';
 import { closestMatch } from './suggest';
+import { excerpt } from './excerpt';
 import {
   allowedKeys,
   describeCondition,
@@ -136,7 +137,7 @@ export function formatPath(path: Path): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+    else out += out === '' ? excerpt(segment) : `.${excerpt(segment)}`;
   }
   return out;
 }
@@ -197,10 +198,11 @@ function missingKeysMessage(path: Path, keys: string[], conditions: (string | un
     : `${where} is missing the required ${noun} ${names}`;
 }
 
-function unknownKeyMessage(path: Path, key: string, allowed: string[], suggestion: string | undefined): string {
+function unknownKeyMessage(path: Path, rawKey: string, allowed: string[], suggestion: string | undefined): string {
+  const key = excerpt(rawKey);
   const where = path.length === 0 ? 'at the top level' : `in ${quoted(path)}`;
   if (suggestion) return `Unknown key \`${key}\` ${where}; did you mean \`${suggestion}\`?`;
-  const homes = homesOfKey(key).filter((home) => home !== formatPath(path));
+  const homes = homesOfKey(rawKey).filter((home) => home !== formatPath(path));
   if (homes.length > 0) return `Unknown key \`${key}\` ${where}; \`${key}\` belongs in ${homes.map((h) => (h === '' ? 'the top level' : `\`${h}\``)).join(' or ')}.`;
   return `Unknown key \`${key}\` ${where}; the keys allowed here are ${allowed.join(', ')}.`;
 }
@@ -230,8 +232,7 @@ function dateTimeAdvice(value: string): string | undefined {
 
 function shortValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
+  return excerpt(text, 40);
 }
 
 function kindOf(value: unknown): string {

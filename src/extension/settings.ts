@@ -4,6 +4,9 @@ import { findProjectConfig, findRepositoryRoot } from '../core/projectConfig';
 import { loadRepositoryPeople } from '../core/repositoryPeople';
 import { mergeSettings, type LintSettings, type RuleLevel } from '../core/settings';
 import { CORE_SLUGS, RULES } from '../rules/index';
+import { mayReadRepositoryPeople } from './trust';
+import { boundaryOf } from '../core/discover';
+import { readContainedFile } from '../core/safeRead';
 
 const ALL_SLUGS: readonly string[] = [...CORE_SLUGS, ...RULES.map((rule) => rule.slug)];
 
@@ -42,6 +45,12 @@ export class SettingsSource implements vscode.Disposable {
         this.peopleLayers.clear();
         this.merged.clear();
         this.delays.clear();
+        this.emitter.fire();
+      }),
+      // Trust granted: the people layer, left empty while untrusted, is read now.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.peopleLayers.clear();
+        this.merged.clear();
         this.emitter.fire();
       }),
     );
@@ -102,8 +111,8 @@ export class SettingsSource implements vscode.Disposable {
   }
 
   private peopleLayer(folder: vscode.WorkspaceFolder): Promise<string[]> {
-    // git and CODEOWNERS are read from disk with Node: only for local folders, never virtual ones.
-    if (folder.uri.scheme !== 'file') return Promise.resolve([]);
+    // Only local folders (git and CODEOWNERS are read with Node), and only once trusted (git reads the repository's config).
+    if (!mayReadRepositoryPeople({ scheme: folder.uri.scheme, trusted: vscode.workspace.isTrusted })) return Promise.resolve([]);
     const key = folder.uri.toString();
     let layer = this.peopleLayers.get(key);
     if (!layer) {
@@ -132,14 +141,21 @@ async function readProjectConfig(folder: vscode.WorkspaceFolder): Promise<Partia
   // (a folder of a monorepo opened alone still gets the root's config); a virtual folder only its own.
   const local = folder.uri.scheme === 'file' ? findProjectConfig(folder.uri.fsPath) : undefined;
   if (folder.uri.scheme === 'file' && !local) return {};
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(local ? vscode.Uri.file(local) : vscode.Uri.joinPath(folder.uri, CONFIG_FILE));
-  } catch {
-    return {}; // no config file: defaults
+  let text: string;
+  if (local) {
+    // As the CLI reads it: a regular file of the repository, not a link out of it or a device.
+    const read = await readContainedFile(local, boundaryOf(local, false));
+    if (!read.ok) return {};
+    text = read.text;
+  } else {
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE)));
+    } catch {
+      return {}; // no config file: defaults
+    }
   }
   try {
-    return parseProjectConfig(new TextDecoder('utf-8').decode(bytes));
+    return parseProjectConfig(text);
   } catch {
     return {}; // a broken config must not stop linting; its own diagnostics are the config owner's business
   }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ParsedPostmortem } from '../core/parse';
 import { PostmortemStore, type StoredPostmortem } from '../core/store';
+import { boundaryOf } from '../core/discover';
+import { readContainedFile } from '../core/safeRead';
 
 export const POSTMORTEM_GLOB = '**/*.pm.yaml';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
@@ -101,10 +103,8 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     if (this.live.has(key) || this.disposed) return;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
+    const text = await readIndexedFile(uri);
+    if (text === undefined) {
       this.removeEntry(key);
       return;
     }
@@ -144,6 +144,25 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
     this.disposed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/**
+ * A found file's text, or undefined when it is not read. The search follows links (`search.followSymlinks`),
+ * so a local file is read as the CLI reads it (src/core/safeRead.ts): not through a link out of its
+ * repository or workspace folder, only a regular file, within the size cap. Virtual files are read as they are.
+ */
+async function readIndexedFile(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme === 'file') {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const read = await readContainedFile(uri.fsPath, folder ? boundaryOf(folder.uri.fsPath, true) : boundaryOf(uri.fsPath, false));
+    // As the editor decodes it: without a byte-order mark.
+    return read.ok ? read.text.replace(/^\uFEFF/, '') : undefined;
+  }
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
   }
 }
 

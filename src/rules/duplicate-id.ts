@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import type { RelatedInformation } from '../core/types';
+import { excerpt } from '../core/excerpt';
 
 export const duplicateId: Rule = {
   id: 'PM117',
@@ -18,13 +19,13 @@ export const duplicateId: Rule = {
       related.push({
         file: entry.file,
         range: entry.idRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        message: `${id} is also the id of this post-mortem`,
+        message: `${excerpt(id)} is also the id of this post-mortem`,
       });
     }
     if (related.length === 0) return;
     const others = related.map((r) => r.file).join(', ');
     ctx.report({
-      message: `The id ${id} is also used by ${others}. Give one of them the next free id, or links and the quarterly review mix the two incidents.`,
+      message: `The id ${excerpt(id)} is also used by ${others}. Give one of them the next free id, or links and the quarterly review mix the two incidents.`,
       range: ctx.rangeAt(['id'], 'value'),
       related,
     });

@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/types';
 import type { FileReport } from './index';
+import { escapeTerminal } from '../../core/excerpt';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -26,9 +27,13 @@ export function formatGithub(reports: readonly FileReport[]): string {
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-/** The message part: `%`, CR and LF must be percent-encoded or the runner cuts the command. */
+/**
+ * The message part: `%`, CR and LF must be percent-encoded or the runner cuts the command (GitHub's own
+ * toolkit does exactly this). Other control characters would reach the log as they are, so they are
+ * written as visible escapes (`\x1b`), as the text format writes them.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeTerminal(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Property values also separate on `,` and `:`. */

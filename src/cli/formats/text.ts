@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/types';
 import type { FileReport } from './index';
+import { printable } from '../../core/excerpt';
 
 /**
  * For people and editors' problem matchers, like ESLint's compact format:
@@ -11,8 +12,9 @@ export function formatText(reports: readonly FileReport[]): string {
   for (const report of reports) {
     for (const d of report.diagnostics) {
       counts[d.severity]++;
-      const message = d.message.replace(/\s*\r?\n\s*/g, ' ');
-      lines.push(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${message} [${d.rule}]`);
+      // One diagnostic, one line: a file name or a message holding a newline or an escape sequence must not forge another.
+      const message = printable(d.message.replace(/\s*\r?\n\s*/g, ' '));
+      lines.push(`${printable(report.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${message} [${printable(d.rule)}]`);
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
