@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Runs every core, CLI and HTML test with node's test runner (TypeScript through tsx).
 // Node 20's runner does not expand globs, so the files are listed here.
-// Usage: node scripts/run-unit-tests.mjs [folder-or-file ...]   (default: test/unit test/cli test/html)
+// Usage: node scripts/run-unit-tests.mjs [folder-or-file ...]   (default: test/unit test/cli test/html test/hostile)
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test/unit', 'test/cli', 'test/html'];
+const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test/unit', 'test/cli', 'test/html', 'test/hostile'];
 const files = [];
 function collect(path) {
   let stat;
