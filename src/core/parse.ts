@@ -7,6 +7,7 @@ import {
   isScalar,
   isSeq,
   visit,
+  YAMLParseError,
   type Document,
   type Node,
   type Pair,
@@ -37,7 +38,9 @@ const PARSE_OPTIONS = {
   // their format), `yes`/`no` stay strings, `10:25` is not sexagesimal.
   version: '1.2',
   schema: 'core',
-  uniqueKeys: true,
+  // The library compares each key with every earlier one of its mapping (100,000 keys: minutes);
+  // duplicateKeyErrors() finds the same duplicates with one set per mapping.
+  uniqueKeys: false,
   strict: true,
   prettyErrors: false,
   keepSourceTokens: false,
@@ -181,15 +184,53 @@ function childNode(node: unknown, segment: PathSegment): unknown {
   return undefined;
 }
 
+/** Each mapping's pairs by key name (the first pair of a name), built on the first lookup: a lookup per key of a big mapping stays linear. */
+const pairIndexes = new WeakMap<Pair[], { size: number; byName: Map<string, Pair> }>();
+
 function findPair(items: Pair[], key: PathSegment): Pair | undefined {
-  const wanted = String(key);
-  for (const pair of items) {
-    if (!isPair(pair)) continue;
-    const k = pair.key;
-    const name = isScalar(k) ? String(k.value) : k == null ? '' : String(k);
-    if (name === wanted) return pair;
+  let index = pairIndexes.get(items);
+  if (!index || index.size !== items.length) {
+    const byName = new Map<string, Pair>();
+    for (const pair of items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key;
+      const name = isScalar(k) ? String(k.value) : k == null ? '' : String(k);
+      if (!byName.has(name)) byName.set(name, pair);
+    }
+    pairIndexes.set(items, (index = { size: items.length, byName }));
   }
-  return undefined;
+  return index.byName.get(String(key));
+}
+
+/**
+ * The library's DUPLICATE_KEY errors (a scalar key whose value equals an earlier key's of the same mapping),
+ * found with one set per mapping instead of comparing each key with all earlier ones. An explicit stack:
+ * a deeply nested document must not exhaust the call stack.
+ */
+function duplicateKeyErrors(document: Document.Parsed): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          // `===` as the library compares: NaN is never equal to itself.
+          const value = key.value;
+          if (seen.has(value) && !Number.isNaN(value)) errors.push(new YAMLParseError([key.range?.[0] ?? 0, (key.range?.[0] ?? 0) + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(value);
+        } else if (key !== null && typeof key === 'object') {
+          pending.push(key);
+        }
+        pending.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+  return errors;
 }
 
 function firstLineEnd(text: string, start: number, end: number): number {
@@ -253,6 +294,10 @@ export function parsePostmortem(input: string): ParsedPostmortem {
   }
 
   const document = documents[0];
+  if (document) {
+    document.errors.push(...duplicateKeyErrors(document));
+    document.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  }
   for (const doc of documents.slice(0, 1)) {
     // Binary junk yields an error per byte; the first ones are what a person can act on.
     for (const error of doc.errors.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {

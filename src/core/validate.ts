@@ -45,6 +45,12 @@ interface LocatedError {
   value: unknown;
 }
 
+/**
+ * More schema errors than this in one document are counted in one last diagnostic: a file of 100,000 unknown
+ * keys must not print 100,000 messages (nor spend seconds composing them); the first ones say what is wrong.
+ */
+export const MAX_SCHEMA_DIAGNOSTICS = 100;
+
 function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]): Diagnostic[] {
   // anyOf/oneOf report every failed branch; one sentence per location replaces them.
   // Keyed by schema path only: when an anyOf passes, Ajv drops its branches' errors, so any branch error left belongs to a failed anyOf.
@@ -64,6 +70,13 @@ function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]
     if (seen.has(key)) return;
     seen.add(key);
     diagnostics.push({ rule: 'schema', severity: 'error', message, range });
+  };
+  let notShown = 0;
+  /** Whether there is room for another message; when not, the problem is only counted. */
+  const room = (): boolean => {
+    if (diagnostics.length < MAX_SCHEMA_DIAGNOSTICS) return true;
+    notShown++;
+    return false;
   };
 
   const typos = new Set<string>(); // `${where}\0${meant key}`
@@ -85,6 +98,7 @@ function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]
     if (error.keyword === 'additionalProperties') {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = allowedKeys(schemaAtPointer(error.schemaPath, 1));
+      if (!room()) continue;
       const meant = closestMatch(key, allowed);
       if (meant) typos.add(`${formatPath(path)}\u0000${meant}`);
       push(unknownKeyMessage(path, key, allowed, meant), parsed.keyRange([...path, key]) ?? parentRange(parsed, path));
@@ -94,12 +108,12 @@ function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]
     const previous = valueErrors.get(error.instancePath);
     if (!previous || (error.keyword === 'type' && previous.error.keyword !== 'type')) valueErrors.set(error.instancePath, { error, path, value });
   }
-  for (const { error, path, value } of valueErrors.values()) push(valueMessage(error, path, value), valueRangeOf(parsed, path));
+  for (const { error, path, value } of valueErrors.values()) if (room()) push(valueMessage(error, path, value), valueRangeOf(parsed, path));
   for (const { path, keys, conditions } of missing.values()) {
     // `severty` reported as unknown with "did you mean `severity`?" already says that `severity` is missing.
     const at = formatPath(path);
     const stillMissing = keys.map((key, i) => ({ key, condition: conditions[i] })).filter(({ key }) => !typos.has(`${at}\u0000${key}`));
-    if (stillMissing.length === 0) continue;
+    if (stillMissing.length === 0 || !room()) continue;
     push(
       missingKeysMessage(
         path,
@@ -108,6 +122,14 @@ function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]
       ),
       parentRange(parsed, path),
     );
+  }
+  if (notShown > 0) {
+    diagnostics.push({
+      rule: 'schema',
+      severity: 'error',
+      message: `${notShown} more problem${notShown === 1 ? '' : 's'} with the post-mortem format ${notShown === 1 ? 'is' : 'are'} not shown; fix the ${MAX_SCHEMA_DIAGNOSTICS} above first.`,
+      range: parsed.documentStartRange(),
+    });
   }
   return diagnostics;
 }
