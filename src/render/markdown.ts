@@ -7,6 +7,7 @@ import { MILESTONE_KINDS } from '../core/model';
 import { safeHref } from '../core/html';
 import { formatDuration, formatMoney, formatRelative, plural, readableInstant } from './format';
 import { DETECTION_LABELS, type ReportModel } from './model';
+import { ownValue } from '../core/lookup';
 
 /** Inline text: Markdown punctuation and HTML are neutralised, line breaks become spaces. */
 export function escapeMarkdown(value: unknown): string {
@@ -92,7 +93,7 @@ export function renderMarkdown(model: ReportModel): string {
     out.push(
       [
         `**Incident:** ${cell(when(s.start))} → ${cell(when(s.end))} (${minutes(s.durationMinutes)})`,
-        `**Detected by:** ${s.detectionMethod ? cell(DETECTION_LABELS[s.detectionMethod] ?? s.detectionMethod) : NOT_GIVEN}`,
+        `**Detected by:** ${s.detectionMethod ? cell(ownValue(DETECTION_LABELS, s.detectionMethod) ?? s.detectionMethod) : NOT_GIVEN}`,
         `**Time to detect:** ${minutes(s.detectionDelayMinutes)}${s.firstAlert ? ` (first alert ${cell(when(s.firstAlert))})` : ''}`,
         `**Users affected:** ${s.usersAffected !== undefined ? cell(s.usersAffected) : NOT_GIVEN}`,
         `**SLA breached:** ${s.slaBreached === undefined ? NOT_GIVEN : s.slaBreached ? 'yes' : 'no'}`,
