@@ -12,6 +12,8 @@ import {
   schemaAtPointer,
 } from './schemaInfo';
 import type { Diagnostic, Range } from './types';
+import { computeCost, type CostLine } from './figures';
+import { isCostInRange, MAX_COST_AMOUNT } from './format';
 
 /**
  * Validates the document against schemas/postmortem.schema.json with the Ajv
@@ -22,9 +24,9 @@ import type { Diagnostic, Range } from './types';
  * messages are only computed for the errors there are.
  */
 export function validateSchema(parsed: ParsedPostmortem): Diagnostic[] {
-  if (validate(parsed.data)) return [];
+  if (validate(parsed.data)) return costRangeDiagnostics(parsed);
   try {
-    return describeErrors(parsed, validate.errors ?? []);
+    return [...describeErrors(parsed, validate.errors ?? []), ...costRangeDiagnostics(parsed)];
   } catch (error) {
     // A bug in error mapping must not hide that the document is invalid.
     return [
@@ -36,6 +38,42 @@ export function validateSchema(parsed: ParsedPostmortem): Diagnostic[] {
       },
     ];
   }
+}
+
+/** The fields each cost line is computed from, for pointing at them. */
+const COST_LINE_FIELDS: Record<CostLine['key'], Path[]> = {
+  revenue_lost: [['cost', 'revenue_lost']],
+  sla_credits: [['cost', 'sla_credits']],
+  vendor_costs: [['cost', 'vendor_costs']],
+  brand: [['cost', 'brand']],
+  engineering: [['cost', 'engineering_hours'], ['cost', 'loaded_rate']],
+  churn: [['cost', 'churn']],
+};
+
+/**
+ * Amounts past MAX_COST_AMOUNT (or whose sums overflow, `1e308 + 1e308`): the report would show them as
+ * "out of range", so lint says which input to check. The schema cannot say it: each number alone may be valid.
+ */
+function costRangeDiagnostics(parsed: ParsedPostmortem): Diagnostic[] {
+  const data = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const { cost, lines } = computeCost((data as Record<string, unknown>).cost, null);
+  if (!cost.out_of_range) return [];
+  const limit = MAX_COST_AMOUNT.toLocaleString('en-US');
+  const offending = lines.filter((line) => line.amount !== null && !isCostInRange(line.amount));
+  if (offending.length === 0) {
+    return [{ rule: 'schema', severity: 'error', message: `The cost adds up to more than ${limit}, out of the range the cost figures can show: check the amounts and their units.`, range: parsed.anchorRange(['cost']) }];
+  }
+  return offending.map((line) => {
+    const fields = COST_LINE_FIELDS[line.key];
+    const names = fields.map((path) => `\`${formatPath(path)}\``).join(' × ');
+    return {
+      rule: 'schema',
+      severity: 'error',
+      message: `${names} ${fields.length > 1 ? 'come' : 'comes'} to more than ${limit}, out of the range the cost figures can show: check the value and its unit.`,
+      range: parsed.valueRange(fields[0]) ?? parsed.anchorRange(fields[0]),
+    };
+  });
 }
 
 /** One Ajv error with its instance path resolved against the data. */
