@@ -295,7 +295,8 @@ export function parsePostmortem(input: string): ParsedPostmortem {
 
   const document = documents[0];
   if (document) {
-    document.errors.push(...duplicateKeyErrors(document));
+    // A loop, not push(...errors): 100,000 duplicates as call arguments overflow the stack.
+    for (const error of duplicateKeyErrors(document)) document.errors.push(error);
     document.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
   for (const doc of documents.slice(0, 1)) {

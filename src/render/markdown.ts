@@ -68,7 +68,7 @@ export function renderMarkdown(model: ReportModel): string {
   const h = model.header;
   if (!model.readable) {
     out.push('# Post-mortem', '', '> **Nothing could be read from this file.** It is not a YAML mapping of post-mortem fields yet.', '');
-    out.push(...diagnosticsMarkdown(model));
+    for (const line of diagnosticsMarkdown(model)) out.push(line);
     return out.join('\n') + '\n';
   }
   out.push(`# ${h.id ? `${escapeMarkdown(h.id)} — ` : ''}${h.title ? escapeMarkdown(h.title) : 'Untitled post-mortem'}`, '');
@@ -81,7 +81,7 @@ export function renderMarkdown(model: ReportModel): string {
     `**Review:** ${h.reviewed ? escapeMarkdown(h.reviewed) : 'not reviewed yet'}`,
   ];
   out.push(badges.join('  \n'), '');
-  out.push(...diagnosticsMarkdown(model));
+  for (const line of diagnosticsMarkdown(model)) out.push(line); // not push(...): 100,000+ lines overflow the stack
 
   // Summary
   const s = model.summary;
