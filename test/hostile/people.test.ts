@@ -46,3 +46,12 @@ describe('100,000 people', () => {
     }
   });
 });
+
+describe('a rule that fails', () => {
+  it('is reported with at most 200 characters of its error, whatever the error quotes', () => {
+    const failing = { id: 'PM999', slug: 'test-failing', description: 'fails', defaultSeverity: 'warning' as const, check: () => { throw new Error(`Invalid regular expression: /${'x|'.repeat(1_000_000)}/`); } };
+    const [d] = lintText(VALID, { today: '2026-11-27', rules: [failing] }).diagnostics.filter((x) => x.rule === 'test-failing');
+    assert.match(d.message, /^Rule test-failing could not finish on this document: Invalid regular expression: \/x\|x\|/);
+    assert.ok(d.message.length <= 'Rule test-failing could not finish on this document: '.length + 200, `${d.message.length} characters`);
+  });
+});
