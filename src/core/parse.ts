@@ -12,7 +12,10 @@ import {
   type Node,
   type Pair,
   type YAMLError,
+  type CST,
 } from 'yaml';
+
+type CstToken = CST.Token;
 import { LineIndex } from './lines';
 import type { Diagnostic, Range } from './types';
 
@@ -238,6 +241,32 @@ function firstLineEnd(text: string, start: number, end: number): number {
   return newline === -1 ? end : start + newline;
 }
 
+/**
+ * Deeper collections are not composed. The library composes recursively: thousands of levels (`- - - ...`)
+ * exhaust the stack, and when that happens while V8 compiles a regular expression the whole process aborts
+ * ("RegExpCompiler Allocation failed") instead of throwing. A post-mortem nests about five levels.
+ */
+export const MAX_NESTING_DEPTH = 200;
+
+/** The offset of the first collection nested deeper than MAX_NESTING_DEPTH in the parser's tokens, if any (an explicit stack). */
+function firstTooDeep(tokens: readonly CstToken[]): number | undefined {
+  const pending: Array<[CstToken | undefined, number]> = tokens.map((token) => [token, 0]);
+  while (pending.length > 0) {
+    const [token, depth] = pending.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      pending.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= MAX_NESTING_DEPTH) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item) pending.push([item.key ?? undefined, depth + 1]);
+        pending.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Turns the `yaml` library's terse messages into sentences for a person. */
 function describeYamlError(error: YAMLError): string {
   const raw = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
@@ -280,8 +309,19 @@ export function parsePostmortem(input: string): ParsedPostmortem {
   };
 
   try {
+    const tokens = [...new Parser().parse(text)];
+    const tooDeep = firstTooDeep(tokens);
+    if (tooDeep !== undefined) {
+      diagnostics.push({
+        rule: 'yaml-syntax',
+        severity: 'error',
+        message: `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep here; a post-mortem needs only a few. Is this a YAML file?`,
+        range: widen(rangeOf, text, [tooDeep, tooDeep + 1]),
+      });
+      return new ParsedPostmortem(text, undefined, undefined, diagnostics);
+    }
     const composer = new Composer(PARSE_OPTIONS);
-    for (const doc of composer.compose(new Parser().parse(text), true, text.length)) {
+    for (const doc of composer.compose(tokens, true, text.length)) {
       documents.push(doc as Document.Parsed);
     }
   } catch (error) {

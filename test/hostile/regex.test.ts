@@ -146,6 +146,16 @@ describe('1 MB adversarial YAML, parsed', () => {
     assert.ok(schema.some((d) => /^\d+ more problems with the post-mortem format are not shown; fix the 100 above first\.$/.test(d.message)));
   });
 
+  it('nesting: 199 levels parse, 201 are one error (not composed: deep recursion could abort the process)', () => {
+    assert.notEqual(parsePostmortem(`${'['.repeat(199)}${']'.repeat(199)}`).data, undefined);
+    const deep = parsePostmortem(`title: ${'['.repeat(201)}${']'.repeat(201)}`);
+    assert.equal(deep.data, undefined);
+    assert.deepEqual(
+      deep.syntaxDiagnostics.map((d) => d.message),
+      ['The YAML nests more than 200 levels deep here; a post-mortem needs only a few. Is this a YAML file?'],
+    );
+  });
+
   it('a duplicate key is still an error, on the second key', () => {
     const { diagnostics } = lintText('id: INC-2026-01-01-001\ntitle: a\ntitle: b\n', { today: '2026-11-27' });
     const duplicate = diagnostics.filter((d) => /appears twice/.test(d.message));
