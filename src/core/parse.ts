@@ -308,6 +308,10 @@ export function parsePostmortem(input: string): ParsedPostmortem {
     return parsed.rangeOfOffsets(start, Math.max(end, start));
   };
 
+  // Binary junk or 100,000 duplicate keys make the library build an error per problem; the stack trace
+  // each error would capture cost more than the parse (seconds per megabyte) and is never read.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     const tokens = [...new Parser().parse(text)];
     const tooDeep = firstTooDeep(tokens);
@@ -331,12 +335,19 @@ export function parsePostmortem(input: string): ParsedPostmortem {
       message: `The file could not be parsed as YAML: ${(error as Error).message}`,
       range: rangeOf(0, 0),
     });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 
   const document = documents[0];
   if (document) {
-    // A loop, not push(...errors): 100,000 duplicates as call arguments overflow the stack.
-    for (const error of duplicateKeyErrors(document)) document.errors.push(error);
+    Error.stackTraceLimit = 0;
+    try {
+      // A loop, not push(...errors): 100,000 duplicates as call arguments overflow the stack.
+      for (const error of duplicateKeyErrors(document)) document.errors.push(error);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     document.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
   for (const doc of documents.slice(0, 1)) {
