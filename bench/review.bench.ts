@@ -11,54 +11,21 @@
  * Targets: the review within 1.5x of the floor's time; 10,000 files under 2 GB.
  */
 import { spawnSync } from 'node:child_process';
-import { promises as fs, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { promises as fs, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { parseDocument } from 'yaml';
-import { FACTOR_KEYS } from '../src/core/model';
 import { parsePostmortem } from '../src/core/parse';
 import { loadStore } from '../src/review/load';
 import { computeReview } from '../src/review/review';
-import { generatePostmortem } from './generate';
+import { generateWorkspace } from './gen-workspace';
 import { formatMs, median, printTable } from './stats';
 
 const CHILD_FLAG = '--review-bench-child';
 const SIZES = [1_000, 10_000];
 const REPEATS = 3;
 const TODAY = { year: 2026, month: 11, day: 27 };
-const SERVICES = Array.from({ length: 24 }, (_, i) => `service-${i}`);
-const STATUSES = ['open', 'in-progress', 'done', 'wont-do', 'done'];
-const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3'];
-
-/** Post-mortem `i` of `count`: the generator's complete document, moved in time and varied in the fields the review reads. */
-function variant(template: string, i: number, count: number): string {
-  const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i * 730) / count) * 86_400_000);
-  const date = day.toISOString().slice(0, 10);
-  const later = (days: number): string => new Date(day.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-  let status = 0;
-  return template
-    .replace(/^id: .*$/m, `id: INC-${date}-${String(i % 1000).padStart(3, '0')}`)
-    .replace(/^services: .*$/m, `services: [${SERVICES[i % SERVICES.length]}, ${SERVICES[(i * 7 + 3) % SERVICES.length]}]`)
-    .replace(/^  severity: .*$/m, `  severity: ${SEVERITIES[i % 3]}`)
-    .replace(/^  category: .*$/m, `  category: ${FACTOR_KEYS[(i * 3) % FACTOR_KEYS.length]}`)
-    .replace(/^  (monitoring|capacity|process): \{ score: \d/gm, (m, key) => `  ${key}: { score: ${(i + key.length) % 4}`)
-    .replace(/status: done\n    type/g, () => `status: ${STATUSES[(i + status++) % STATUSES.length]}${STATUSES[(i + status - 1) % STATUSES.length] === 'wont-do' ? '\n    reason: Superseded' : ''}\n    type`)
-    .replace(/deadline: 2026-03-05/, `deadline: ${later(3)}`)
-    .replace(/deadline: 2026-03-11/, `deadline: ${later(9)}`)
-    .replace(/reviewed: 2026-03-04/, `reviewed: ${later(2)}`)
-    .replace(/notified: 2026-03-03/, `notified: ${later(1)}`)
-    .replace(/2026-03-02T/g, `${date}T`)
-    .replace(/revenue_lost: 0/, `revenue_lost: ${(i % 17) * 1000}`);
-}
-
-export async function generate(dir: string, count: number): Promise<void> {
-  const template = generatePostmortem(12);
-  for (let i = 0; i < count; i++) {
-    writeFileSync(join(dir, `pm-${String(i).padStart(5, '0')}.pm.yaml`), variant(template, i, count));
-  }
-}
-
 interface Measurement {
   ms: number;
   maxRssMb: number;
@@ -122,7 +89,7 @@ export async function run(): Promise<void> {
   for (const count of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), `pm-review-bench-${count}-`));
     try {
-      await generate(dir, count);
+      generateWorkspace(dir, count);
       const yamlFloors: Measurement[] = [];
       const parseFloors: Measurement[] = [];
       const reviews: Measurement[] = [];

@@ -4,6 +4,7 @@
  * Exit codes: 0 clean (or only warnings/info), 1 when any error is found, 2 on usage errors.
  */
 import { escapeTerminal } from '../core/excerpt';
+import { ownValue } from '../core/lookup';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     (command ? io.stdout : io.stderr)(USAGE + '\n');
     return command ? 0 : 2;
   }
-  const load = SUBCOMMANDS[command];
+  const load = ownValue(SUBCOMMANDS, command);
   if (!load) {
     io.stderr(`postmortem: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;

@@ -5,6 +5,7 @@ import { parseCalendarDate } from './time';
 import type { LintSettings, RuleLevel } from './settings';
 import type { Range } from './types';
 import { CORE_SLUGS, RULES } from '../rules/index';
+import { ownValue } from './lookup';
 
 /** The repository's own settings file, found by walking up from the post-mortems (see projectConfig.ts). */
 export const PROJECT_CONFIG_FILE = '.postmortem.yaml';
@@ -104,7 +105,7 @@ function readRules(value: unknown, warn: Warn): Record<string, RuleLevel> | unde
       continue;
     }
     const text = typeof raw === 'string' ? raw.trim().toLowerCase() : raw === false ? 'off' : undefined;
-    const level = text === undefined ? undefined : (LEVELS as readonly string[]).includes(text) ? (text as RuleLevel) : LEVEL_ALIASES[text];
+    const level = text === undefined ? undefined : (LEVELS as readonly string[]).includes(text) ? (text as RuleLevel) : ownValue(LEVEL_ALIASES, text);
     if (!level) {
       warn(['rules', slug], `\`${slug}\` must be one of ${LEVELS.join(', ')}, not ${JSON.stringify(raw)}; the rule keeps its default.`, 'value');
       continue;

@@ -7,6 +7,7 @@
  */
 import { FACTOR_KEYS, actionStatusOf, asArray, asNumber, asRecord, asString, isRecord, type Postmortem } from './model';
 import { dateOf, isActionClosed, latestAllowedDeadline } from './deadlines';
+import { isCostInRange } from './format';
 import { clockOf, regulatoryDeadline, regulatoryStatus, type RegulatoryStatus } from './regulatory';
 import { DEFAULT_SETTINGS } from './settings';
 import {
@@ -36,7 +37,10 @@ export interface CostFigures {
   total: number | null;
   per_minute: number | null;
   currency: string | null;
+  /** Present (true) when an amount or a sum is not a finite number within MAX_COST_AMOUNT: it is shown as "out of range". */
+  out_of_range?: true;
 }
+
 
 export interface ActionCounts {
   total: number;
@@ -157,7 +161,7 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function computeCost(value: unknown, duration: number | null): { cost: CostFigures; lines: CostLine[]; hasCost: boolean } {
+export function computeCost(value: unknown, duration: number | null): { cost: CostFigures; lines: CostLine[]; hasCost: boolean } {
   const cost = asRecord(value);
   if (!cost) {
     return { cost: { direct: null, indirect: null, total: null, per_minute: null, currency: null }, lines: [], hasCost: false };
@@ -203,7 +207,9 @@ function computeCost(value: unknown, duration: number | null): { cost: CostFigur
   const total = round2(direct + indirect);
   const perMinute = duration !== null && duration > 0 ? round2(total / duration) : null;
   const currency = asString(cost.currency) ?? null;
-  return { cost: { direct, indirect, total, per_minute: perMinute, currency }, lines, hasCost: true };
+  const amounts = [direct, indirect, total, perMinute, ...lines.map((l) => l.amount)];
+  const outOfRange = amounts.some((amount) => amount !== null && !isCostInRange(amount));
+  return { cost: { direct, indirect, total, per_minute: perMinute, currency, ...(outOfRange ? { out_of_range: true as const } : {}) }, lines, hasCost: true };
 }
 
 function factorScores(value: unknown): Record<string, number | null> {

@@ -36,6 +36,16 @@ function proseDuration(minutes: number): string {
 }
 
 /**
+ * The largest amount the cost figures take as real: a quadrillion, above any incident's cost in any currency.
+ * Past it (`1e308 + 1e308` is Infinity) sums are meaningless; they are shown as "out of range", and lint says which input.
+ */
+export const MAX_COST_AMOUNT = 1e15;
+
+export function isCostInRange(amount: number): boolean {
+  return Number.isFinite(amount) && Math.abs(amount) <= MAX_COST_AMOUNT;
+}
+
+/**
  * Money as the preview and the quarterly review both show it.
  *
  * The one rule: Intl's currency style in en-US, with the currency's own minor
@@ -49,6 +59,8 @@ function proseDuration(minutes: number): string {
  * so a typo shows up in the report instead of being dropped or thrown.
  */
 export function formatMoney(amount: number, currency: string | null | undefined): string {
+  // Not "$∞" nor "$NaN": an amount past the cost figures' bound is not a real amount.
+  if (!isCostInRange(amount)) return 'out of range';
   const code = typeof currency === 'string' ? currency.trim() : '';
   if (code === '') return PLAIN_MONEY.format(amount);
   const formatter = currencyFormatter(code);

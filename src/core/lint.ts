@@ -24,6 +24,9 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
+/** How much of a rule's error message a diagnostic quotes. */
+const MAX_ERROR_EXCERPT = 200;
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Lint a text: parse, validate against the schema, run the review rules. Never throws. */
@@ -74,7 +77,8 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
       diagnostics.push({
         rule: rule.slug,
         severity: 'hint',
-        message: `Rule ${rule.slug} could not finish on this document: ${(error as Error).message}`,
+        // Cut: an error can quote its whole input (a failed expression of 100,000 names was a 2.8 MB message).
+        message: `Rule ${rule.slug} could not finish on this document: ${String((error as Error)?.message ?? error).slice(0, MAX_ERROR_EXCERPT)}`,
         range: parsed.documentStartRange(),
       });
     }

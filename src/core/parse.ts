@@ -7,11 +7,15 @@ import {
   isScalar,
   isSeq,
   visit,
+  YAMLParseError,
   type Document,
   type Node,
   type Pair,
   type YAMLError,
+  type CST,
 } from 'yaml';
+
+type CstToken = CST.Token;
 import { LineIndex } from './lines';
 import { checkText, textForParsing } from './textChecks';
 import type { Diagnostic, Range } from './types';
@@ -38,7 +42,9 @@ const PARSE_OPTIONS = {
   // their format), `yes`/`no` stay strings, `10:25` is not sexagesimal.
   version: '1.2',
   schema: 'core',
-  uniqueKeys: true,
+  // The library compares each key with every earlier one of its mapping (100,000 keys: minutes);
+  // duplicateKeyErrors() finds the same duplicates with one set per mapping.
+  uniqueKeys: false,
   strict: true,
   prettyErrors: false,
   keepSourceTokens: false,
@@ -182,20 +188,84 @@ function childNode(node: unknown, segment: PathSegment): unknown {
   return undefined;
 }
 
+/** Each mapping's pairs by key name (the first pair of a name), built on the first lookup: a lookup per key of a big mapping stays linear. */
+const pairIndexes = new WeakMap<Pair[], { size: number; byName: Map<string, Pair> }>();
+
 function findPair(items: Pair[], key: PathSegment): Pair | undefined {
-  const wanted = String(key);
-  for (const pair of items) {
-    if (!isPair(pair)) continue;
-    const k = pair.key;
-    const name = isScalar(k) ? String(k.value) : k == null ? '' : String(k);
-    if (name === wanted) return pair;
+  let index = pairIndexes.get(items);
+  if (!index || index.size !== items.length) {
+    const byName = new Map<string, Pair>();
+    for (const pair of items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key;
+      const name = isScalar(k) ? String(k.value) : k == null ? '' : String(k);
+      if (!byName.has(name)) byName.set(name, pair);
+    }
+    pairIndexes.set(items, (index = { size: items.length, byName }));
   }
-  return undefined;
+  return index.byName.get(String(key));
+}
+
+/**
+ * The library's DUPLICATE_KEY errors (a scalar key whose value equals an earlier key's of the same mapping),
+ * found with one set per mapping instead of comparing each key with all earlier ones. An explicit stack:
+ * a deeply nested document must not exhaust the call stack.
+ */
+function duplicateKeyErrors(document: Document.Parsed): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          // `===` as the library compares: NaN is never equal to itself.
+          const value = key.value;
+          if (seen.has(value) && !Number.isNaN(value)) errors.push(new YAMLParseError([key.range?.[0] ?? 0, (key.range?.[0] ?? 0) + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(value);
+        } else if (key !== null && typeof key === 'object') {
+          pending.push(key);
+        }
+        pending.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+  return errors;
 }
 
 function firstLineEnd(text: string, start: number, end: number): number {
   const newline = text.slice(start, end).search(/[\r\n]/);
   return newline === -1 ? end : start + newline;
+}
+
+/**
+ * Deeper collections are not composed. The library composes recursively: thousands of levels (`- - - ...`)
+ * exhaust the stack, and when that happens while V8 compiles a regular expression the whole process aborts
+ * ("RegExpCompiler Allocation failed") instead of throwing. A post-mortem nests about five levels.
+ */
+export const MAX_NESTING_DEPTH = 200;
+
+/** The offset of the first collection nested deeper than MAX_NESTING_DEPTH in the parser's tokens, if any (an explicit stack). */
+function firstTooDeep(tokens: readonly CstToken[]): number | undefined {
+  const pending: Array<[CstToken | undefined, number]> = tokens.map((token) => [token, 0]);
+  while (pending.length > 0) {
+    const [token, depth] = pending.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      pending.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= MAX_NESTING_DEPTH) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item) pending.push([item.key ?? undefined, depth + 1]);
+        pending.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Turns the `yaml` library's terse messages into sentences for a person. */
@@ -272,10 +342,26 @@ export function parsePostmortem(input: string): ParsedPostmortem {
     if (problem.fatal) return new ParsedPostmortem(text, undefined, undefined, diagnostics);
   }
 
+  // Binary junk or 100,000 duplicate keys make the library build an error per problem; the stack trace
+  // each error would capture cost more than the parse (seconds per megabyte) and is never read.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    const composer = new Composer(PARSE_OPTIONS);
+    // Lone carriage returns read as line breaks, one character for one: offsets stay those of `text`.
     const source = textForParsing(text);
-    for (const doc of composer.compose(new Parser().parse(source), true, source.length)) {
+    const tokens = [...new Parser().parse(source)];
+    const tooDeep = firstTooDeep(tokens);
+    if (tooDeep !== undefined) {
+      diagnostics.push({
+        rule: 'yaml-syntax',
+        severity: 'error',
+        message: `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep here; a post-mortem needs only a few. Is this a YAML file?`,
+        range: widen(rangeOf, text, [tooDeep, tooDeep + 1]),
+      });
+      return new ParsedPostmortem(text, undefined, undefined, diagnostics);
+    }
+    const composer = new Composer(PARSE_OPTIONS);
+    for (const doc of composer.compose(tokens, true, source.length)) {
       documents.push(doc as Document.Parsed);
     }
   } catch (error) {
@@ -285,9 +371,21 @@ export function parsePostmortem(input: string): ParsedPostmortem {
       message: `The file could not be parsed as YAML: ${(error as Error).message}`,
       range: rangeOf(0, 0),
     });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 
   const document = documents[0];
+  if (document) {
+    Error.stackTraceLimit = 0;
+    try {
+      // A loop, not push(...errors): 100,000 duplicates as call arguments overflow the stack.
+      for (const error of duplicateKeyErrors(document)) document.errors.push(error);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    document.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  }
   for (const doc of documents.slice(0, 1)) {
     // Binary junk yields an error per byte; the first ones are what a person can act on.
     for (const error of doc.errors.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {

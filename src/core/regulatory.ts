@@ -1,5 +1,6 @@
 import { asString, isRecord, type RegulatoryEntry } from './model';
 import { holidaySet } from './deadlines';
+import { ownValue } from './lookup';
 import {
   addBusinessDays,
   addDays,
@@ -56,8 +57,8 @@ export type RegulatoryStatus = 'met' | 'late' | 'open' | 'overdue';
 
 export function clockOf(entry: RegulatoryEntry): Clock | undefined {
   const regime = asString(entry.regime);
-  if (regime === 'OSHA') return OSHA_CLOCKS[asString(entry.event) ?? ''];
-  return regime ? CLOCKS[regime] : undefined;
+  if (regime === 'OSHA') return ownValue(OSHA_CLOCKS, entry.event);
+  return ownValue(CLOCKS, regime);
 }
 
 function clockLabel(clock: Clock): string {

@@ -37,8 +37,9 @@ export function mergeSettings(...layers: Array<Partial<LintSettings> | undefined
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.rules) Object.assign(result.rules, layer.rules);
-    if (layer.people) result.people.push(...layer.people);
-    if (layer.holidays) result.holidays.push(...layer.holidays);
+    // Loops, not push(...list): a people list of 100,000+ names as call arguments overflows the stack.
+    for (const person of layer.people ?? []) result.people.push(person);
+    for (const holiday of layer.holidays ?? []) result.holidays.push(holiday);
     if (layer.timelineGapMinutes) Object.assign(result.timelineGapMinutes, layer.timelineGapMinutes);
   }
   return result;

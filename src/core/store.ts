@@ -1,6 +1,6 @@
 import { parsePostmortem, type ParsedPostmortem } from './parse';
 import { asPostmortem, isRecord } from './model';
-import type { WorkspaceEntry, WorkspaceIndex } from './workspace';
+import { causeOf, workspaceIdOf, type WorkspaceEntry, type WorkspaceIndex } from './workspace';
 
 /** A post-mortem of the workspace as the index keeps it: plain data and a few ranges, not the YAML tree (memory). */
 export interface StoredPostmortem extends WorkspaceEntry {
@@ -17,6 +17,9 @@ export class PostmortemStore implements WorkspaceIndex {
   private readonly byFile = new Map<string, StoredPostmortem>();
   /** A fingerprint of each file's text, to skip re-parsing identical saves without keeping every text in memory. */
   private readonly fingerprints = new Map<string, string>();
+  /** Entries by trimmed id and by (category, service): cross-file rules read these, so a lint never walks every file. */
+  private readonly byId = new MultiMap<StoredPostmortem>();
+  private readonly byCause = new MultiMap<StoredPostmortem>();
 
   /**
    * Adds or replaces a file; returns the stored entry. Unchanged text is not parsed again;
@@ -27,14 +30,40 @@ export class PostmortemStore implements WorkspaceIndex {
     const fingerprint = textFingerprint(text);
     if (existing && this.fingerprints.get(file) === fingerprint) return existing;
     const entry = summarize(file, text, parsed?.text === text ? parsed : undefined);
+    if (existing) this.unindex(existing);
     this.byFile.set(file, entry);
+    this.index(entry);
     this.fingerprints.set(file, fingerprint);
     return entry;
   }
 
   remove(file: string): boolean {
     this.fingerprints.delete(file);
+    const existing = this.byFile.get(file);
+    if (existing) this.unindex(existing);
     return this.byFile.delete(file);
+  }
+
+  withId(id: string): Iterable<StoredPostmortem> {
+    return this.byId.get(id);
+  }
+
+  withCause(category: string, service: string): Iterable<StoredPostmortem> {
+    return this.byCause.get(causeKey(category, service));
+  }
+
+  private index(entry: StoredPostmortem): void {
+    const id = workspaceIdOf(entry.doc);
+    if (id) this.byId.add(id, entry);
+    const { category, services } = causeOf(entry.doc);
+    if (category !== undefined) for (const service of services) this.byCause.add(causeKey(category, service), entry);
+  }
+
+  private unindex(entry: StoredPostmortem): void {
+    const id = workspaceIdOf(entry.doc);
+    if (id) this.byId.delete(id, entry);
+    const { category, services } = causeOf(entry.doc);
+    if (category !== undefined) for (const service of services) this.byCause.delete(causeKey(category, service), entry);
   }
 
   get(file: string): StoredPostmortem | undefined {
@@ -52,6 +81,33 @@ export class PostmortemStore implements WorkspaceIndex {
   /** Only the files that parsed into a post-mortem mapping. */
   *usable(): IterableIterator<StoredPostmortem> {
     for (const entry of this.byFile.values()) if (!entry.problem) yield entry;
+  }
+}
+
+/** One string per (category, service) pair; JSON keeps pairs apart whatever characters the values hold. */
+function causeKey(category: string, service: string): string {
+  return JSON.stringify([category, service]);
+}
+
+/** Sets of values by string key (a Map: user values such as `__proto__` are plain keys). */
+class MultiMap<T> {
+  private readonly sets = new Map<string, Set<T>>();
+
+  add(key: string, value: T): void {
+    const set = this.sets.get(key);
+    if (set) set.add(value);
+    else this.sets.set(key, new Set([value]));
+  }
+
+  delete(key: string, value: T): void {
+    const set = this.sets.get(key);
+    if (!set) return;
+    set.delete(value);
+    if (set.size === 0) this.sets.delete(key);
+  }
+
+  get(key: string): Iterable<T> {
+    return this.sets.get(key) ?? [];
   }
 }
 

@@ -13,6 +13,8 @@ import {
   schemaAtPointer,
 } from './schemaInfo';
 import type { Diagnostic, Range } from './types';
+import { computeCost, type CostLine } from './figures';
+import { isCostInRange, MAX_COST_AMOUNT } from './format';
 
 /**
  * Validates the document against schemas/postmortem.schema.json with the Ajv
@@ -23,9 +25,9 @@ import type { Diagnostic, Range } from './types';
  * messages are only computed for the errors there are.
  */
 export function validateSchema(parsed: ParsedPostmortem): Diagnostic[] {
-  if (validate(parsed.data)) return [];
+  if (validate(parsed.data)) return costRangeDiagnostics(parsed);
   try {
-    return describeErrors(parsed, validate.errors ?? []);
+    return [...describeErrors(parsed, validate.errors ?? []), ...costRangeDiagnostics(parsed)];
   } catch (error) {
     // A bug in error mapping must not hide that the document is invalid.
     return [
@@ -39,12 +41,54 @@ export function validateSchema(parsed: ParsedPostmortem): Diagnostic[] {
   }
 }
 
+/** The fields each cost line is computed from, for pointing at them. */
+const COST_LINE_FIELDS: Record<CostLine['key'], Path[]> = {
+  revenue_lost: [['cost', 'revenue_lost']],
+  sla_credits: [['cost', 'sla_credits']],
+  vendor_costs: [['cost', 'vendor_costs']],
+  brand: [['cost', 'brand']],
+  engineering: [['cost', 'engineering_hours'], ['cost', 'loaded_rate']],
+  churn: [['cost', 'churn']],
+};
+
+/**
+ * Amounts past MAX_COST_AMOUNT (or whose sums overflow, `1e308 + 1e308`): the report would show them as
+ * "out of range", so lint says which input to check. The schema cannot say it: each number alone may be valid.
+ */
+function costRangeDiagnostics(parsed: ParsedPostmortem): Diagnostic[] {
+  const data = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const { cost, lines } = computeCost((data as Record<string, unknown>).cost, null);
+  if (!cost.out_of_range) return [];
+  const limit = MAX_COST_AMOUNT.toLocaleString('en-US');
+  const offending = lines.filter((line) => line.amount !== null && !isCostInRange(line.amount));
+  if (offending.length === 0) {
+    return [{ rule: 'schema', severity: 'error', message: `The cost adds up to more than ${limit}, out of the range the cost figures can show: check the amounts and their units.`, range: parsed.anchorRange(['cost']) }];
+  }
+  return offending.map((line) => {
+    const fields = COST_LINE_FIELDS[line.key];
+    const names = fields.map((path) => `\`${formatPath(path)}\``).join(' × ');
+    return {
+      rule: 'schema',
+      severity: 'error',
+      message: `${names} ${fields.length > 1 ? 'come' : 'comes'} to more than ${limit}, out of the range the cost figures can show: check the value and its unit.`,
+      range: parsed.valueRange(fields[0]) ?? parsed.anchorRange(fields[0]),
+    };
+  });
+}
+
 /** One Ajv error with its instance path resolved against the data. */
 interface LocatedError {
   error: ErrorObject;
   path: Path;
   value: unknown;
 }
+
+/**
+ * More schema errors than this in one document are counted in one last diagnostic: a file of 100,000 unknown
+ * keys must not print 100,000 messages (nor spend seconds composing them); the first ones say what is wrong.
+ */
+export const MAX_SCHEMA_DIAGNOSTICS = 100;
 
 function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]): Diagnostic[] {
   // anyOf/oneOf report every failed branch; one sentence per location replaces them.
@@ -66,6 +110,13 @@ function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]
     seen.add(key);
     diagnostics.push({ rule: 'schema', severity: 'error', message, range });
   };
+  let notShown = 0;
+  /** Whether there is room for another message; when not, the problem is only counted. */
+  const room = (): boolean => {
+    if (diagnostics.length < MAX_SCHEMA_DIAGNOSTICS) return true;
+    notShown++;
+    return false;
+  };
 
   const typos = new Set<string>(); // `${where}\0${meant key}`
   const valueErrors = new Map<string, LocatedError>();
@@ -86,6 +137,7 @@ function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]
     if (error.keyword === 'additionalProperties') {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = allowedKeys(schemaAtPointer(error.schemaPath, 1));
+      if (!room()) continue;
       const meant = closestMatch(key, allowed);
       if (meant) typos.add(`${formatPath(path)}\u0000${meant}`);
       push(unknownKeyMessage(path, key, allowed, meant), parsed.keyRange([...path, key]) ?? parentRange(parsed, path));
@@ -95,12 +147,12 @@ function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]
     const previous = valueErrors.get(error.instancePath);
     if (!previous || (error.keyword === 'type' && previous.error.keyword !== 'type')) valueErrors.set(error.instancePath, { error, path, value });
   }
-  for (const { error, path, value } of valueErrors.values()) push(valueMessage(error, path, value), valueRangeOf(parsed, path));
+  for (const { error, path, value } of valueErrors.values()) if (room()) push(valueMessage(error, path, value), valueRangeOf(parsed, path));
   for (const { path, keys, conditions } of missing.values()) {
     // `severty` reported as unknown with "did you mean `severity`?" already says that `severity` is missing.
     const at = formatPath(path);
     const stillMissing = keys.map((key, i) => ({ key, condition: conditions[i] })).filter(({ key }) => !typos.has(`${at}\u0000${key}`));
-    if (stillMissing.length === 0) continue;
+    if (stillMissing.length === 0 || !room()) continue;
     push(
       missingKeysMessage(
         path,
@@ -109,6 +161,14 @@ function describeErrors(parsed: ParsedPostmortem, errors: readonly ErrorObject[]
       ),
       parentRange(parsed, path),
     );
+  }
+  if (notShown > 0) {
+    diagnostics.push({
+      rule: 'schema',
+      severity: 'error',
+      message: `${notShown} more problem${notShown === 1 ? '' : 's'} with the post-mortem format ${notShown === 1 ? 'is' : 'are'} not shown; fix the ${MAX_SCHEMA_DIAGNOSTICS} above first.`,
+      range: parsed.documentStartRange(),
+    });
   }
   return diagnostics;
 }

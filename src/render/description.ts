@@ -4,7 +4,13 @@
  * opens) and only http, https and mailto links, each opened with rel=noopener.
  */
 import type MarkdownItType from 'markdown-it';
-import { safeHref } from '../core/html';
+import { escapeHtml, safeHref } from '../core/html';
+
+/**
+ * Longer descriptions are shown as plain text: markdown-it's link parser rescans the rest of a paragraph from
+ * every `[` (1 MB of `[` took over 20 s), and a real description is a few thousand characters.
+ */
+export const MAX_MARKDOWN_DESCRIPTION = 100_000;
 
 let instance: MarkdownItType.MarkdownIt | undefined;
 
@@ -28,5 +34,11 @@ function markdown(): MarkdownItType.MarkdownIt {
 }
 
 export function renderDescriptionHtml(text: string): string {
+  if (text.length > MAX_MARKDOWN_DESCRIPTION) {
+    return text
+      .split(/\n[ \t]*\n/)
+      .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>\n`)
+      .join('');
+  }
   return markdown().render(text);
 }

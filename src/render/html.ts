@@ -10,6 +10,7 @@ import { renderDescriptionHtml } from './description';
 import { escapeHtml as esc, safeHref } from '../core/html';
 import { formatDuration, formatMoney, formatNumber, formatRelative, plural, readableInstant } from './format';
 import { DETECTION_LABELS, type ActionRow, type ReportModel, type TimelineRow } from './model';
+import { ownValue } from '../core/lookup';
 
 export type Theme = 'light' | 'dark' | 'high-contrast';
 
@@ -250,7 +251,7 @@ function minutes(value: number | null): string {
 function renderSummary(model: ReportModel): string {
   const s = model.summary;
   if (!s.present) return section(model, 'summary', 'Summary', `<p class="missing-section">No summary yet: add <code>summary</code> with start, end, severity, impact, detection and description.</p>`);
-  const method = s.detectionMethod ? DETECTION_LABELS[s.detectionMethod] ?? s.detectionMethod : undefined;
+  const method = s.detectionMethod ? ownValue(DETECTION_LABELS, s.detectionMethod) ?? s.detectionMethod : undefined;
   const sla = s.slaBreached === undefined ? MISSING : s.slaBreached ? '<span class="yes">yes</span>' : '<span class="no">no</span>';
   const body = [
     '<div class="card summary-card"><dl class="facts">',

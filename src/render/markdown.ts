@@ -7,6 +7,7 @@ import { MILESTONE_KINDS } from '../core/model';
 import { safeHref } from '../core/html';
 import { formatDuration, formatMoney, formatRelative, plural, readableInstant } from './format';
 import { DETECTION_LABELS, type ReportModel } from './model';
+import { ownValue } from '../core/lookup';
 
 /** Inline text: Markdown punctuation and HTML are neutralised, line breaks become spaces. */
 export function escapeMarkdown(value: unknown): string {
@@ -67,7 +68,7 @@ export function renderMarkdown(model: ReportModel): string {
   const h = model.header;
   if (!model.readable) {
     out.push('# Post-mortem', '', '> **Nothing could be read from this file.** It is not a YAML mapping of post-mortem fields yet.', '');
-    out.push(...diagnosticsMarkdown(model));
+    for (const line of diagnosticsMarkdown(model)) out.push(line);
     return out.join('\n') + '\n';
   }
   out.push(`# ${h.id ? `${escapeMarkdown(h.id)} — ` : ''}${h.title ? escapeMarkdown(h.title) : 'Untitled post-mortem'}`, '');
@@ -80,7 +81,7 @@ export function renderMarkdown(model: ReportModel): string {
     `**Review:** ${h.reviewed ? escapeMarkdown(h.reviewed) : 'not reviewed yet'}`,
   ];
   out.push(badges.join('  \n'), '');
-  out.push(...diagnosticsMarkdown(model));
+  for (const line of diagnosticsMarkdown(model)) out.push(line); // not push(...): 100,000+ lines overflow the stack
 
   // Summary
   const s = model.summary;
@@ -92,7 +93,7 @@ export function renderMarkdown(model: ReportModel): string {
     out.push(
       [
         `**Incident:** ${cell(when(s.start))} → ${cell(when(s.end))} (${minutes(s.durationMinutes)})`,
-        `**Detected by:** ${s.detectionMethod ? cell(DETECTION_LABELS[s.detectionMethod] ?? s.detectionMethod) : NOT_GIVEN}`,
+        `**Detected by:** ${s.detectionMethod ? cell(ownValue(DETECTION_LABELS, s.detectionMethod) ?? s.detectionMethod) : NOT_GIVEN}`,
         `**Time to detect:** ${minutes(s.detectionDelayMinutes)}${s.firstAlert ? ` (first alert ${cell(when(s.firstAlert))})` : ''}`,
         `**Users affected:** ${s.usersAffected !== undefined ? cell(s.usersAffected) : NOT_GIVEN}`,
         `**SLA breached:** ${s.slaBreached === undefined ? NOT_GIVEN : s.slaBreached ? 'yes' : 'no'}`,

@@ -19,6 +19,7 @@ import {
 import { computeDetails, type CostLine, type Details, type Figures, type RegulatoryDetail } from '../core/figures';
 import { formatCalendarDate, localDateOf, parseDateTime, type CalendarDate, type Instant } from '../core/time';
 import type { Diagnostic, Range, Severity } from '../core/types';
+import { ownValue } from '../core/lookup';
 
 export const SEVERITY_DEFINITIONS: Record<string, string> = {
   'SEV-1': 'SEV-1: revenue impact',
@@ -291,7 +292,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       title: text(doc.title),
       status: text(doc.status),
       severity: text(summary?.severity),
-      severityDefinition: severity ? SEVERITY_DEFINITIONS[severity] : undefined,
+      severityDefinition: ownValue(SEVERITY_DEFINITIONS, severity),
       services: texts(doc.services),
       authors: texts(doc.authors),
       reviewed: text(doc.reviewed),
@@ -323,7 +324,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       rootCauseCategory: category,
       cells: FACTOR_KEYS.map((key) => ({
         key,
-        label: FACTOR_LABELS[key],
+        label: ownValue(FACTOR_LABELS, key) ?? key,
         score: figures.factors[key],
         notes: text(asRecord(factors?.[key])?.notes),
         isRootCause: key === category,
@@ -345,7 +346,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       present: recurrence !== undefined,
       items: RECURRENCE_KEYS.map((key) => ({
         key,
-        label: RECURRENCE_LABELS[key],
+        label: ownValue(RECURRENCE_LABELS, key) ?? key,
         value: typeof recurrence?.[key] === 'boolean' ? (recurrence[key] as boolean) : undefined,
       })),
       rfc: text(recurrence?.rfc),

@@ -86,7 +86,8 @@ export function incidentFacts(entry: WorkspaceEntry, options: FactsOptions): Inc
     // A negative span (end before start) is a data error the linter reports; it must not pull averages down.
     detectMinutes: nonNegative(figures.detection_delay_minutes),
     resolveMinutes: nonNegative(figures.duration_minutes),
-    costTotal: figures.cost.total,
+    // An out-of-range total (lint reports it) would make every sum of the quarter Infinity or NaN.
+    costTotal: figures.cost.out_of_range ? null : figures.cost.total,
     currency: figures.cost.currency,
     factors,
     actions: actionFacts(doc.action_items, details.actions),

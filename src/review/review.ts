@@ -7,6 +7,7 @@ import { FACTOR_KEYS, SEVERITIES, type FactorKey, type SeverityLevel } from '../
 import type { CalendarDate } from '../core/time';
 import type { WorkspaceEntry } from '../core/workspace';
 import { isEarlierIncident } from '../core/repeat';
+import { ownValue } from '../core/lookup';
 import { FactsCache, incidentFacts, type IncidentFacts } from './incident';
 import { previousQuarter, quarterRange, type QuarterKey } from './quarter';
 import { SMALL_SAMPLE, round, sampleStats, type SampleStats } from './stats';
@@ -230,7 +231,7 @@ function rootCauses(incidents: IncidentFacts[]): QuarterReview['root_cause_count
     if (incident.category) counts.set(incident.category, (counts.get(incident.category) ?? 0) + 1);
   }
   const scoreOf = (category: string): number =>
-    incidents.reduce((sum, i) => sum + ((i.factors as Record<string, number | null>)[category] ?? 0), 0);
+    incidents.reduce((sum, i) => sum + (ownValue(i.factors as Record<string, number | null>, category) ?? 0), 0);
   return [...counts]
     .map(([category, count]) => ({ category, incidents: count, factor_score: scoreOf(category) }))
     .sort((a, b) => b.incidents - a.incidents || b.factor_score - a.factor_score || compareText(a.category, b.category));

@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import { asArray, asString, isRecord } from '../core/model';
 import { INDUSTRY_REGIMES, regulatoryDeadline, regulatoryStatus } from '../core/regulatory';
 import { formatCalendarDate } from '../core/time';
+import { ownValue } from '../core/lookup';
 
 function describeDue(due: { epochMs: number; offsetMinutes: number }, dayClock: boolean, dueDate: string): string {
   if (dayClock) return dueDate;
@@ -38,7 +39,7 @@ export const regulatoryDeadlineRule: Rule = {
     });
 
     const industry = asString(ctx.doc.industry);
-    const expected = industry ? INDUSTRY_REGIMES[industry] : undefined;
+    const expected = ownValue(INDUSTRY_REGIMES, industry);
     if (!expected) return;
     const named = new Set(entries.map((e) => (isRecord(e) ? asString(e.regime) : undefined)));
     const missing = expected.filter((regime) => !named.has(regime));

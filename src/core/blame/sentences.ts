@@ -30,13 +30,32 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'dr', 'mr', 'mrs
  */
 export function maskMarkdown(text: string): string {
   const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
-  return text
-    .replace(/```[\s\S]*?(```|$)/g, blank)
-    .replace(/`[^`\r\n]*`/g, blank)
-    .replace(/\]\([^)\s]*\)/g, (m) => ' ' + blank(m.slice(1)))
+  const withoutTargets = maskLinkTargets(text.replace(/```[\s\S]*?(```|$)/g, blank).replace(/`[^`\r\n]*`/g, blank));
+  return withoutTargets
     .replace(/[[\]]/g, ' ')
     .replace(/(\*\*|__|\*|~~)/g, blank)
     .replace(/^([ \t]*)(#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d+[.)][ \t])/gm, (_m, indent: string, marker: string) => indent + blank(marker));
+}
+
+/**
+ * Blanks link targets `](url)` (no space inside, up to the first `)`), as /\]\([^)\s]*\)/g did. A scan: that
+ * expression searched the rest of a line again from every `](` of a run (200 KB of `](` took seconds), while a
+ * failed search here skips every `](` it passed, which would fail at the same place.
+ */
+function maskLinkTargets(text: string): string {
+  let out = '';
+  let copied = 0;
+  let from = 0;
+  for (let open = text.indexOf('](', from); open >= 0; open = text.indexOf('](', from)) {
+    let end = open + 2;
+    while (end < text.length && text[end] !== ')' && !/\s/.test(text[end])) end++;
+    if (end < text.length && text[end] === ')') {
+      out += text.slice(copied, open) + ' '.repeat(end + 1 - open);
+      copied = end + 1;
+    }
+    from = Math.max(end, open + 1);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**
@@ -67,7 +86,10 @@ export function splitSentences(text: string): Sentence[] {
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let end = i + 1;
     while (end < text.length && /[.!?)"'’”]/.test(text[end])) end++;
-    if (end < text.length && !/\s/.test(text[end])) continue; // 1.5, example.com, v1.2
+    if (end < text.length && !/\s/.test(text[end])) {
+      i = end - 1; // 1.5, example.com, v1.2: the rest of this run of marks ends at the same place (no rescan)
+      continue;
+    }
     if (ch === '.' && isAbbreviationBefore(text, i)) continue;
     push(end);
     start = end;

@@ -64,3 +64,26 @@ describe('PM117 duplicate-id', () => {
     assert.equal(lintA().length, 0);
   });
 });
+
+describe('PM117 duplicate-id: many files with one id', () => {
+  it('names three files and counts the rest; related information links the same three', () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 7; n++) files[`f${n}.pm.yaml`] = A;
+    const [d, ...rest] = lintIn(files, 'f1.pm.yaml');
+    assert.equal(rest.length, 0);
+    assert.match(d.message, /^The id INC-2026-11-02-001 is also used by f2\.pm\.yaml, f3\.pm\.yaml, f4\.pm\.yaml and 3 more\. /);
+    assert.deepEqual(d.related?.map((r) => r.file), ['f2.pm.yaml', 'f3.pm.yaml', 'f4.pm.yaml']);
+  });
+
+  it('the index follows removals and a plain list of entries works too', () => {
+    const store = new PostmortemStore();
+    store.upsert('a.pm.yaml', A);
+    store.upsert('b.pm.yaml', B);
+    const plain = { entries: () => store.entries() };
+    const lintA = (workspace: typeof plain) => lintText(A, { rules: [duplicateId], file: 'a.pm.yaml', workspace }).diagnostics.filter((d) => d.rule === 'duplicate-id');
+    assert.deepEqual(lintA(plain), lintA(store));
+    assert.equal(lintA(store).length, 1);
+    store.remove('b.pm.yaml');
+    assert.equal(lintA(store).length, 0);
+  });
+});

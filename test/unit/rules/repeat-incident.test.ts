@@ -75,3 +75,46 @@ describe('PM118 repeat-incident: order by id when the starts cannot tell', () =>
     assert.deepEqual(lintIn(files, 'a.pm.yaml'), []);
   });
 });
+
+describe('PM118 repeat-incident: many earlier incidents', () => {
+  const noStart = (n: number): string =>
+    `id: INC-2026-01-${String(n).padStart(2, '0')}-001\nservices: [orders-db]\nsummary:\n  start: 2026-01-${String(n).padStart(2, '0')}T10:00:00Z\nroot_cause:\n  category: capacity\n`;
+
+  it('names the three most recent and counts the rest; related information links the same three', () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 9; n++) files[`p${n}.pm.yaml`] = noStart(n);
+    files['last.pm.yaml'] = noStart(28);
+    const [d, ...rest] = lintIn(files, 'last.pm.yaml');
+    assert.equal(rest.length, 0);
+    assert.equal(
+      d.message,
+      '`capacity` was already the root cause of INC-2026-01-09-001 (orders-db), INC-2026-01-08-001 (orders-db), INC-2026-01-07-001 (orders-db) and 6 more. Same root cause twice = systemic failure: ask why the earlier fixes did not hold, and link it under `related:`.',
+    );
+    assert.deepEqual(d.related?.map((r) => r.file), ['p9.pm.yaml', 'p8.pm.yaml', 'p7.pm.yaml']);
+  });
+
+  it('the index follows edits: a file whose category changes stops being a match', () => {
+    const store = new PostmortemStore();
+    store.upsert('a.pm.yaml', EARLIER);
+    store.upsert('b.pm.yaml', LATER);
+    const lintB = () => lintText(LATER, { rules: [repeatIncident], file: 'b.pm.yaml', workspace: store }).diagnostics.filter((d) => d.rule === 'repeat-incident');
+    assert.equal(lintB().length, 1);
+    store.upsert('a.pm.yaml', EARLIER.replace('category: capacity', 'category: testing'));
+    assert.equal(lintB().length, 0);
+    store.upsert('a.pm.yaml', EARLIER);
+    assert.equal(lintB().length, 1);
+    store.remove('a.pm.yaml');
+    assert.equal(lintB().length, 0);
+  });
+
+  it('a workspace without lookups (a plain list of entries) gives the same result', () => {
+    const store = new PostmortemStore();
+    store.upsert('a.pm.yaml', EARLIER);
+    store.upsert('b.pm.yaml', LATER);
+    const plain = { entries: () => store.entries() };
+    const withIndex = lintText(LATER, { rules: [repeatIncident], file: 'b.pm.yaml', workspace: store }).diagnostics.filter((d) => d.rule === 'repeat-incident');
+    const withList = lintText(LATER, { rules: [repeatIncident], file: 'b.pm.yaml', workspace: plain }).diagnostics.filter((d) => d.rule === 'repeat-incident');
+    assert.equal(withIndex.length, 1);
+    assert.deepEqual(withList, withIndex);
+  });
+});
