@@ -11,8 +11,10 @@ const PIPE_TIME_BOUND_MS = TIME_BOUND_MS * 3;
 let world: HostileWorld;
 beforeEach(() => {
   world = hostileWorld();
-  // Enough findings for 100-450 KB of output: more than a pipe buffers (64 KB).
-  const broken = CLEAN.replace('severity: SEV-2', 'severity: SEV-9').replace(/^id: .*$/m, 'id: not-an-id');
+  // Enough findings for about 1 MB of output, far more than a pipe buffers (64 KB), so the writer
+  // is always still writing when the reader closes (the cross-file messages alone are short now).
+  const unknownKeys = Array.from({ length: 40 }, (_, i) => `unknown_key_${i}: x`).join('\n');
+  const broken = `${CLEAN.replace('severity: SEV-2', 'severity: SEV-9').replace(/^id: .*$/m, 'id: not-an-id')}\n${unknownKeys}\n`;
   for (let i = 0; i < 150; i++) world.write(`postmortems/p${String(i).padStart(3, '0')}.pm.yaml`, broken);
 });
 afterEach(() => world.cleanup());
