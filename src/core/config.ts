@@ -2,7 +2,7 @@ import { parsePostmortem, type Path } from './parse';
 import { isRecord } from './model';
 import { closestMatch } from './suggest';
 import { parseCalendarDate } from './time';
-import type { LintSettings, RuleLevel } from './settings';
+import type { CurrencyConversion, LintSettings, RuleLevel } from './settings';
 import type { Range } from './types';
 import { CORE_SLUGS, RULES } from '../rules/index';
 
@@ -20,7 +20,7 @@ export interface ProjectConfig {
   warnings: ConfigWarning[];
 }
 
-const TOP_LEVEL_KEYS = ['rules', 'people', 'holidays', 'timelineGapMinutes'] as const;
+const TOP_LEVEL_KEYS = ['rules', 'people', 'holidays', 'timelineGapMinutes', 'currency'] as const;
 const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info', 'hint'];
 /** Spellings people write from other linters' configs. */
 const LEVEL_ALIASES: Record<string, RuleLevel> = { warn: 'warning', information: 'info', false: 'off', none: 'off' };
@@ -36,6 +36,7 @@ const SEVERITY_KEYS = ['SEV-1', 'SEV-2', 'SEV-3'] as const;
  * people: [Priya Natarajan]
  * holidays: [2026-12-25]
  * timelineGapMinutes: { SEV-1: 10, SEV-2: 45 }
+ * currency: { report: EUR, rates: { USD: 0.92 } }
  * ```
  */
 export function readProjectConfig(text: string): ProjectConfig {
@@ -74,6 +75,10 @@ export function readProjectConfig(text: string): ProjectConfig {
   if ('timelineGapMinutes' in data) {
     const gaps = readGaps(data.timelineGapMinutes, warn);
     if (gaps) settings.timelineGapMinutes = gaps;
+  }
+  if ('currency' in data) {
+    const currency = readCurrency(data.currency, warn);
+    if (currency) settings.currency = currency;
   }
   return { settings, warnings };
 }
@@ -149,4 +154,43 @@ function readGaps(value: unknown, warn: Warn): Record<string, number> | undefine
     result[severity] = minutes;
   }
   return result;
+}
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+/** `currency: { report: EUR, rates: { USD: 0.92 } }`; a bad rate is left out (that currency stays unconverted), a bad `report` drops the whole entry. */
+function readCurrency(value: unknown, warn: Warn): CurrencyConversion | undefined {
+  if (value === null) return undefined;
+  const example = '`currency` must be a mapping like `{ report: EUR, rates: { USD: 0.92 } }`';
+  if (!isRecord(value)) {
+    warn(['currency'], `${example}; it is ignored.`, 'value');
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'report' && key !== 'rates') warn(['currency', key], `Unknown key \`${key}\` under \`currency\` (report, rates); it is ignored.`);
+  }
+  const report = typeof value.report === 'string' ? value.report.trim().toUpperCase() : undefined;
+  if (!report || !CURRENCY_CODE.test(report)) {
+    warn(['currency', ...('report' in value ? ['report'] : [])], `${example}: \`report\` is the three-letter code (ISO 4217) amounts are converted into; the conversion is ignored.`, 'value');
+    return undefined;
+  }
+  const rates: Record<string, number> = Object.create(null);
+  const given = value.rates;
+  if (given !== undefined && given !== null && !isRecord(given)) {
+    warn(['currency', 'rates'], '`currency.rates` must map a currency code to how many units of the report currency one unit is worth; it is ignored.', 'value');
+  } else if (isRecord(given)) {
+    for (const [key, rate] of Object.entries(given)) {
+      const code = key.trim().toUpperCase();
+      if (!CURRENCY_CODE.test(code)) {
+        warn(['currency', 'rates', key], `\`${key}\` is not a three-letter currency code; it is ignored.`);
+        continue;
+      }
+      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+        warn(['currency', 'rates', key], `The rate for ${code} must be a positive number, not ${JSON.stringify(rate)}; ${code} amounts are not converted.`, 'value');
+        continue;
+      }
+      rates[code] = rate;
+    }
+  }
+  return { report, rates: { ...rates } };
 }

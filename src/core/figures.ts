@@ -36,6 +36,12 @@ export interface CostFigures {
   total: number | null;
   per_minute: number | null;
   currency: string | null;
+  /**
+   * False when there is no cost section, or every input in it is 0 or not a
+   * number (the `new` template's zeros, "TBD"): nobody has estimated the cost
+   * yet, so the amounts above are null rather than a $0 that reads as a finding.
+   */
+  estimated: boolean;
 }
 
 export interface ActionCounts {
@@ -160,7 +166,7 @@ function round2(value: number): number {
 function computeCost(value: unknown, duration: number | null): { cost: CostFigures; lines: CostLine[]; hasCost: boolean } {
   const cost = asRecord(value);
   if (!cost) {
-    return { cost: { direct: null, indirect: null, total: null, per_minute: null, currency: null }, lines: [], hasCost: false };
+    return { cost: { direct: null, indirect: null, total: null, per_minute: null, currency: null, estimated: false }, lines: [], hasCost: false };
   }
   const num = (record: Record<string, unknown> | undefined, key: string): number | undefined => asNumber(record?.[key]);
   const single = (key: 'revenue_lost' | 'sla_credits' | 'vendor_costs' | 'brand', group: CostLine['group'], label: string): CostLine => {
@@ -197,13 +203,28 @@ function computeCost(value: unknown, duration: number | null): { cost: CostFigur
     ),
     single('brand', 'indirect', 'Brand damage'),
   ];
+  const currency = asString(cost.currency) ?? null;
+  if (!hasEstimate(cost, churn)) {
+    return { cost: { direct: null, indirect: null, total: null, per_minute: null, currency, estimated: false }, lines, hasCost: true };
+  }
   const sum = (group: CostLine['group']): number => round2(lines.filter((l) => l.group === group).reduce((a, l) => a + (l.amount ?? 0), 0));
   const direct = sum('direct');
   const indirect = sum('indirect');
   const total = round2(direct + indirect);
   const perMinute = duration !== null && duration > 0 ? round2(total / duration) : null;
-  const currency = asString(cost.currency) ?? null;
-  return { cost: { direct, indirect, total, per_minute: perMinute, currency }, lines, hasCost: true };
+  return { cost: { direct, indirect, total, per_minute: perMinute, currency, estimated: true }, lines, hasCost: true };
+}
+
+/** The quantities of a cost section; rates (loaded_rate, churn.probability, churn.ltv) are often pre-filled and say nothing about this incident. */
+const COST_QUANTITIES = ['revenue_lost', 'sla_credits', 'vendor_costs', 'engineering_hours', 'brand'] as const;
+
+/** Some quantity of the cost section is a number other than 0: someone has estimated this incident's cost. */
+function hasEstimate(cost: Record<string, unknown>, churn: Record<string, unknown> | undefined): boolean {
+  const given = (value: unknown): boolean => {
+    const n = asNumber(value);
+    return n !== undefined && n !== 0;
+  };
+  return COST_QUANTITIES.some((key) => given(cost[key])) || given(churn?.affected_users);
 }
 
 function factorScores(value: unknown): Record<string, number | null> {

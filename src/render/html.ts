@@ -268,6 +268,8 @@ function renderSummary(model: ReportModel): string {
   return section(model, 'summary', 'Summary', body);
 }
 
+const NOT_ESTIMATED = 'not estimated';
+
 function renderCost(model: ReportModel): string {
   const c = model.cost;
   if (!c.present) return section(model, 'cost', 'Incident cost', '<p class="missing-section">No <code>cost</code> section: the cost figures cannot be computed.</p>');
@@ -287,6 +289,8 @@ function renderCost(model: ReportModel): string {
       })
       .join('');
   const currencyNote = c.currency ? '' : ' <span class="sub">(no currency given)</span>';
+  // All zeros (the `new` template) is a cost nobody has estimated yet, not an incident that cost nothing.
+  const totalCell = c.estimated ? money(c.total) : `<span class="missing" title="Every amount is 0 or not given">${NOT_ESTIMATED}</span>`;
   const body = [
     `<table class="cost-table" data-path="cost"><tbody>`,
     `<tr class="cost-group"><th colspan="2">Direct</th></tr>`,
@@ -295,8 +299,8 @@ function renderCost(model: ReportModel): string {
     `<tr class="cost-group"><th colspan="2">Indirect</th></tr>`,
     rows('indirect'),
     `<tr class="cost-subtotal"><th scope="row">Indirect cost</th><td class="amount" data-figure="cost-indirect">${money(c.indirect)}</td></tr>`,
-    `<tr class="cost-total"><th scope="row">Total${currencyNote}</th><td class="amount" data-figure="cost-total">${money(c.total)}</td></tr>`,
-    `<tr class="cost-per-minute"><th scope="row">Per minute of downtime</th><td class="amount" data-figure="cost-per-minute">${c.perMinute === null ? '<span class="missing">cannot be computed</span>' : money(c.perMinute)}</td></tr>`,
+    `<tr class="cost-total"><th scope="row">Total${currencyNote}</th><td class="amount" data-figure="cost-total">${totalCell}</td></tr>`,
+    `<tr class="cost-per-minute"><th scope="row">Per minute of downtime</th><td class="amount" data-figure="cost-per-minute">${!c.estimated ? `<span class="missing">${NOT_ESTIMATED}</span>` : c.perMinute === null ? '<span class="missing">cannot be computed</span>' : money(c.perMinute)}</td></tr>`,
     '</tbody></table>',
   ].join('');
   return section(model, 'cost', 'Incident cost', body);

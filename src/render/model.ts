@@ -142,7 +142,7 @@ export interface ReportModel {
     slaBreached?: boolean;
     description?: string;
   };
-  cost: { present: boolean; currency: string | null; lines: CostLine[]; direct: number | null; indirect: number | null; total: number | null; perMinute: number | null };
+  cost: { present: boolean; estimated: boolean; currency: string | null; lines: CostLine[]; direct: number | null; indirect: number | null; total: number | null; perMinute: number | null };
   factors: { present: boolean; cells: FactorCell[]; rootCauseCategory?: string };
   whys: Array<string | undefined>;
   timeline: { present: boolean; rows: TimelineRow[]; gapThresholdMinutes: number | null; startMs: number | null; firstAlertMs: number | null; endMs: number | null };
@@ -311,6 +311,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
     cost: {
       present: details.hasCost,
+      estimated: figures.cost.estimated,
       currency: figures.cost.currency,
       lines: details.costLines,
       direct: figures.cost.direct,

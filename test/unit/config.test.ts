@@ -107,6 +107,30 @@ describe('.postmortem.yaml', () => {
   });
 });
 
+describe('.postmortem.yaml currency (issue 10, item 1)', () => {
+  it('reads the report currency and the rates the user gives', () => {
+    const { settings, warnings } = readProjectConfig('currency:\n  report: eur\n  rates: { USD: 0.92, gbp: 1.17 }\n');
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(settings.currency, { report: 'EUR', rates: { USD: 0.92, GBP: 1.17 } });
+    assert.deepEqual(mergeSettings(settings).currency, { report: 'EUR', rates: { USD: 0.92, GBP: 1.17 } });
+    assert.equal(mergeSettings({}).currency, null);
+  });
+
+  it('leaves out a bad rate (that currency stays unconverted) and drops a conversion without a report currency', () => {
+    const bad = readProjectConfig('currency:\n  report: EUR\n  rates:\n    USD: -1\n    dollars: 1\n    __proto__: 2\n    GBP: 1.1\n');
+    assert.deepEqual(bad.settings.currency, { report: 'EUR', rates: { GBP: 1.1 } });
+    assert.deepEqual(bad.warnings.map((w) => [w.range.start.line, w.message.split(';')[0]]), [
+      [3, 'The rate for USD must be a positive number, not -1'],
+      [4, '`dollars` is not a three-letter currency code'],
+      [5, '`__proto__` is not a three-letter currency code'],
+    ]);
+    const noReport = readProjectConfig('currency: { rates: { USD: 0.9 } }\n');
+    assert.equal(noReport.settings.currency, undefined);
+    assert.match(noReport.warnings[0].message, /`report` is the three-letter code/);
+    assert.match(readProjectConfig('currency: EUR\n').warnings[0].message, /must be a mapping like/);
+  });
+});
+
 describe('findProjectConfig', () => {
   it('walks up to the nearest config, and not past the repository root', () => {
     const root = mkdtempSync(join(tmpdir(), 'pm-config-'));

@@ -192,3 +192,16 @@ test('any document shape renders without throwing, and no document string become
     { numRuns: 300 },
   );
 });
+
+test('the preview and Markdown say "not estimated" for a cost section of zeros, not $0.00 (issue 10, item 2)', () => {
+  const text = 'id: INC-2026-11-28-001\nstatus: draft\nsummary:\n  start: 2026-11-28T10:00:00Z\n  end: 2026-11-28T11:00:00Z\ncost:\n  currency: USD\n  revenue_lost: 0\n  sla_credits: 0\n  vendor_costs: 0\n  engineering_hours: 0\n  loaded_rate: 0\n';
+  const model = modelOf(text);
+  assert.equal(model.cost.estimated, false);
+  const html = renderReportBody(model);
+  assert.match(html, /data-figure="cost-total"><span class="missing"[^>]*>not estimated</);
+  assert.match(html, /data-figure="cost-per-minute"><span class="missing">not estimated</);
+  assert.doesNotMatch(html, /data-figure="cost-total">\$0\.00/);
+  const markdown = renderMarkdown(model);
+  assert.match(markdown, /\| \*\*Total\*\* \| _not estimated_ \(every amount is 0 or not given\) \|/);
+  assert.doesNotMatch(markdown, /\*\*\$0\.00\*\*/);
+});
