@@ -143,7 +143,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     if (text === undefined) continue;
     reports.push({ file: file.display, diagnostics: lint(file.display, kept.take(file.display, text)) });
   }
-  io.stdout(formatter(reports));
+  // Nothing could be read at all (a missing folder): the error on stderr says it; "No problems in 0 files." would contradict it.
+  if (reports.length > 0 || unreadable === 0 || formatter !== FORMATTERS.text) io.stdout(formatter(reports));
 
   if (unreadable > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;

@@ -68,6 +68,12 @@ describe('--format json', () => {
 });
 
 describe('--format text', () => {
+  test('the summary says how many of the files have the problems (issue 10, item 6)', async () => {
+    const run = await runCli(['lint', '--format', 'text', CLEAN_FILE, SCHEMA_FILE], project.dir);
+    const summary = run.stdout.trimEnd().split('\n').pop();
+    assert.match(summary ?? '', /^\d+ problems? \(.*\) in 1 of 2 files\.$/);
+  });
+
   test('a clean file prints only the summary', async () => {
     const run = await runCli(['lint', CLEAN_FILE], project.dir);
     assert.equal(run.code, 0);
