@@ -5,6 +5,7 @@ import { parseCalendarDate } from './time';
 import type { CurrencyConversion, LintSettings, RuleLevel } from './settings';
 import type { Range } from './types';
 import { CORE_SLUGS, RULES } from '../rules/index';
+import { RECOVERY_GAP_KEY } from './timelinePhases';
 
 /** The repository's own settings file, found by walking up from the post-mortems (see projectConfig.ts). */
 export const PROJECT_CONFIG_FILE = '.postmortem.yaml';
@@ -141,10 +142,10 @@ function readGaps(value: unknown, warn: Warn): Record<string, number> | undefine
   const result: Record<string, number> = {};
   for (const [key, minutes] of Object.entries(value)) {
     const m = /^sev-?([123])$/i.exec(key.trim());
-    const severity = m ? `SEV-${m[1]}` : undefined;
+    const severity = m ? `SEV-${m[1]}` : key.trim().toLowerCase() === RECOVERY_GAP_KEY ? RECOVERY_GAP_KEY : undefined;
     if (!severity) {
       const guess = closestMatch(key, SEVERITY_KEYS);
-      warn(['timelineGapMinutes', key], `\`${key}\` is not a severity; use ${SEVERITY_KEYS.join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}. It is ignored.`);
+      warn(['timelineGapMinutes', key], `\`${key}\` is not a severity; use ${SEVERITY_KEYS.join(', ')} or ${RECOVERY_GAP_KEY} (after the fix)${guess ? ` (did you mean \`${guess}\`?)` : ''}. It is ignored.`);
       continue;
     }
     if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0) {

@@ -9,6 +9,7 @@ import { FACTOR_KEYS, actionStatusOf, asArray, asNumber, asRecord, asString, isR
 import { dateOf, isActionClosed, latestAllowedDeadline } from './deadlines';
 import { clockOf, regulatoryDeadline, regulatoryStatus, type RegulatoryStatus } from './regulatory';
 import { DEFAULT_SETTINGS } from './settings';
+import { acutePhaseEnd, gapLimitAfter } from './timelinePhases';
 import {
   compareDates,
   daysBetween,
@@ -100,6 +101,8 @@ export interface TimelineDetail {
   relativeMinutes: number | null;
   /** Minutes since the previous readable entry. */
   gapBeforeMinutes: number | null;
+  /** The longest gap allowed before this entry (the severity's in the acute phase, the recovery limit after); null = none. */
+  gapLimitMinutes: number | null;
   gapTooLong: boolean;
   /** Earlier than the entry before it. */
   outOfOrder: boolean;
@@ -152,7 +155,7 @@ export function computeDetails(doc: Postmortem, options: FigureOptions): Details
     costLines: lines,
     hasCost,
     actions,
-    timeline: timelineDetails(doc.timeline, start, gapThreshold),
+    timeline: timelineDetails(doc.timeline, start, gapThreshold, gaps),
     gapThresholdMinutes: gapThreshold,
     regulatory,
   };
@@ -294,18 +297,25 @@ function regulatoryDetails(doc: Postmortem, options: FigureOptions): RegulatoryD
   return details;
 }
 
-function timelineDetails(value: unknown, start: Instant | undefined, gapThreshold: number | null): TimelineDetail[] {
+function timelineDetails(value: unknown, start: Instant | undefined, gapThreshold: number | null, gaps: Record<string, number>): TimelineDetail[] {
   const details: TimelineDetail[] = [];
+  const entries = asArray(value).map((entry) => ({
+    instant: isRecord(entry) ? parseTimelineInstant(entry.at, start) ?? null : null,
+    kind: isRecord(entry) ? asString(entry.kind) ?? null : null,
+  }));
+  // As the timeline-granularity rule does: the severity's limit in the acute phase only.
+  const acuteEnd = acutePhaseEnd(entries);
   let previous: Instant | undefined;
-  asArray(value).forEach((entry, index) => {
-    const instant = isRecord(entry) ? parseTimelineInstant(entry.at, start) ?? null : null;
+  entries.forEach(({ instant }, index) => {
     const gap = instant && previous ? round2(minutesBetween(previous, instant)) : null;
+    const limit = previous && gapThreshold !== null ? gapLimitAfter(previous, acuteEnd, gapThreshold, gaps) ?? null : null;
     details.push({
       index,
       instant,
       relativeMinutes: instant && start ? round2(minutesBetween(start, instant)) : null,
       gapBeforeMinutes: gap,
-      gapTooLong: gap !== null && gapThreshold !== null && gap > gapThreshold,
+      gapLimitMinutes: limit,
+      gapTooLong: gap !== null && limit !== null && gap > limit,
       outOfOrder: gap !== null && gap < 0,
     });
     if (instant) previous = instant;

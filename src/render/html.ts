@@ -357,7 +357,9 @@ function renderTimeline(model: ReportModel): string {
     // The gap note sits right under the entry that opens the gap; markers that fall inside
     // the gap come after it, before the first entry at or after their time (markers first on a tie).
     if (row.gapTooLong && row.gapBeforeMinutes !== null) {
-      const allowed = t.gapThresholdMinutes === null ? '' : ` (${model.header.severity ? `${esc(model.header.severity)} allows` : 'the limit is'} ${esc(formatDuration(t.gapThresholdMinutes))})`;
+      const limit = row.gapLimitMinutes ?? t.gapThresholdMinutes;
+      const who = limit !== t.gapThresholdMinutes ? 'after the fix, the limit is' : model.header.severity ? `${esc(model.header.severity)} allows` : 'the limit is';
+      const allowed = limit === null ? '' : ` (${who} ${esc(formatDuration(limit))})`;
       items.push(`<li class="tl-gap gap-long"><span class="tl-rel"></span><span class="tl-label">⚠ ${esc(formatDuration(row.gapBeforeMinutes))} without an entry${allowed}</span></li>`);
     }
     while (row.epochMs !== null && nextMarker < markers.length && markers[nextMarker].at <= row.epochMs) items.push(markers[nextMarker++].html);

@@ -68,6 +68,8 @@ export interface TimelineRow {
   clock?: string;
   relativeMinutes: number | null;
   gapBeforeMinutes: number | null;
+  /** The limit the gap was held to: the severity's in the acute phase, the recovery limit after the fix. */
+  gapLimitMinutes: number | null;
   /** The gap before this entry is longer than the severity allows, both entries inside the incident window. */
   gapTooLong: boolean;
   outOfOrder: boolean;
@@ -234,6 +236,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       clock: detail.instant ? clockOf(detail.instant, startDate) : undefined,
       relativeMinutes: detail.relativeMinutes,
       gapBeforeMinutes: detail.gapBeforeMinutes,
+      gapLimitMinutes: detail.gapLimitMinutes,
       gapTooLong: detail.gapTooLong,
       outOfOrder: detail.outOfOrder,
       kind: text(record?.kind),

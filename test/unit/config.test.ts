@@ -68,7 +68,7 @@ describe('.postmortem.yaml', () => {
       '5:11 `holidays` entries must each be a date written YYYY-MM-DD; "2026-02-30" is ignored.',
       '5:35 `holidays` entries must each be a date written YYYY-MM-DD; "tomorrow" is ignored.',
       '6:29 The gap for SEV-1 must be a positive number of minutes, not -5; the default stays.',
-      '6:33 `SEV-4` is not a severity; use SEV-1, SEV-2, SEV-3 (did you mean `SEV-1`?). It is ignored.',
+      '6:33 `SEV-4` is not a severity; use SEV-1, SEV-2, SEV-3 or recovery (after the fix) (did you mean `SEV-1`?). It is ignored.',
     ]);
   });
 
@@ -104,6 +104,14 @@ describe('.postmortem.yaml', () => {
     assert.equal(owner('').map((d) => d.severity)[0], 'error');
     assert.equal(owner('rules: { action-owner-missing: info }\n').map((d) => d.severity)[0], 'info');
     assert.deepEqual(owner('rules: { action-owner-missing: off }\n'), []);
+  });
+});
+
+describe('.postmortem.yaml timelineGapMinutes.recovery (issue 10, item 7)', () => {
+  it('reads a limit for the gaps after the acute phase', () => {
+    const { settings, warnings } = readProjectConfig('timelineGapMinutes: { SEV-1: 10, recovery: 1440 }\n');
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(settings.timelineGapMinutes, { 'SEV-1': 10, recovery: 1440 });
   });
 });
 

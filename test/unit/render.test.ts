@@ -70,7 +70,9 @@ test('the model reads the full example', () => {
     ],
   );
   // Entry 2's 33-minute gap starts at the trigger, before summary.start: outside the window, not flagged.
-  assert.deepEqual(model.timeline.rows.map((r) => r.gapTooLong), [false, false, false, false, true, true, true]);
+  // The 20 minutes from fix-deployed (12:10) to resolved (12:30) are after the acute phase: no limit by default (issue 10, item 7).
+  assert.deepEqual(model.timeline.rows.map((r) => r.gapTooLong), [false, false, false, false, true, true, false]);
+  assert.deepEqual(model.timeline.rows.map((r) => r.gapLimitMinutes), [null, 15, 15, 15, 15, 15, null]);
 });
 
 test('HTML body: figures, heatmap numbers, data-paths, highlighted rows', () => {
