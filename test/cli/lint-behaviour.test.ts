@@ -161,7 +161,8 @@ describe('what is linted', () => {
   });
 
   test('.postmortem.yaml above the current folder turns a rule off', async () => {
-    const gap = CLEAN.replace('end: 2026-06-09T15:10:00+02:00', 'end: 2026-06-09T17:30:00+02:00').replace('  - at: "15:10"', '  - at: "17:30"');
+    // A 92-minute gap in the acute phase (the trigger moved to 12:30, the start to 12:02).
+    const gap = CLEAN.replace('start: 2026-06-09T14:02:00+02:00', 'start: 2026-06-09T12:02:00+02:00').replace('  - at: "13:58"', '  - at: "12:30"');
     const p = tempProject({ 'postmortems/a.pm.yaml': gap, '.postmortem.yaml': 'rules:\n  timeline-granularity: off\n' });
     const q = tempProject({ 'postmortems/a.pm.yaml': gap });
     try {
