@@ -399,7 +399,8 @@ function renderWhys(model: ReportModel): string {
   const last = model.whys.length - 1;
   const items = model.whys
     .map((why, i) => {
-      const role = i === 0 ? 'direct cause' : i === last ? 'organizational root' : '';
+      // By position only: calling the last why "organizational root" would vouch for "Human error"; whys-person-root judges it.
+      const role = i === 0 ? 'direct cause' : i === last ? 'last why' : '';
       return `<li class="why" data-path="root_cause.whys.${i}"><span class="why-label">Why ${i + 1}${role ? ` · ${role}` : ''}</span><span class="why-text">${why === undefined ? INVALID : esc(why)}</span></li>`;
     })
     .join('');

@@ -207,3 +207,14 @@ test('the preview and Markdown say "not estimated" for a cost section of zeros, 
   assert.match(markdown, /\| \*\*Total\*\* \| _not estimated_ \(every amount is 0 or not given\) \|/);
   assert.doesNotMatch(markdown, /\*\*\$0\.00\*\*/);
 });
+
+test('the last why is labelled by its position, never "organizational root" (issue 10, item 9)', () => {
+  const text = 'id: INC-2026-11-28-001\nroot_cause:\n  whys:\n    - The database refused connections.\n    - The pool limit was raised.\n    - The change was not reviewed.\n    - Nobody checked the limits.\n    - Human error.\n';
+  const model = modelOf(text);
+  const html = renderReportBody(model);
+  assert.match(html, /<span class="why-label">Why 5 · last why<\/span><span class="why-text">Human error\.<\/span>/);
+  assert.doesNotMatch(html, /organizational root/i);
+  // whys-person-root speaks for the content, in the Problems panel and the preview alike.
+  const { diagnostics } = lintText(text, { today });
+  assert.ok(diagnostics.some((d) => d.rule === 'whys-person-root'));
+});
