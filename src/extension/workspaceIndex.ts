@@ -101,10 +101,8 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     if (this.live.has(key) || this.disposed) return;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
+    const text = await readText(uri);
+    if (text === undefined) {
       this.removeEntry(key);
       return;
     }
@@ -144,6 +142,15 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
     this.disposed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** A file's text through VS Code's file system (local or virtual); undefined when it cannot be read. */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
   }
 }
 
