@@ -48,6 +48,8 @@
   });
   root.addEventListener('change', function (event) {
     if (event.target && event.target.id === 'quarter-picker') showQuarter(event.target.value);
+    // The extension recomputes the figures with or without drafts and sends the new body.
+    if (event.target && event.target.id === 'include-drafts') vscode.postMessage({ type: 'includeDrafts', value: event.target.checked === true });
   });
   // A chart point selects its quarter.
   root.addEventListener('click', function (event) {

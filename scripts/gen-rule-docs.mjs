@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates, from src/rules/index.ts, what must never drift from the rules
-// themselves: the rule table of README.md (between the rules-table markers) and
+// themselves: the rule table of README.md and README.marketplace.md (between the rules-table markers) and
 // one `postmortem.rules.<slug>` setting per rule in package.json, so the
 // Settings editor lists every rule with its description and levels.
 //
@@ -84,19 +84,23 @@ async function main() {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
   const readmeIndex = args.indexOf('--readme');
-  const readmePath = readmeIndex >= 0 ? args[readmeIndex + 1] : join(root, 'README.md');
+  // The developers' README and the Marketplace one (packaged as the .vsix's README) carry the same table.
+  const readmePaths = readmeIndex >= 0 ? [args[readmeIndex + 1]] : [join(root, 'README.md'), join(root, 'README.marketplace.md')];
   const rules = await loadRules();
   const missingDocs = rules.filter((r) => !existsSync(join(root, 'docs/rules', `${r.slug}.md`))).map((r) => r.slug);
-  const readme = readFileSync(readmePath, 'utf8');
-  const updated = replaceTable(readme, renderRulesTable(rules));
-  const name = relative(process.cwd(), readmePath) || readmePath;
+  const readmes = readmePaths.map((path) => {
+    const text = readFileSync(path, 'utf8');
+    return { path, text, updated: replaceTable(text, renderRulesTable(rules)), name: relative(process.cwd(), path) || path };
+  });
+  const name = readmes.map((r) => r.name).join(' and ');
   const packagePath = join(root, 'package.json');
   const packageText = readFileSync(packagePath, 'utf8');
   const updatedPackage = replaceRuleSettings(packageText, rules);
   if (missingDocs.length > 0) console.error(`gen-rule-docs: no doc page for ${missingDocs.join(', ')} (docs/rules/<slug>.md)`);
   if (check) {
-    if (updated !== readme) {
-      console.error(`gen-rule-docs: the rule table in ${name} is stale; run \`npm run docs:rules\`.`);
+    for (const readme of readmes) {
+      if (readme.updated === readme.text) continue;
+      console.error(`gen-rule-docs: the rule table in ${readme.name} is stale; run \`npm run docs:rules\`.`);
       process.exit(1);
     }
     if (updatedPackage !== packageText) {
@@ -106,9 +110,9 @@ async function main() {
     console.log(`gen-rule-docs: ${name} lists all ${rules.length} rules.`);
     process.exit(missingDocs.length > 0 ? 1 : 0);
   }
-  if (updated !== readme) writeFileSync(readmePath, updated);
+  for (const readme of readmes) if (readme.updated !== readme.text) writeFileSync(readme.path, readme.updated);
   if (updatedPackage !== packageText) writeFileSync(packagePath, updatedPackage);
-  console.log(`gen-rule-docs: ${updated === readme ? 'unchanged' : 'updated'} ${name} (${rules.length} rules).`);
+  console.log(`gen-rule-docs: ${readmes.every((r) => r.updated === r.text) ? 'unchanged' : 'updated'} ${name} (${rules.length} rules).`);
   // tsx keeps its loader alive; the rules hold no handles worth waiting for.
   process.exit(missingDocs.length > 0 ? 1 : 0);
 }

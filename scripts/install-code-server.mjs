@@ -23,7 +23,7 @@
 //   --apt   install missing Debian packages with apt-get (root only)
 // A no-op (a few ms) when the same version is already installed.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, copyFileSync, chmodSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, copyFileSync, chmodSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
 import { dirname, join, delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arch } from 'node:os';
@@ -77,11 +77,14 @@ export function ensureDebianPackages({ apt = false, log = console.log } = {}) {
       `Missing Debian packages:\n${explain}\nInstall them with:\n  sudo apt-get update && sudo apt-get install -y ${names.join(' ')}`,
     );
   }
-  log(`Installing Debian packages: ${names.join(' ')}`);
+  log(`Installing Debian packages: ${names.join(' ')} (full log: ${installLogFile})`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  mkdirSync(dirname(installLogFile), { recursive: true });
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...names]]) {
-    const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status})`);
+    const out = openSync(installLogFile, 'a');
+    const result = spawnSync('apt-get', args, { stdio: ['ignore', out, out], env });
+    closeSync(out);
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}); the last lines of ${installLogFile}:\n${tailOf(installLogFile, 30)}`);
   }
   const still = missingDebianPackages();
   if (still.length > 0) throw new Error(`Still missing after apt-get: ${still.map((pkg) => pkg.name).join(' ')}`);
@@ -169,12 +172,44 @@ async function withLock(log, body) {
   }
 }
 
-function run(command, args, options) {
+/** Where the install writes the full output of npm and apt-get (git-ignored, next to code-server). */
+export const installLogFile = join(vscodeTestDir, 'code-server-install.log');
+
+/**
+ * Runs a command with its whole output appended to `logFile`, not the
+ * terminal: a cold install prints some 260 lines (node-gyp retries, npm
+ * warnings) that bury the one line that matters, the URL. `log` gets a
+ * progress line now and then, and on a failure the last lines of the log.
+ * Resolves to the exit code (128 when killed by a signal).
+ */
+export function runLogged(command, args, { logFile, log = console.log, env = process.env, cwd, progressEveryMs = 20_000 } = {}) {
+  mkdirSync(dirname(logFile), { recursive: true });
+  const out = openSync(logFile, 'a');
+  writeSync(out, `\n$ ${[command, ...args].join(' ')}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve(signal ? 128 : code));
+    const started = Date.now();
+    const child = spawn(command, args, { stdio: ['ignore', out, out], env, cwd });
+    const timer = setInterval(() => log(`  ...still running (${Math.round((Date.now() - started) / 1000)} s; log: ${logFile})`), progressEveryMs);
+    const finish = (result, error) => {
+      clearInterval(timer);
+      closeSync(out);
+      if (error) reject(error);
+      else resolve(result);
+    };
+    child.on('error', (error) => finish(undefined, error));
+    child.on('close', (code, signal) => {
+      const status = signal ? 128 : code;
+      if (status !== 0) log(`${[command, ...args].join(' ')} failed (exit ${status}); the last lines of ${logFile}:\n${tailOf(logFile, 30)}`);
+      finish(status);
+    });
   });
+}
+
+/** The last `count` lines of a text file ('' when it cannot be read). */
+export function tailOf(file, count) {
+  let text = '';
+  try { text = readFileSync(file, 'utf8'); } catch { return ''; }
+  return text.trimEnd().split('\n').slice(-count).join('\n');
 }
 
 /**
@@ -227,11 +262,13 @@ export async function ensureCodeServer({ apt = false, log = console.log } = {}) 
       if (/^npm_(config_(prefix|local_prefix|omit|include|production|only|workspaces?|save.*|package_lock_only|dry_run)|package_.*|lifecycle_.*)$/i.test(key)) delete env[key];
     }
     const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
-    const code = await run(npmCli[0], [...npmCli[1], 'install', '--foreground-scripts', '--no-package-lock', '--omit=dev', '--loglevel=warn'], { cwd: codeServerDir, env });
-    if (code !== 0) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code}); see the output above`);
+    rmSync(installLogFile, { force: true });
+    log(`  npm install code-server@${CODE_SERVER_VERSION} (full log: ${installLogFile})`);
+    const code = await runLogged(npmCli[0], [...npmCli[1], 'install', '--foreground-scripts', '--no-package-lock', '--omit=dev', '--loglevel=warn'], { cwd: codeServerDir, env, logFile: installLogFile, log });
+    if (code !== 0) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code}); full log: ${installLogFile}`);
     const problems = installProblems();
     if (problems.length > 0) {
-      throw new Error(`code-server installed but some install scripts did not run or did not build:\n  ${problems.join('\n  ')}`);
+      throw new Error(`code-server installed but some install scripts did not run or did not build:\n  ${problems.join('\n  ')}\nFull log: ${installLogFile}`);
     }
     writeFileSync(markerFile, `${CODE_SERVER_VERSION}\n`);
     log(`code-server ${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);

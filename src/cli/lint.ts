@@ -147,7 +147,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     const encoding = await invalidUtf8DiagnosticFor(file.absolute, file.display, text);
     reports.push({ file: file.display, diagnostics: encoding ? [encoding, ...diagnostics] : diagnostics });
   }
-  io.stdout(escapeOutput(FORMATTERS[format](reports), format));
+  // Nothing could be read at all (a missing folder): the error on stderr says it; "No problems in 0 files." would contradict it.
+  if (reports.length > 0 || unreadable === 0 || format !== 'text') io.stdout(escapeOutput(FORMATTERS[format](reports), format));
 
   if (unreadable > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;

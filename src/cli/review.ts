@@ -7,6 +7,8 @@ import { todayDate } from '../core/time';
 import { escapeOutput, printable } from '../core/excerpt';
 import { renderReviewPage } from '../review/html';
 import { discoverPostmortems } from '../core/discover';
+import { loadProjectConfig } from '../core/projectConfig';
+import { PROJECT_CONFIG_FILE } from '../core/config';
 import { displayName, loadStore } from '../review/load';
 import { renderReviewMarkdown } from '../review/markdown';
 import { isQuarter } from '../review/quarter';
@@ -15,12 +17,16 @@ import { computeReview, type Review } from '../review/review';
 const FORMATS = ['markdown', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const REVIEW_USAGE = `Usage: postmortem review [paths...] [--quarter YYYY-Qn] [--today YYYY-MM-DD] [--format markdown|json|html]
+export const REVIEW_USAGE = `Usage: postmortem review [paths...] [--quarter YYYY-Qn] [--today YYYY-MM-DD] [--include-drafts] [--format markdown|json|html]
 
 The quarterly review across post-mortems (files or folders; default postmortems/).
   --quarter YYYY-Qn     only this quarter (its cost is still compared with the quarter before)
   --today YYYY-MM-DD    the date overdue action items are counted against (default: today, local date)
+  --include-drafts      count post-mortems still in draft (or without a status) too;
+                        by default only in-review, reviewed and closed ones count
   --format FORMAT       markdown (default), json, or html (one self-contained page)
+Costs are never added across currencies: figures are per currency unless
+.postmortem.yaml gives rates (currency: { report: EUR, rates: { USD: 0.92 } }).
 Files that cannot be used are listed as skipped with the reason.
 Exit codes: 0 reviewed; 2 on usage errors, or when a path or file could not be read
 (named on stderr; the rest is still reviewed).`;
@@ -29,7 +35,7 @@ const REVIEW = defineCommand({
   name: 'review',
   usage: REVIEW_USAGE,
   allowPositionals: true,
-  options: { quarter: { type: 'string' }, today: { type: 'string' }, format: { type: 'string', default: 'markdown' } },
+  options: { quarter: { type: 'string' }, today: { type: 'string' }, format: { type: 'string', default: 'markdown' }, 'include-drafts': { type: 'boolean' } },
 });
 
 export async function runReview(args: string[], io: CliIO): Promise<number> {
@@ -40,6 +46,7 @@ export async function runReview(args: string[], io: CliIO): Promise<number> {
       quarter: values.quarter,
       today: isoDateOption('--today', values.today),
       format: oneOf('--format', values.format, FORMATS),
+      includeDrafts: values['include-drafts'] === true,
     };
   });
   if (typeof parsed === 'number') return parsed;
@@ -51,7 +58,15 @@ export async function runReview(args: string[], io: CliIO): Promise<number> {
   const { store, unreadable, outside } = await loadStore(files, (file) => displayName(file, io.cwd));
   for (const file of outside) io.stderr(`postmortem review: skipped ${printable(file.file)}: ${file.message}\n`);
   for (const file of unreadable) io.stderr(`postmortem review: cannot read ${printable(file.file)}: ${file.fsError}\n`);
-  const review = computeReview(store.entries(), { today: todayDate(parsed.today), quarter: parsed.quarter });
+  // The repository's `.postmortem.yaml`, as `lint` reads it: its `currency` rates are the only way costs in different currencies are added.
+  const config = loadProjectConfig(io.cwd);
+  for (const w of config.warnings) io.stderr(`postmortem review: ${printable(config.file ?? PROJECT_CONFIG_FILE)}:${w.range.start.line + 1}:${w.range.start.character + 1} ${w.message}\n`);
+  const review = computeReview(store.entries(), {
+    today: todayDate(parsed.today),
+    quarter: parsed.quarter,
+    includeDrafts: parsed.includeDrafts,
+    currency: config.settings.currency ?? null,
+  });
   if (unreadable.length > 0) {
     review.skipped.push(...unreadable.map(({ file, reason }) => ({ file, reason })));
     review.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -2,10 +2,11 @@ import { parsePostmortem, type Path } from './parse';
 import { isRecord } from './model';
 import { closestMatch } from './suggest';
 import { parseCalendarDate } from './time';
-import type { LintSettings, RuleLevel } from './settings';
+import type { CurrencyConversion, LintSettings, RuleLevel } from './settings';
 import type { Range } from './types';
 import { CORE_SLUGS, RULES } from '../rules/index';
 import { ownValue } from './lookup';
+import { RECOVERY_GAP_KEY } from './timelinePhases';
 
 /** The repository's own settings file, found by walking up from the post-mortems (see projectConfig.ts). */
 export const PROJECT_CONFIG_FILE = '.postmortem.yaml';
@@ -21,7 +22,7 @@ export interface ProjectConfig {
   warnings: ConfigWarning[];
 }
 
-const TOP_LEVEL_KEYS = ['rules', 'people', 'holidays', 'timelineGapMinutes'] as const;
+const TOP_LEVEL_KEYS = ['rules', 'people', 'holidays', 'timelineGapMinutes', 'currency'] as const;
 const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info', 'hint'];
 /** Spellings people write from other linters' configs. */
 const LEVEL_ALIASES: Record<string, RuleLevel> = { warn: 'warning', information: 'info', false: 'off', none: 'off' };
@@ -37,6 +38,7 @@ const SEVERITY_KEYS = ['SEV-1', 'SEV-2', 'SEV-3'] as const;
  * people: [Priya Natarajan]
  * holidays: [2026-12-25]
  * timelineGapMinutes: { SEV-1: 10, SEV-2: 45 }
+ * currency: { report: EUR, rates: { USD: 0.92 } }
  * ```
  */
 export function readProjectConfig(text: string): ProjectConfig {
@@ -75,6 +77,10 @@ export function readProjectConfig(text: string): ProjectConfig {
   if ('timelineGapMinutes' in data) {
     const gaps = readGaps(data.timelineGapMinutes, warn);
     if (gaps) settings.timelineGapMinutes = gaps;
+  }
+  if ('currency' in data) {
+    const currency = readCurrency(data.currency, warn);
+    if (currency) settings.currency = currency;
   }
   return { settings, warnings };
 }
@@ -137,10 +143,10 @@ function readGaps(value: unknown, warn: Warn): Record<string, number> | undefine
   const result: Record<string, number> = {};
   for (const [key, minutes] of Object.entries(value)) {
     const m = /^sev-?([123])$/i.exec(key.trim());
-    const severity = m ? `SEV-${m[1]}` : undefined;
+    const severity = m ? `SEV-${m[1]}` : key.trim().toLowerCase() === RECOVERY_GAP_KEY ? RECOVERY_GAP_KEY : undefined;
     if (!severity) {
       const guess = closestMatch(key, SEVERITY_KEYS);
-      warn(['timelineGapMinutes', key], `\`${key}\` is not a severity; use ${SEVERITY_KEYS.join(', ')}${guess ? ` (did you mean \`${guess}\`?)` : ''}. It is ignored.`);
+      warn(['timelineGapMinutes', key], `\`${key}\` is not a severity; use ${SEVERITY_KEYS.join(', ')} or ${RECOVERY_GAP_KEY} (after the fix)${guess ? ` (did you mean \`${guess}\`?)` : ''}. It is ignored.`);
       continue;
     }
     if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0) {
@@ -150,4 +156,43 @@ function readGaps(value: unknown, warn: Warn): Record<string, number> | undefine
     result[severity] = minutes;
   }
   return result;
+}
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+/** `currency: { report: EUR, rates: { USD: 0.92 } }`; a bad rate is left out (that currency stays unconverted), a bad `report` drops the whole entry. */
+function readCurrency(value: unknown, warn: Warn): CurrencyConversion | undefined {
+  if (value === null) return undefined;
+  const example = '`currency` must be a mapping like `{ report: EUR, rates: { USD: 0.92 } }`';
+  if (!isRecord(value)) {
+    warn(['currency'], `${example}; it is ignored.`, 'value');
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'report' && key !== 'rates') warn(['currency', key], `Unknown key \`${key}\` under \`currency\` (report, rates); it is ignored.`);
+  }
+  const report = typeof value.report === 'string' ? value.report.trim().toUpperCase() : undefined;
+  if (!report || !CURRENCY_CODE.test(report)) {
+    warn(['currency', ...('report' in value ? ['report'] : [])], `${example}: \`report\` is the three-letter code (ISO 4217) amounts are converted into; the conversion is ignored.`, 'value');
+    return undefined;
+  }
+  const rates: Record<string, number> = Object.create(null);
+  const given = value.rates;
+  if (given !== undefined && given !== null && !isRecord(given)) {
+    warn(['currency', 'rates'], '`currency.rates` must map a currency code to how many units of the report currency one unit is worth; it is ignored.', 'value');
+  } else if (isRecord(given)) {
+    for (const [key, rate] of Object.entries(given)) {
+      const code = key.trim().toUpperCase();
+      if (!CURRENCY_CODE.test(code)) {
+        warn(['currency', 'rates', key], `\`${key}\` is not a three-letter currency code; it is ignored.`);
+        continue;
+      }
+      if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+        warn(['currency', 'rates', key], `The rate for ${code} must be a positive number, not ${JSON.stringify(rate)}; ${code} amounts are not converted.`, 'value');
+        continue;
+      }
+      rates[code] = rate;
+    }
+  }
+  return { report, rates: { ...rates } };
 }

@@ -2,6 +2,7 @@ import { asString, isRecord, type Postmortem } from './model';
 import {
   addBusinessDays,
   addDays,
+  compareDates,
   formatCalendarDate,
   localDateOf,
   parseCalendarDate,
@@ -63,6 +64,25 @@ export function deadlineWindow(
       : addDays(base.date, window.days);
   const explanation = `${priority} allows ${window.label} ${'businessDays' in window ? 'after' : 'from'} ${base.from} (${formatCalendarDate(base.date)})`;
   return { priority, base, latest, explanation };
+}
+
+/** A date a fix may write into `deadline`, and why it is that date (for the fix title). */
+export interface ProposedDeadline {
+  date: CalendarDate;
+  /** "latest allowed for P1", or "next business day: P1's latest allowed, 2026-11-09, has passed". */
+  reason: string;
+}
+
+/**
+ * The deadline a fix proposes: the latest date the priority allows, but never
+ * a date before the next business day after `today`. A window that has already
+ * closed would otherwise get a deadline in the past, which `action-overdue`
+ * flags at once; the earliest date anyone can still meet is the next business day.
+ */
+export function proposedDeadline(window: DeadlineWindow, today: CalendarDate, holidays: Iterable<string> = []): ProposedDeadline {
+  const earliest = addBusinessDays(today, 1, holidaySet(holidays));
+  if (compareDates(window.latest, earliest) >= 0) return { date: window.latest, reason: `latest allowed for ${window.priority}` };
+  return { date: earliest, reason: `next business day: ${window.priority}'s latest allowed, ${formatCalendarDate(window.latest)}, has passed` };
 }
 
 /** The latest allowed deadline of an action item of `priority` in `doc` (reused by the preview). */

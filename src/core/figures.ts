@@ -10,6 +10,7 @@ import { dateOf, isActionClosed, latestAllowedDeadline } from './deadlines';
 import { isCostInRange } from './format';
 import { clockOf, regulatoryDeadline, regulatoryStatus, type RegulatoryStatus } from './regulatory';
 import { DEFAULT_SETTINGS } from './settings';
+import { acutePhaseEnd, gapLimitAfter } from './timelinePhases';
 import {
   compareDates,
   daysBetween,
@@ -39,6 +40,12 @@ export interface CostFigures {
   currency: string | null;
   /** Present (true) when an amount or a sum is not a finite number within MAX_COST_AMOUNT: it is shown as "out of range". */
   out_of_range?: true;
+  /**
+   * False when there is no cost section, or every input in it is 0 or not a
+   * number (the `new` template's zeros, "TBD"): nobody has estimated the cost
+   * yet, so the amounts above are null rather than a $0 that reads as a finding.
+   */
+  estimated: boolean;
 }
 
 
@@ -98,6 +105,8 @@ export interface TimelineDetail {
   relativeMinutes: number | null;
   /** Minutes since the previous readable entry. */
   gapBeforeMinutes: number | null;
+  /** The longest gap allowed before this entry (the severity's in the acute phase, the recovery limit after); null = none. */
+  gapLimitMinutes: number | null;
   gapTooLong: boolean;
   /** Earlier than the entry before it. */
   outOfOrder: boolean;
@@ -150,7 +159,7 @@ export function computeDetails(doc: Postmortem, options: FigureOptions): Details
     costLines: lines,
     hasCost,
     actions,
-    timeline: timelineDetails(doc.timeline, start, gapThreshold),
+    timeline: timelineDetails(doc.timeline, start, gapThreshold, gaps),
     gapThresholdMinutes: gapThreshold,
     regulatory,
   };
@@ -164,7 +173,7 @@ function round2(value: number): number {
 export function computeCost(value: unknown, duration: number | null): { cost: CostFigures; lines: CostLine[]; hasCost: boolean } {
   const cost = asRecord(value);
   if (!cost) {
-    return { cost: { direct: null, indirect: null, total: null, per_minute: null, currency: null }, lines: [], hasCost: false };
+    return { cost: { direct: null, indirect: null, total: null, per_minute: null, currency: null, estimated: false }, lines: [], hasCost: false };
   }
   const num = (record: Record<string, unknown> | undefined, key: string): number | undefined => asNumber(record?.[key]);
   const single = (key: 'revenue_lost' | 'sla_credits' | 'vendor_costs' | 'brand', group: CostLine['group'], label: string): CostLine => {
@@ -201,15 +210,30 @@ export function computeCost(value: unknown, duration: number | null): { cost: Co
     ),
     single('brand', 'indirect', 'Brand damage'),
   ];
+  const currency = asString(cost.currency) ?? null;
+  if (!hasEstimate(cost, churn)) {
+    return { cost: { direct: null, indirect: null, total: null, per_minute: null, currency, estimated: false }, lines, hasCost: true };
+  }
   const sum = (group: CostLine['group']): number => round2(lines.filter((l) => l.group === group).reduce((a, l) => a + (l.amount ?? 0), 0));
   const direct = sum('direct');
   const indirect = sum('indirect');
   const total = round2(direct + indirect);
   const perMinute = duration !== null && duration > 0 ? round2(total / duration) : null;
-  const currency = asString(cost.currency) ?? null;
   const amounts = [direct, indirect, total, perMinute, ...lines.map((l) => l.amount)];
   const outOfRange = amounts.some((amount) => amount !== null && !isCostInRange(amount));
-  return { cost: { direct, indirect, total, per_minute: perMinute, currency, ...(outOfRange ? { out_of_range: true as const } : {}) }, lines, hasCost: true };
+  return { cost: { direct, indirect, total, per_minute: perMinute, currency, estimated: true, ...(outOfRange ? { out_of_range: true as const } : {}) }, lines, hasCost: true };
+}
+
+/** The quantities of a cost section; rates (loaded_rate, churn.probability, churn.ltv) are often pre-filled and say nothing about this incident. */
+const COST_QUANTITIES = ['revenue_lost', 'sla_credits', 'vendor_costs', 'engineering_hours', 'brand'] as const;
+
+/** Some quantity of the cost section is a number other than 0: someone has estimated this incident's cost. */
+function hasEstimate(cost: Record<string, unknown>, churn: Record<string, unknown> | undefined): boolean {
+  const given = (value: unknown): boolean => {
+    const n = asNumber(value);
+    return n !== undefined && n !== 0;
+  };
+  return COST_QUANTITIES.some((key) => given(cost[key])) || given(churn?.affected_users);
 }
 
 function factorScores(value: unknown): Record<string, number | null> {
@@ -279,18 +303,25 @@ function regulatoryDetails(doc: Postmortem, options: FigureOptions): RegulatoryD
   return details;
 }
 
-function timelineDetails(value: unknown, start: Instant | undefined, gapThreshold: number | null): TimelineDetail[] {
+function timelineDetails(value: unknown, start: Instant | undefined, gapThreshold: number | null, gaps: Record<string, number>): TimelineDetail[] {
   const details: TimelineDetail[] = [];
+  const entries = asArray(value).map((entry) => ({
+    instant: isRecord(entry) ? parseTimelineInstant(entry.at, start) ?? null : null,
+    kind: isRecord(entry) ? asString(entry.kind) ?? null : null,
+  }));
+  // As the timeline-granularity rule does: the severity's limit in the acute phase only.
+  const acuteEnd = acutePhaseEnd(entries);
   let previous: Instant | undefined;
-  asArray(value).forEach((entry, index) => {
-    const instant = isRecord(entry) ? parseTimelineInstant(entry.at, start) ?? null : null;
+  entries.forEach(({ instant }, index) => {
     const gap = instant && previous ? round2(minutesBetween(previous, instant)) : null;
+    const limit = previous && gapThreshold !== null ? gapLimitAfter(previous, acuteEnd, gapThreshold, gaps) ?? null : null;
     details.push({
       index,
       instant,
       relativeMinutes: instant && start ? round2(minutesBetween(start, instant)) : null,
       gapBeforeMinutes: gap,
-      gapTooLong: gap !== null && gapThreshold !== null && gap > gapThreshold,
+      gapLimitMinutes: limit,
+      gapTooLong: gap !== null && limit !== null && gap > limit,
       outOfOrder: gap !== null && gap < 0,
     });
     if (instant) previous = instant;

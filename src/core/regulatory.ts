@@ -34,14 +34,19 @@ const OSHA_CLOCKS: Record<string, Clock> = {
   hospitalization: { hours: 24 },
 };
 
-/** Regimes an industry usually answers to (the `regulatory-deadline` hint). */
-export const INDUSTRY_REGIMES: Record<string, readonly string[]> = {
-  healthcare: ['HIPAA'],
-  fintech: ['SOX', 'PCI-DSS'],
-  'e-commerce': ['PCI-DSS'],
-  saas: ['SOC2'],
-  manufacturing: ['OSHA'],
-};
+/**
+ * What a document says when regulated data or systems were touched, per regime
+ * with a notification clock (the `regulatory-deadline` hint). The format has no
+ * field for it, so the hint reads the words; an industry alone is no evidence
+ * (most SaaS incidents touch no personal data), and regimes without a clock
+ * (PCI-DSS, SOX, SOC2: audits, not notifications) are never hinted.
+ */
+export const REGULATED_DATA_SIGNS: ReadonlyArray<{ regime: string; what: string; pattern: RegExp }> = [
+  { regime: 'GDPR', what: 'personal data', pattern: /\b(personal data|personally identifiable|PII|data (?:breach|leak)|data subjects?)\b/i },
+  { regime: 'HIPAA', what: 'health data', pattern: /\b(PHI|protected health information|patient (?:data|records?|information)|medical records?|health records?)\b/i },
+  { regime: 'SEC-8K', what: 'a material cybersecurity incident', pattern: /\b(8-K|material (?:cyber ?security )?incident)\b/i },
+  { regime: 'OSHA', what: 'a workplace injury', pattern: /\b(fatality|fatal injury|hospitali[sz](?:ed|ation)|amputation)\b/i },
+];
 
 export interface RegulatoryDeadline {
   regime: string;
@@ -59,6 +64,13 @@ export function clockOf(entry: RegulatoryEntry): Clock | undefined {
   const regime = asString(entry.regime);
   if (regime === 'OSHA') return ownValue(OSHA_CLOCKS, entry.event);
   return ownValue(CLOCKS, regime);
+}
+
+/** "72 hours", "8 hours (fatality) or 24 hours (hospitalization)"; undefined for a regime without a clock. */
+export function regimeClockLabel(regime: string): string | undefined {
+  if (regime === 'OSHA') return Object.entries(OSHA_CLOCKS).map(([event, clock]) => `${clockLabel(clock)} (${event})`).join(' or ');
+  const clock = Object.prototype.hasOwnProperty.call(CLOCKS, regime) ? CLOCKS[regime] : undefined;
+  return clock ? clockLabel(clock) : undefined;
 }
 
 function clockLabel(clock: Clock): string {

@@ -28,11 +28,16 @@ export function registerCodeActions(context: vscode.ExtensionContext, diagnostic
   );
 }
 
-/** The lint result of `document` when it still describes the current text; stale ranges would edit the wrong place. */
-function currentResult(diagnostics: DiagnosticsFeature, document: vscode.TextDocument) {
+/**
+ * The lint result of `document`'s current text; stale ranges would edit the wrong place. Just after a
+ * file opens, the Problems panel may still show its diagnostics from disk (workspace diagnostics) while
+ * the document's own lint is pending: then it is linted now, so the light bulb and hover never come up empty.
+ */
+async function currentResult(diagnostics: DiagnosticsFeature, document: vscode.TextDocument) {
   if (!diagnostics.isPostmortem(document)) return undefined;
   const result = diagnostics.resultFor(document.uri);
-  return result && result.parsed.text === document.getText() ? result : undefined;
+  if (result && result.parsed.text === document.getText()) return result;
+  return diagnostics.lintNow(document);
 }
 
 class PostmortemCodeActions implements vscode.CodeActionProvider {
@@ -41,9 +46,9 @@ class PostmortemCodeActions implements vscode.CodeActionProvider {
     private readonly extensionUri: vscode.Uri,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
-    const result = currentResult(this.diagnostics, document);
+    const result = await currentResult(this.diagnostics, document);
     if (!result) return [];
     const actions: vscode.CodeAction[] = [];
     // Documentation comes after every edit in the light-bulb menu.
@@ -89,8 +94,8 @@ class RuleDocHover implements vscode.HoverProvider {
     private readonly docUri: (slug: string) => vscode.Uri,
   ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const result = currentResult(this.diagnostics, document);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const result = await currentResult(this.diagnostics, document);
     if (!result) return undefined;
     const here = result.diagnostics.filter((d) => RULES_BY_SLUG.has(d.rule) && toRange(d.range).contains(position));
     if (here.length === 0) return undefined;

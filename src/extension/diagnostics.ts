@@ -4,6 +4,7 @@ import type { LintSettings } from '../core/settings';
 import type { Diagnostic, Range, Severity } from '../core/types';
 import { SettingsSource } from './settings';
 import { WorkspaceIndexer, type PostmortemIndex } from './workspaceIndex';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 
 /** Internal, undocumented: hands the end-to-end tests `onDidLint`, so they can count which documents a change re-lints. */
 export const LINT_EVENTS_COMMAND = 'postmortem._onDidLint';
@@ -12,6 +13,8 @@ export const LINT_EVENTS_COMMAND = 'postmortem._onDidLint';
 export interface DiagnosticsFeature {
   /** The latest lint result of an open post-mortem document, if any. */
   resultFor(uri: vscode.Uri): LintResult | undefined;
+  /** A lint of the document's current text now, published nowhere (for a quick fix asked before the scheduled lint ran). */
+  lintNow(document: vscode.TextDocument): Promise<LintResult | undefined>;
   /** The document version that latest result was linted from: older than the document's while a lint is pending. */
   lintedVersionFor(uri: vscode.Uri): number | undefined;
   /** Fires after each lint of a document (open, edit, settings or workspace change). */
@@ -84,13 +87,13 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
   const toVscodeRange = (range: Range): vscode.Range =>
     new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 
-  const toVscodeDiagnostic = (d: Diagnostic, document: vscode.TextDocument): vscode.Diagnostic => {
+  const toVscodeDiagnostic = (d: Diagnostic, uri: vscode.Uri): vscode.Diagnostic => {
     const diagnostic = new vscode.Diagnostic(toVscodeRange(d.range), d.message, SEVERITY[d.severity]);
     diagnostic.source = 'postmortem';
     diagnostic.code = { value: d.rule, target: ruleDocUri(d.rule) };
     if (d.related && d.related.length > 0) {
       diagnostic.relatedInformation = d.related.map(
-        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(fileUri(r.file, document.uri), toVscodeRange(r.range)), r.message),
+        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(fileUri(r.file, uri), toVscodeRange(r.range)), r.message),
       );
     }
     return diagnostic;
@@ -129,14 +132,20 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     results.set(file, result);
     resultSettings.set(file, lintSettings);
     resultVersions.set(file, document.version);
-    collection.set(document.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, document)));
+    collection.set(document.uri, result.diagnostics.map((d) => toVscodeDiagnostic(d, document.uri)));
     index.updateFromDocument(document, result.parsed);
     lintEmitter.fire({ document, result });
   };
 
+  /** True while an editor's document owns a file's diagnostics (linted, or a lint pending). */
+  const isShown = (key: string): boolean => results.has(key) || timers.has(key) || lintGenerations.has(key);
+  const workspace = new WorkspaceDiagnostics(collection, index, settings, isShown, toVscodeDiagnostic);
+  context.subscriptions.push(workspace);
+
   /** Debounced per document: typing only resets a timer; the lint runs when the keys pause. */
   const schedule = (document: vscode.TextDocument, delay: number): void => {
     const key = document.uri.toString();
+    workspace.fileShown(document.uri);
     const existing = timers.get(key);
     if (existing) clearTimeout(existing);
     timers.set(
@@ -169,13 +178,21 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
       const document = event.document;
       // Output channels and other files change often; only post-mortems (or ones that just stopped being one) matter.
       if (!isPostmortemDocument(document) && !results.has(document.uri.toString())) return;
+      // No tab shows it (its file changed on disk, the host reloaded it): with workspace diagnostics it is linted as a
+      // closed file. The index still takes its text (it holds open documents' text, not the disk's).
+      if (dismissed.has(document.uri.toString()) && workspace.enabled()) {
+        index.updateFromDocument(document);
+        workspace.fileClosed(document.uri);
+        return;
+      }
       dismissed.delete(document.uri.toString());
       schedule(document, settings.lintDelayFor(document.uri));
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       clear(document.uri);
       dismissed.delete(document.uri.toString());
-      void index.documentClosed(document);
+      // Once the index holds the disk's text again, the file is linted from disk (workspace diagnostics).
+      void index.documentClosed(document).then(() => workspace.fileClosed(document.uri));
     }),
     // VS Code closes a document (onDidCloseTextDocument) lazily, sometimes minutes after its last
     // editor tab: the Problems panel follows the tabs, so a post-mortem no tab shows is cleared at once,
@@ -187,6 +204,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
           if (shown.has(uri.toString())) continue;
           clear(uri);
           dismissed.add(uri.toString());
+          workspace.fileClosed(uri);
         }
       }
       for (const tab of [...event.opened, ...event.changed]) {
@@ -198,10 +216,14 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
         }
       }
     }),
-    settings.onDidChange(() => relintOpen()),
+    settings.onDidChange(() => {
+      relintOpen();
+      workspace.refreshAll();
+    }),
     // Another file's id, category or services changed: cross-file rules of the open documents may change too.
     // When only the lines of its id or category moved, the findings stay; only the links into it must follow.
     index.onDidChange((change) => {
+      workspace.indexChanged(change);
       const changed = new Set(change.files);
       if (change.crossFile) relintOpen(changed);
       else if (change.rangesMoved.length > 0) {
@@ -214,9 +236,16 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
 
   // Documents already open when the extension wakes up; after activation returns.
   relintOpen();
+  // Then every post-mortem no editor shows, once the first scan has read them.
+  void index.ready.then(() => workspace.refreshAll());
 
   return {
     resultFor: (uri) => results.get(uri.toString()),
+    lintNow: async (document) => {
+      if (!isPostmortemDocument(document)) return undefined;
+      const lintSettings = await settings.settingsFor(document.uri);
+      return lintText(document.getText(), { file: document.uri.toString(), settings: lintSettings, workspace: index.store });
+    },
     lintedVersionFor: (uri) => resultVersions.get(uri.toString()),
     settingsUsedFor: (uri) => resultSettings.get(uri.toString()),
     settingsFor: (uri) => settings.settingsFor(uri),

@@ -4,6 +4,7 @@ import { registerDashboard } from './review/dashboard';
 import { ReviewModel } from './review/model';
 import { registerStatusBar } from './review/statusBar';
 import { registerTree } from './review/tree';
+import type { CurrencyConversion } from '../core/settings';
 
 /** Internal, undocumented: lets the end-to-end tests read what the status bar shows (the extension host has no DOM). */
 export const STATUS_TEXT_COMMAND = 'postmortem._statusText';
@@ -15,8 +16,20 @@ export const STATUS_TEXT_COMMAND = 'postmortem._statusText';
  */
 export function registerReview(context: vscode.ExtensionContext, diagnostics: DiagnosticsFeature): void {
   const { index } = diagnostics;
-  const model = new ReviewModel(index);
-  context.subscriptions.push(model);
+  // `.postmortem.yaml` `currency` (of the first folder: the review spans the workspace) converts costs into one currency.
+  let currency: CurrencyConversion | null = null;
+  const model = new ReviewModel(index, () => currency);
+  const loadCurrency = async (): Promise<void> => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return;
+    const next = (await diagnostics.settingsFor(folder.uri)).currency;
+    if (JSON.stringify(next) === JSON.stringify(currency)) return;
+    currency = next;
+    model.refresh();
+  };
+  const reloadCurrency = (): void => void loadCurrency().catch(() => undefined);
+  reloadCurrency();
+  context.subscriptions.push(model, diagnostics.onDidLint(reloadCurrency), vscode.workspace.onDidChangeConfiguration(reloadCurrency));
   registerDashboard(context, model, index.store);
   registerTree(context, model);
   const statusText = registerStatusBar(context, model, index.store);

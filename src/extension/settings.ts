@@ -7,6 +7,7 @@ import { CORE_SLUGS, RULES } from '../rules/index';
 import { mayReadRepositoryPeople } from './trust';
 import { boundaryOf } from '../core/discover';
 import { readContainedFile } from '../core/safeRead';
+import { RECOVERY_GAP_KEY } from '../core/timelinePhases';
 
 const ALL_SLUGS: readonly string[] = [...CORE_SLUGS, ...RULES.map((rule) => rule.slug)];
 
@@ -191,6 +192,8 @@ export function readVscodeSettings(uri: vscode.Uri | undefined): Partial<LintSet
   const sev2and3 = explicit<number>('timelineGapMinutes.sev2and3');
   if (typeof sev1 === 'number' && sev1 > 0) gaps['SEV-1'] = sev1;
   if (typeof sev2and3 === 'number' && sev2and3 > 0) Object.assign(gaps, { 'SEV-2': sev2and3, 'SEV-3': sev2and3 });
+  const recovery = explicit<number>('timelineGapMinutes.recovery');
+  if (typeof recovery === 'number' && recovery > 0) gaps[RECOVERY_GAP_KEY] = recovery;
   if (Object.keys(gaps).length > 0) result.timelineGapMinutes = gaps;
   return result;
 }

@@ -103,7 +103,7 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     if (this.live.has(key) || this.disposed) return;
-    const text = await readIndexedFile(uri);
+    const text = await readText(uri);
     if (text === undefined) {
       this.removeEntry(key);
       return;
@@ -148,11 +148,11 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
 }
 
 /**
- * A found file's text, or undefined when it is not read. The search follows links (`search.followSymlinks`),
+ * A post-mortem's text from disk (the first scan, workspace diagnostics), or undefined when it is not read. The search follows links (`search.followSymlinks`),
  * so a local file is read as the CLI reads it (src/core/safeRead.ts): not through a link out of its
  * repository or workspace folder, only a regular file, within the size cap. Virtual files are read as they are.
  */
-async function readIndexedFile(uri: vscode.Uri): Promise<string | undefined> {
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   if (uri.scheme === 'file') {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const read = await readContainedFile(uri.fsPath, folder ? boundaryOf(folder.uri.fsPath, true) : boundaryOf(uri.fsPath, false));

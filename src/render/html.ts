@@ -269,6 +269,8 @@ function renderSummary(model: ReportModel): string {
   return section(model, 'summary', 'Summary', body);
 }
 
+const NOT_ESTIMATED = 'not estimated';
+
 function renderCost(model: ReportModel): string {
   const c = model.cost;
   if (!c.present) return section(model, 'cost', 'Incident cost', '<p class="missing-section">No <code>cost</code> section: the cost figures cannot be computed.</p>');
@@ -288,6 +290,8 @@ function renderCost(model: ReportModel): string {
       })
       .join('');
   const currencyNote = c.currency ? '' : ' <span class="sub">(no currency given)</span>';
+  // All zeros (the `new` template) is a cost nobody has estimated yet, not an incident that cost nothing.
+  const totalCell = c.estimated ? money(c.total) : `<span class="missing" title="Every amount is 0 or not given">${NOT_ESTIMATED}</span>`;
   const body = [
     `<table class="cost-table" data-path="cost"><tbody>`,
     `<tr class="cost-group"><th colspan="2">Direct</th></tr>`,
@@ -296,8 +300,8 @@ function renderCost(model: ReportModel): string {
     `<tr class="cost-group"><th colspan="2">Indirect</th></tr>`,
     rows('indirect'),
     `<tr class="cost-subtotal"><th scope="row">Indirect cost</th><td class="amount" data-figure="cost-indirect">${money(c.indirect)}</td></tr>`,
-    `<tr class="cost-total"><th scope="row">Total${currencyNote}</th><td class="amount" data-figure="cost-total">${money(c.total)}</td></tr>`,
-    `<tr class="cost-per-minute"><th scope="row">Per minute of downtime</th><td class="amount" data-figure="cost-per-minute">${c.perMinute === null ? '<span class="missing">cannot be computed</span>' : money(c.perMinute)}</td></tr>`,
+    `<tr class="cost-total"><th scope="row">Total${currencyNote}</th><td class="amount" data-figure="cost-total">${totalCell}</td></tr>`,
+    `<tr class="cost-per-minute"><th scope="row">Per minute of downtime</th><td class="amount" data-figure="cost-per-minute">${!c.estimated ? `<span class="missing">${NOT_ESTIMATED}</span>` : c.perMinute === null ? '<span class="missing">cannot be computed</span>' : money(c.perMinute)}</td></tr>`,
     '</tbody></table>',
   ].join('');
   return section(model, 'cost', 'Incident cost', body);
@@ -354,7 +358,9 @@ function renderTimeline(model: ReportModel): string {
     // The gap note sits right under the entry that opens the gap; markers that fall inside
     // the gap come after it, before the first entry at or after their time (markers first on a tie).
     if (row.gapTooLong && row.gapBeforeMinutes !== null) {
-      const allowed = t.gapThresholdMinutes === null ? '' : ` (${model.header.severity ? `${esc(model.header.severity)} allows` : 'the limit is'} ${esc(formatDuration(t.gapThresholdMinutes))})`;
+      const limit = row.gapLimitMinutes ?? t.gapThresholdMinutes;
+      const who = limit !== t.gapThresholdMinutes ? 'after the fix, the limit is' : model.header.severity ? `${esc(model.header.severity)} allows` : 'the limit is';
+      const allowed = limit === null ? '' : ` (${who} ${esc(formatDuration(limit))})`;
       items.push(`<li class="tl-gap gap-long"><span class="tl-rel"></span><span class="tl-label">⚠ ${esc(formatDuration(row.gapBeforeMinutes))} without an entry${allowed}</span></li>`);
     }
     while (row.epochMs !== null && nextMarker < markers.length && markers[nextMarker].at <= row.epochMs) items.push(markers[nextMarker++].html);
@@ -394,7 +400,8 @@ function renderWhys(model: ReportModel): string {
   const last = model.whys.length - 1;
   const items = model.whys
     .map((why, i) => {
-      const role = i === 0 ? 'direct cause' : i === last ? 'organizational root' : '';
+      // By position only: calling the last why "organizational root" would vouch for "Human error"; whys-person-root judges it.
+      const role = i === 0 ? 'direct cause' : i === last ? 'last why' : '';
       return `<li class="why" data-path="root_cause.whys.${i}"><span class="why-label">Why ${i + 1}${role ? ` · ${role}` : ''}</span><span class="why-text">${why === undefined ? INVALID : esc(why)}</span></li>`;
     })
     .join('');

@@ -117,8 +117,9 @@ export function renderMarkdown(model: ReportModel): string {
       }
       rows.push([`**${group === 'direct' ? 'Direct' : 'Indirect'} cost**`, `**${money(group === 'direct' ? c.direct : c.indirect)}**`]);
     }
-    rows.push(['**Total**', `**${money(c.total)}**`]);
-    rows.push(['Per minute of downtime', c.perMinute === null ? '_cannot be computed_' : money(c.perMinute)]);
+    // All zeros (the `new` template) is a cost nobody has estimated yet, not an incident that cost nothing.
+    rows.push(['**Total**', c.estimated ? `**${money(c.total)}**` : '_not estimated_ (every amount is 0 or not given)']);
+    rows.push(['Per minute of downtime', !c.estimated ? '_not estimated_' : c.perMinute === null ? '_cannot be computed_' : money(c.perMinute)]);
     out.push(table(['Part', 'Amount'], rows, [1]), '');
   }
 

@@ -69,6 +69,8 @@ export interface TimelineRow {
   clock?: string;
   relativeMinutes: number | null;
   gapBeforeMinutes: number | null;
+  /** The limit the gap was held to: the severity's in the acute phase, the recovery limit after the fix. */
+  gapLimitMinutes: number | null;
   /** The gap before this entry is longer than the severity allows, both entries inside the incident window. */
   gapTooLong: boolean;
   outOfOrder: boolean;
@@ -143,7 +145,7 @@ export interface ReportModel {
     slaBreached?: boolean;
     description?: string;
   };
-  cost: { present: boolean; currency: string | null; lines: CostLine[]; direct: number | null; indirect: number | null; total: number | null; perMinute: number | null };
+  cost: { present: boolean; estimated: boolean; currency: string | null; lines: CostLine[]; direct: number | null; indirect: number | null; total: number | null; perMinute: number | null };
   factors: { present: boolean; cells: FactorCell[]; rootCauseCategory?: string };
   whys: Array<string | undefined>;
   timeline: { present: boolean; rows: TimelineRow[]; gapThresholdMinutes: number | null; startMs: number | null; firstAlertMs: number | null; endMs: number | null };
@@ -235,6 +237,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       clock: detail.instant ? clockOf(detail.instant, startDate) : undefined,
       relativeMinutes: detail.relativeMinutes,
       gapBeforeMinutes: detail.gapBeforeMinutes,
+      gapLimitMinutes: detail.gapLimitMinutes,
       gapTooLong: detail.gapTooLong,
       outOfOrder: detail.outOfOrder,
       kind: text(record?.kind),
@@ -312,6 +315,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
     cost: {
       present: details.hasCost,
+      estimated: figures.cost.estimated,
       currency: figures.cost.currency,
       lines: details.costLines,
       direct: figures.cost.direct,

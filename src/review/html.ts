@@ -7,7 +7,7 @@
 import { SEVERITIES } from '../core/model';
 import { renderLineChart, type ChartPoint } from './charts';
 import { escapeHtml } from '../core/html';
-import { factorLabel, formatCost, formatMinutes, formatPct, formatRate, formatStats } from './format';
+import { factorLabel, formatCost, formatMinutes, formatPct, formatRate, formatStats, otherCurrencies, rootCauseDetail } from './format';
 import type { QuarterReview, Review } from './review';
 import type { SampleStats } from './stats';
 
@@ -69,15 +69,30 @@ export function renderReviewBody(review: Review, options: BodyOptions): string {
   const selected = quarters.some((q) => q.quarter === options.selected) ? options.selected : quarters[quarters.length - 1]?.quarter;
   const parts: string[] = ['<header class="review-header"><h1>Quarterly incident review</h1>'];
   if (quarters.length > 0) parts.push(picker(quarters, selected, options.interactive));
+  if (options.interactive) {
+    parts.push(
+      `<label class="drafts-toggle"><input type="checkbox" id="include-drafts"${review.include_drafts ? ' checked' : ''}> Count drafts</label>`,
+    );
+  }
   parts.push('</header>');
+  parts.push(draftsNote(review, options.interactive));
   if (quarters.length === 0) {
     parts.push('<p class="empty">No post-mortems with a readable <code>summary.start</code> were found.</p>');
   } else {
-    parts.push(trends(quarters, selected));
+    parts.push(trends(review, selected));
     for (const q of quarters) parts.push(quarterSection(q, options.interactive, options.interactive && q.quarter !== selected));
   }
   parts.push(skippedSection(review));
   return parts.join('\n');
+}
+
+/** Says which post-mortems the figures count, so a reader never mistakes a draft-free figure for the whole repository. */
+function draftsNote(review: Review, interactive: boolean): string {
+  if (review.include_drafts) return '<p class="drafts-note" role="note">Drafts are counted: figures include post-mortems still being written.</p>';
+  if (review.drafts_left_out.length === 0) return '';
+  const how = interactive ? 'tick “Count drafts” to include them' : 'run with <code>--include-drafts</code> to include them';
+  const items = review.drafts_left_out.map((d) => `<li><code>${escapeHtml(d.file)}</code> (${escapeHtml(d.id)}, status ${escapeHtml(d.status ?? 'missing')})</li>`).join('');
+  return `<details class="drafts-note" role="note"><summary>${review.drafts_left_out.length} draft${review.drafts_left_out.length === 1 ? ' is' : 's are'} not counted in any figure; ${how}.</summary><ul>${items}</ul></details>`;
 }
 
 function picker(quarters: QuarterReview[], selected: string | undefined, interactive: boolean): string {
@@ -94,8 +109,8 @@ function statsText(quarter: string, stats: SampleStats): string {
   return stats.mean === null ? `${quarter}: no data` : `${quarter}: mean ${formatMinutes(stats.mean)} (n = ${stats.n})`;
 }
 
-function trends(quarters: QuarterReview[], selected: string | undefined): string {
-  const currency = quarters.find((q) => q.cost_currency)?.cost_currency ?? null;
+function trends(review: Review, selected: string | undefined): string {
+  const quarters = review.quarters;
   const minutes = (n: number): string => formatMinutes(Math.round(n));
   const charts = [
     renderLineChart(
@@ -118,20 +133,7 @@ function trends(quarters: QuarterReview[], selected: string | undefined): string
       },
       selected,
     ),
-    renderLineChart(
-      {
-        id: 'chart-cost',
-        title: 'Incident cost (total)',
-        description: 'Total incident cost per quarter',
-        points: quarters.map<ChartPoint>((q) => ({
-          label: q.quarter,
-          value: q.cost_total,
-          text: q.cost_total === null ? `${q.quarter}: no data` : `${q.quarter}: ${formatCost(q.cost_total, q.cost_currency)}`,
-        })),
-        format: (n) => formatCost(Math.round(n), currency),
-      },
-      selected,
-    ),
+    ...costCharts(review, selected),
     renderLineChart(
       {
         id: 'chart-completion',
@@ -151,6 +153,61 @@ function trends(quarters: QuarterReview[], selected: string | undefined): string
   return `<section class="trends" aria-label="Trends across quarters"><h2>Trends</h2><div class="charts">${charts.join('')}</div></section>`;
 }
 
+/**
+ * One cost chart per currency: amounts in different currencies never share an
+ * axis. The report currency's chart (converted with the user's rates, if any)
+ * comes first; without rates, each other currency gets its own chart as written.
+ */
+function costCharts(review: Review, selected: string | undefined): string[] {
+  const quarters = review.quarters;
+  const currency = review.cost_currency;
+  const label = currencyLabel(currency);
+  const charts = [
+    renderLineChart(
+      {
+        id: 'chart-cost',
+        title: `Incident cost (total, ${label}${review.conversion ? ', converted' : ''})`,
+        description: `Total incident cost in ${label} per quarter`,
+        points: quarters.map<ChartPoint>((q) => ({
+          label: q.quarter,
+          value: q.cost_total,
+          text: q.cost_total === null ? `${q.quarter}: no cost in ${label}` : `${q.quarter}: ${formatCost(q.cost_total, currency)} (n = ${q.cost_n})`,
+        })),
+        format: (n) => formatCost(Math.round(n), currency),
+      },
+      selected,
+    ),
+  ];
+  if (review.conversion) return charts;
+  for (const other of otherCurrencies(review)) {
+    const olabel = currencyLabel(other);
+    charts.push(
+      renderLineChart(
+        {
+          id: `chart-cost-${chartSlug(other)}`,
+          title: `Incident cost (total, ${olabel})`,
+          description: `Total incident cost in ${olabel} per quarter`,
+          points: quarters.map<ChartPoint>((q) => {
+            const figure = q.cost_by_currency.find((c) => c.currency === other);
+            return { label: q.quarter, value: figure?.total ?? null, text: figure ? `${q.quarter}: ${formatCost(figure.total, other)} (n = ${figure.n})` : `${q.quarter}: no cost in ${olabel}` };
+          }),
+          format: (n) => formatCost(Math.round(n), other),
+        },
+        selected,
+      ),
+    );
+  }
+  return charts;
+}
+
+function currencyLabel(currency: string | null): string {
+  return currency ?? 'no currency given';
+}
+
+function chartSlug(currency: string | null): string {
+  return currency === null ? 'none' : currency.replace(/[^A-Za-z0-9]/g, '_');
+}
+
 /** Attributes that make an element reveal a place in a post-mortem when clicked (webview only). */
 function reveal(interactive: boolean, file: string, path: Array<string | number>, label: string, focusable = true): string {
   if (!interactive) return '';
@@ -168,7 +225,7 @@ function quarterSection(q: QuarterReview, interactive: boolean, hidden: boolean)
   }
   for (const w of q.warnings) out.push(`<p class="warning" role="note">${escapeHtml(w)}</p>`);
   const severity = SEVERITIES.map((s) => `<span class="badge sev-${s.toLowerCase()}">${s}: <span class="num" data-figure="severity-${s}">${q.by_severity[s]}</span></span>`).join(' ');
-  const change = q.cost_change_pct === null ? 'no previous quarter' : `${formatPct(q.cost_change_pct)} vs previous quarter`;
+  const change = q.cost_change_pct === null ? q.cost_change_note ?? 'no change to show' : `${formatPct(q.cost_change_pct)} vs previous quarter`;
   out.push(
     '<dl class="figures">',
     card('Incidents', `<span data-figure="incidents">${q.incidents}</span>`, severity),
@@ -179,16 +236,36 @@ function quarterSection(q: QuarterReview, interactive: boolean, hidden: boolean)
       `<span data-figure="completion">${escapeHtml(formatRate(q.action_completion_rate))}</span>`,
       `${q.actions.done} of ${q.actions.total} done, ${q.actions.wont_do} won't do, <span data-figure="overdue">${q.overdue_actions}</span> overdue`,
     ),
-    card('Cost', `<span data-figure="cost-total">${escapeHtml(formatCost(q.cost_total, q.cost_currency))}</span>`, `mean ${escapeHtml(formatCost(q.cost_mean, q.cost_currency))} (n = ${q.cost_n}); <span data-figure="cost-change">${escapeHtml(change)}</span>`),
+    card(
+      `Cost (${currencyLabel(q.cost_currency)})`,
+      `<span data-figure="cost-total">${escapeHtml(formatCost(q.cost_total, q.cost_currency))}</span>`,
+      `mean ${escapeHtml(formatCost(q.cost_mean, q.cost_currency))} (n = ${q.cost_n}); <span data-figure="cost-change">${escapeHtml(change)}</span>`,
+    ),
+    ...q.cost_by_currency
+      .filter((c) => c.currency !== q.cost_currency)
+      .map((c) =>
+        card(
+          `Cost (${currencyLabel(c.currency)}, as written)`,
+          `<span data-figure="cost-total-${escapeHtml(chartSlug(c.currency))}">${escapeHtml(formatCost(c.total, c.currency))}</span>`,
+          `mean ${escapeHtml(formatCost(c.mean, c.currency))} (n = ${c.n}: ${escapeHtml(c.incidents.join(', '))}); ${escapeHtml(c.change_pct === null ? 'no change to show' : `${formatPct(c.change_pct)} vs previous quarter`)}`,
+        ),
+      ),
     '</dl>',
   );
+  if (q.cost_left_out.length > 0) {
+    out.push(
+      `<details class="cost-left-out"><summary>Left out of the ${escapeHtml(currencyLabel(q.cost_currency))} cost figures: ${q.cost_left_out.length} incident${q.cost_left_out.length === 1 ? '' : 's'}</summary><ul>${q.cost_left_out
+        .map((l) => `<li><span${reveal(interactive, l.file, ['cost'], `Open ${l.id}`)}>${escapeHtml(l.id)}</span>: ${escapeHtml(l.reason)}</li>`)
+        .join('')}</ul></details>`,
+    );
+  }
   out.push(
     '<h3>Top root causes</h3>',
     q.root_cause_counts.length === 0
       ? '<p class="empty">No root-cause categories given.</p>'
       : `<ol class="root-causes">${q.root_cause_counts
           .slice(0, 3)
-          .map((c) => `<li data-category="${escapeHtml(c.category)}">${escapeHtml(factorLabel(c.category))} <span class="muted">(${c.incidents} incident${c.incidents === 1 ? '' : 's'}, factor score ${c.factor_score})</span></li>`)
+          .map((c) => `<li data-category="${escapeHtml(c.category)}">${escapeHtml(factorLabel(c.category))} <span class="muted">(${escapeHtml(rootCauseDetail(c))})</span></li>`)
           .join('')}</ol>`,
   );
   out.push('<h3>Repeat incidents</h3>');

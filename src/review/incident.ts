@@ -45,8 +45,15 @@ export interface IncidentFacts {
   category: string | null;
   detectMinutes: number | null;
   resolveMinutes: number | null;
+  /** Null without a cost section and when nothing in it is estimated yet (see `costNotEstimated`). */
   costTotal: number | null;
+  /** A cost section whose amounts are all 0 or not given: "not estimated", never a $0 cost. */
+  costNotEstimated: boolean;
   currency: string | null;
+  /** `status`, as written; only `in-review`, `reviewed` and `closed` are past draft. */
+  status: string | null;
+  /** Not past `draft` (a template, or a post-mortem still being written): the review leaves it out unless asked. */
+  draft: boolean;
   factors: Record<FactorKey, number | null>;
   actions: ActionFacts[];
   /** What `repeatedServices` compares, read as the repeat-incident rule reads it. */
@@ -88,11 +95,24 @@ export function incidentFacts(entry: WorkspaceEntry, options: FactsOptions): Inc
     resolveMinutes: nonNegative(figures.duration_minutes),
     // An out-of-range total (lint reports it) would make every sum of the quarter Infinity or NaN.
     costTotal: figures.cost.out_of_range ? null : figures.cost.total,
-    currency: figures.cost.currency,
+    costNotEstimated: details.hasCost && !figures.cost.estimated,
+    currency: normalCurrency(figures.cost.currency),
+    status: asString(doc.status)?.trim() ?? null,
+    draft: !PAST_DRAFT.has(asString(doc.status)?.trim() ?? ''),
     factors,
     actions: actionFacts(doc.action_items, details.actions),
     repeat: repeatKeyOf(doc),
   };
+}
+
+/** The statuses of a post-mortem that has left `draft` (format page: draft | in-review | reviewed | closed). */
+const PAST_DRAFT: ReadonlySet<string> = new Set(['in-review', 'reviewed', 'closed']);
+
+/** "usd " and "USD" are the same currency; anything else is kept as written (it is still its own currency). */
+function normalCurrency(currency: string | null): string | null {
+  const trimmed = currency?.trim();
+  if (!trimmed) return null;
+  return /^[a-z]{3}$/i.test(trimmed) ? trimmed.toUpperCase() : trimmed;
 }
 
 function nonNegative(value: number | null | undefined): number | null {

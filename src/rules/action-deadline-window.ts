@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import { actionItems } from './shared/actions';
 import { replaceScalarEdit } from './shared/yamlEdits';
-import { dateOf, deadlineWindow } from '../core/deadlines';
+import { dateOf, deadlineWindow, proposedDeadline } from '../core/deadlines';
 import { compareDates, daysBetween, formatCalendarDate } from '../core/time';
 
 export const actionDeadlineWindow: Rule = {
@@ -17,11 +17,14 @@ export const actionDeadlineWindow: Rule = {
       if (!window || compareDates(deadline, window.latest) <= 0) continue;
       const latest = formatCalendarDate(window.latest);
       const late = daysBetween(window.latest, deadline);
-      const edit = replaceScalarEdit(ctx.parsed, [...path, 'deadline'], latest);
+      const proposed = proposedDeadline(window, ctx.today, ctx.settings.holidays);
+      // A window that closed before today: the fix may only bring the deadline in to the next business day, never push it out.
+      const date = compareDates(proposed.date, deadline) < 0 ? formatCalendarDate(proposed.date) : undefined;
+      const edit = date ? replaceScalarEdit(ctx.parsed, [...path, 'deadline'], date) : undefined;
       ctx.report({
         message: `${label} is due ${formatCalendarDate(deadline)}, ${late} day${late === 1 ? '' : 's'} after the latest allowed (${latest}). ${window.explanation}; bring the deadline in, or lower the priority.`,
         range: ctx.rangeAt([...path, 'deadline'], 'value'),
-        fixes: edit ? [{ title: `Set the deadline to ${latest} (latest allowed for ${window.priority})`, edits: [edit], safe: true, changes: [{ path: [...path, 'deadline'], value: latest }] }] : undefined,
+        fixes: edit ? [{ title: `Set the deadline to ${date} (${proposed.reason})`, edits: [edit], safe: true, changes: [{ path: [...path, 'deadline'], value: date }] }] : undefined,
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { asArray, asString, isRecord } from '../core/model';
-import { INDUSTRY_REGIMES, regulatoryDeadline, regulatoryStatus } from '../core/regulatory';
+import { REGULATED_DATA_SIGNS, regimeClockLabel, regulatoryDeadline, regulatoryStatus } from '../core/regulatory';
+import type { Postmortem } from '../core/model';
 import { formatCalendarDate } from '../core/time';
 import { ownValue } from '../core/lookup';
 
@@ -38,16 +39,43 @@ export const regulatoryDeadlineRule: Rule = {
       }
     });
 
-    const industry = asString(ctx.doc.industry);
-    const expected = ownValue(INDUSTRY_REGIMES, industry);
-    if (!expected) return;
+    // A hint only for regimes with a clock, and only where the document says their kind of data or harm was involved.
     const named = new Set(entries.map((e) => (isRecord(e) ? asString(e.regime) : undefined)));
-    const missing = expected.filter((regime) => !named.has(regime));
-    if (missing.length === 0) return;
-    ctx.report({
-      message: `Industry \`${industry}\` usually answers to ${missing.join(' and ')}, but no \`regulatory\` entry names ${missing.length === 1 ? 'it' : 'them'}. Add one if regulated data or systems were touched; otherwise ignore this hint.`,
-      range: ctx.rangeAt(['industry'], 'value'),
-      severity: 'hint',
-    });
+    for (const sign of REGULATED_DATA_SIGNS) {
+      if (named.has(sign.regime)) continue;
+      const evidence = firstMention(ctx.doc, sign.pattern);
+      if (!evidence) continue;
+      ctx.report({
+        message: `\`${evidence.path.join('.')}\` mentions "${evidence.phrase}": if ${sign.what} was involved, ${sign.regime} has a notification clock (${regimeClockLabel(sign.regime)} from discovery), but no \`regulatory\` entry names it. Add one with \`discovered\`; otherwise ignore this hint.`,
+        range: ctx.rangeAt(evidence.path, 'value'),
+        severity: 'hint',
+      });
+    }
   },
 };
+
+/** The free-text places that say what an incident touched, in reading order. */
+function* textPlaces(doc: Postmortem): Generator<{ path: Array<string | number>; text: string }> {
+  const title = asString(doc.title);
+  if (title) yield { path: ['title'], text: title };
+  const description = isRecord(doc.summary) ? asString(doc.summary.description) : undefined;
+  if (description) yield { path: ['summary', 'description'], text: description };
+  for (const [index, entry] of asArray(doc.timeline).entries()) {
+    const event = isRecord(entry) ? asString(entry.event) : undefined;
+    if (event) yield { path: ['timeline', index, 'event'], text: event };
+  }
+  const whys = isRecord(doc.root_cause) ? asArray(doc.root_cause.whys) : [];
+  for (const [index, why] of whys.entries()) {
+    const text = asString(why);
+    if (text) yield { path: ['root_cause', 'whys', index], text };
+  }
+}
+
+function firstMention(doc: Postmortem, pattern: RegExp): { path: Array<string | number>; phrase: string } | undefined {
+  for (const place of textPlaces(doc)) {
+    const match = pattern.exec(place.text);
+    if (match) return { path: place.path, phrase: match[0] };
+  }
+  return undefined;
+}
+

@@ -92,6 +92,8 @@ describe('unreadable paths', () => {
       const run = await runCli(['lint'], p.dir);
       assert.equal(run.code, 2);
       assert.match(run.stderr, /cannot read postmortems\/: no such file or directory/);
+      // Only the error: "No problems in 0 files." next to it would contradict it (issue 10, item 6).
+      assert.equal(run.stdout, '');
     } finally {
       p.cleanup();
     }
@@ -159,7 +161,8 @@ describe('what is linted', () => {
   });
 
   test('.postmortem.yaml above the current folder turns a rule off', async () => {
-    const gap = CLEAN.replace('end: 2026-06-09T15:10:00+02:00', 'end: 2026-06-09T17:30:00+02:00').replace('  - at: "15:10"', '  - at: "17:30"');
+    // A 92-minute gap in the acute phase (the trigger moved to 12:30, the start to 12:02).
+    const gap = CLEAN.replace('start: 2026-06-09T14:02:00+02:00', 'start: 2026-06-09T12:02:00+02:00').replace('  - at: "13:58"', '  - at: "12:30"');
     const p = tempProject({ 'postmortems/a.pm.yaml': gap, '.postmortem.yaml': 'rules:\n  timeline-granularity: off\n' });
     const q = tempProject({ 'postmortems/a.pm.yaml': gap });
     try {
@@ -182,16 +185,39 @@ describe('--fix', () => {
     );
     const p = tempProject({ 'postmortems/a.pm.yaml': late });
     try {
-      const before = await runCli(['lint', '--format', 'json'], p.dir);
+      // On the review day, so the latest allowed date is still ahead (a closed window: see the next test).
+      const before = await runCli(['lint', '--format', 'json', '--today', '2026-06-11'], p.dir);
       assert.ok((JSON.parse(before.stdout) as JsonReport)[0].diagnostics.some((d) => d.rule === 'action-deadline-window'));
 
-      const run = await runCli(['lint', '--fix', '--format', 'json'], p.dir);
+      const run = await runCli(['lint', '--fix', '--format', 'json', '--today', '2026-06-11'], p.dir);
       const fixed = readFileSync(join(p.dir, 'postmortems/a.pm.yaml'), 'utf8');
       assert.equal(fixed, late.replace('deadline: 2026-07-01', 'deadline: 2026-06-12'), 'only the deadline changed; comments and layout kept');
       assert.match(run.stderr, /fixed 1 problem in postmortems\/a\.pm\.yaml/);
       const rules = (JSON.parse(run.stdout) as JsonReport)[0].diagnostics.map((d) => d.rule);
       assert.deepEqual(rules, ['schema'], 'the unfixable schema error remains');
       assert.equal(run.code, 1);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  test('never writes a deadline that is already past: the next business day after today instead (issue 10, item 5)', async () => {
+    // Open P0 items whose window closed months ago: one due too late, one without a deadline.
+    const late = CLEAN.replace('    deadline: 2026-06-12\n    priority: P0\n    status: done', '    deadline: 2026-12-24\n    priority: P0\n    status: open').replace(
+      '    deadline: 2026-06-18\n    priority: P1\n    status: done',
+      '    priority: P1\n    status: open',
+    );
+    assert.notEqual(late, CLEAN);
+    const p = tempProject({ 'postmortems/a.pm.yaml': late });
+    try {
+      // 2026-11-27 is a Friday: the next business day is Monday 2026-11-30.
+      await runCli(['lint', '--fix', '--today', '2026-11-27'], p.dir);
+      const fixed = readFileSync(join(p.dir, 'postmortems/a.pm.yaml'), 'utf8');
+      assert.match(fixed, /deadline: 2026-11-30\n    priority: P0/);
+      assert.match(fixed, /priority: P1\n    status: open\n[\s\S]*?deadline: 2026-11-30\n/);
+      const after = await runCli(['lint', '--format', 'json', '--today', '2026-11-27'], p.dir);
+      const rules = (JSON.parse(after.stdout) as JsonReport)[0].diagnostics.map((d) => d.rule);
+      assert.ok(!rules.includes('action-overdue'), rules.join(', '));
     } finally {
       p.cleanup();
     }

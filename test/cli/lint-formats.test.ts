@@ -68,6 +68,12 @@ describe('--format json', () => {
 });
 
 describe('--format text', () => {
+  test('the summary says how many of the files have the problems (issue 10, item 6)', async () => {
+    const run = await runCli(['lint', '--format', 'text', CLEAN_FILE, SCHEMA_FILE], project.dir);
+    const summary = run.stdout.trimEnd().split('\n').pop();
+    assert.match(summary ?? '', /^\d+ problems? \(.*\) in 1 of 2 files\.$/);
+  });
+
   test('a clean file prints only the summary', async () => {
     const run = await runCli(['lint', CLEAN_FILE], project.dir);
     assert.equal(run.code, 0);
@@ -121,12 +127,12 @@ describe('--format github', () => {
   });
 
   test('warnings stay warnings; info and hints become notices', async () => {
-    // A draft downgrades errors to warnings; a 2-hour gap in a SEV-2 timeline is an info.
+    // A draft downgrades errors to warnings; a 92-minute gap before the fix in a SEV-2 timeline is an info.
     const draft = SCHEMA_BROKEN.replace('status: reviewed', 'status: draft')
       .replace('severity: SEV-9', 'severity: SEV-2')
       .replace('    owner: search-team\n    deadline: 2026-06-12\n', '    deadline: 2026-06-12\n')
-      .replace('end: 2026-06-09T15:10:00+02:00', 'end: 2026-06-09T17:30:00+02:00')
-      .replace('  - at: "15:10"', '  - at: "17:30"');
+      .replace('start: 2026-06-09T14:02:00+02:00', 'start: 2026-06-09T12:02:00+02:00')
+      .replace('  - at: "13:58"', '  - at: "12:30"');
     const p = tempProject({ 'postmortems/d.pm.yaml': draft });
     try {
       const run = await runCli(['lint', '--format', 'github', '--today', '2026-06-20'], p.dir);

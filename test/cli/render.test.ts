@@ -15,7 +15,7 @@ test('render --format json prints exactly the figure keys, as plain numbers', as
     assert.deepEqual(Object.keys(figures), ['duration_minutes', 'detection_delay_minutes', 'cost', 'factors', 'actions', 'regulatory']);
     assert.equal(figures.duration_minutes, 150);
     assert.equal(figures.detection_delay_minutes, 25);
-    assert.deepEqual(figures.cost, { direct: 47000, indirect: 40000, total: 87000, per_minute: 580, currency: 'USD' });
+    assert.deepEqual(figures.cost, { direct: 47000, indirect: 40000, total: 87000, per_minute: 580, currency: 'USD', estimated: true });
     assert.equal(figures.factors.capacity, 3);
     assert.deepEqual(figures.actions, { total: 4, open: 1, in_progress: 1, done: 1, wont_do: 1, overdue: 1 });
     assert.deepEqual(figures.regulatory, [
@@ -43,7 +43,7 @@ test('no cost section: cost figures are null', async () => {
   try {
     const run = await runCli(['render', 'a.pm.yaml', '--format', 'json', '--today', '2023-09-01'], project.dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout).cost, { direct: null, indirect: null, total: null, per_minute: null, currency: null });
+    assert.deepEqual(JSON.parse(run.stdout).cost, { direct: null, indirect: null, total: null, per_minute: null, currency: null, estimated: false });
   } finally {
     project.cleanup();
   }

@@ -33,7 +33,8 @@ describe('postmortem review --format json', () => {
     const { code, stdout, stderr } = await run(['--today', '2026-10-15', '--format', 'json']);
     assert.equal(code, 0, stderr);
     const out = JSON.parse(stdout);
-    assert.deepEqual(Object.keys(out), ['quarters', 'skipped']);
+    assert.deepEqual(Object.keys(out), ['quarters', 'skipped', 'cost_currency', 'conversion', 'include_drafts', 'drafts_left_out']);
+    assert.equal(out.cost_currency, 'USD');
     assert.deepEqual(out.quarters.map((q: { quarter: string }) => q.quarter), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     for (const q of out.quarters) assert.deepEqual(Object.keys(q).slice(0, CONTRACT_KEYS.length), CONTRACT_KEYS);
     const pick = (q: Record<string, unknown>) => Object.fromEntries(CONTRACT_KEYS.map((k) => [k, q[k]]));
@@ -129,9 +130,63 @@ describe('postmortem review --format json', () => {
     try {
       const { code, stdout } = await run(['.', '--format', 'json'], empty);
       assert.equal(code, 0);
-      assert.deepEqual(JSON.parse(stdout), { quarters: [], skipped: [] });
+      assert.deepEqual(JSON.parse(stdout), { quarters: [], skipped: [], cost_currency: null, conversion: null, include_drafts: false, drafts_left_out: [] });
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('postmortem review: drafts and currencies (issue 10, items 1, 2, 4)', () => {
+  const pm = (id: string, status: string, start: string, cost: string): string =>
+    `id: ${id}\ntitle: T\nstatus: ${status}\nservices: [api]\nsummary:\n  start: ${start}\n  end: ${start.replace('T10', 'T11')}\n  severity: SEV-2\n  detection: { method: monitoring, first_alert: ${start} }\n${cost}`;
+  const project = (files: Record<string, string>, config?: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-review-'));
+    mkdirSync(join(dir, 'postmortems'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'postmortems', name), text);
+    if (config !== undefined) writeFileSync(join(dir, '.postmortem.yaml'), config);
+    return dir;
+  };
+
+  it('leaves a fresh draft out of the figures, says so, and counts it with --include-drafts', async () => {
+    const dir = project({
+      'a.pm.yaml': pm('INC-2026-07-01-001', 'reviewed', '2026-07-01T10:00:00Z', 'cost: { currency: USD, revenue_lost: 500 }\n'),
+      'b.pm.yaml': pm('INC-2026-10-01-001', 'draft', '2026-10-01T10:00:00Z', 'cost: { currency: USD, revenue_lost: 0, engineering_hours: 0, loaded_rate: 0 }\n'),
+    });
+    try {
+      const out = JSON.parse((await run(['--format', 'json', '--today', '2026-11-28'], dir)).stdout);
+      assert.deepEqual(out.quarters.map((q: { quarter: string }) => q.quarter), ['2026-Q3']);
+      assert.deepEqual(out.drafts_left_out, [{ id: 'INC-2026-10-01-001', file: 'postmortems/b.pm.yaml', status: 'draft' }]);
+      const markdown = (await run(['--today', '2026-11-28'], dir)).stdout;
+      assert.match(markdown, /1 draft is not counted in any figure \(`--include-drafts` counts them\): INC-2026-10-01-001/);
+      const all = JSON.parse((await run(['--format', 'json', '--today', '2026-11-28', '--include-drafts'], dir)).stdout);
+      const q4 = all.quarters[1];
+      // The draft's placeholder times and zero cost: its detect time counts, its cost is "not estimated", never $0.
+      assert.deepEqual([q4.quarter, q4.incidents, q4.cost_total, q4.cost_change_note], ['2026-Q4', 1, null, 'no cost in USD this quarter']);
+      assert.deepEqual(q4.cost_left_out.map((l: { reason: string }) => l.reason), ['cost not estimated: every amount is 0 or not given']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('converts with the rates of .postmortem.yaml, and reports a bad rate on stderr', async () => {
+    const dir = project(
+      {
+        'a.pm.yaml': pm('INC-2026-07-01-001', 'closed', '2026-07-01T10:00:00Z', 'cost: { currency: USD, revenue_lost: 1000 }\n'),
+        'b.pm.yaml': pm('INC-2026-08-01-001', 'closed', '2026-08-01T10:00:00Z', 'cost: { currency: EUR, revenue_lost: 100 }\n'),
+      },
+      'currency: { report: EUR, rates: { USD: 0.9, GBP: -1 } }\n',
+    );
+    try {
+      const { stdout, stderr } = await run(['--format', 'json', '--today', '2026-11-28'], dir);
+      const out = JSON.parse(stdout);
+      assert.deepEqual([out.cost_currency, out.quarters[0].cost_total, out.quarters[0].cost_n], ['EUR', 1000, 2]);
+      assert.match(stderr, /\.postmortem\.yaml:1:\d+ The rate for GBP must be a positive number/);
+      const markdown = (await run(['--today', '2026-11-28'], dir)).stdout;
+      assert.match(markdown, /Costs are in EUR, converted with the rates in \.postmortem\.yaml \(1 USD = 0\.9 EUR\)/);
+      assert.match(markdown, /- \*\*Cost \(EUR\):\*\* total €1,000\.00, mean €500\.00 per incident with a cost \(n = 2\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

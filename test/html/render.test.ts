@@ -99,10 +99,10 @@ describe('exported report', () => {
       assert.notEqual(rows[1].bg, rows[0].bg);
       assert.notEqual(rows[2].bg, rows[0].bg);
 
-      // Gaps inside the incident window only, as the timeline-granularity rule counts them:
-      // not the one from the trigger (before summary.start) to the first alert.
+      // Gaps inside the incident window and before the fix only, as the timeline-granularity rule counts them:
+      // not the one from the trigger (before summary.start) to the first alert, nor fix-deployed to resolved.
       const gaps = await page.locator('.timeline .tl-gap').count();
-      assert.equal(gaps, 3);
+      assert.equal(gaps, 2);
       assert.equal(await page.locator('.timeline [data-path="timeline.1"] .tl-rel').innerText(), 'T+25m');
       assert.equal(await page.locator('script').count(), 0);
       assert.deepEqual(foreignRequests, []);

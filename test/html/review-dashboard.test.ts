@@ -68,7 +68,7 @@ describe('review dashboard (webview page)', () => {
         values: Array.from(svg.querySelectorAll('g.chart-point')).map((g) => Number(g.getAttribute('data-value'))),
       })),
     );
-    assert.deepEqual(charts.map((c) => c.title), ['Time to detect (mean)', 'Time to resolve (mean)', 'Incident cost (total)', 'Action-item completion rate']);
+    assert.deepEqual(charts.map((c) => c.title), ['Time to detect (mean)', 'Time to resolve (mean)', 'Incident cost (total, USD)', 'Action-item completion rate']);
     for (const c of charts) {
       assert.equal(c.role, 'img');
       assert.match(c.labelledBy ?? '', /-title .*-desc$/);
@@ -77,7 +77,7 @@ describe('review dashboard (webview page)', () => {
     assert.deepEqual(charts[0].points, ['2026-Q1: mean 20m (n = 2)', '2026-Q2: mean 30m (n = 2)', '2026-Q3: no data', '2026-Q4: no data']);
     assert.deepEqual(charts[0].values, [20, 30]);
     assert.deepEqual(charts[1].values, [90, 60, 45]);
-    assert.deepEqual(charts[2].points, ['2026-Q1: $1,500.00', '2026-Q2: $3,000.00', '2026-Q3: no data', '2026-Q4: $2,000.00']);
+    assert.deepEqual(charts[2].points, ['2026-Q1: $1,500.00 (n = 2)', '2026-Q2: $3,000.00 (n = 1)', '2026-Q3: no cost in USD', '2026-Q4: $2,000.00 (n = 1)']);
     assert.deepEqual(charts[3].values, [0.3333, 0.3333, 0]);
     assert.match(charts[1].desc ?? '', /^Mean time to resolve per quarter: 2026-Q1: mean 1h 30m \(n = 2\); /);
     // The script ran under the CSP (it announced itself), and nothing failed.

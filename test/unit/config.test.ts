@@ -68,7 +68,7 @@ describe('.postmortem.yaml', () => {
       '5:11 `holidays` entries must each be a date written YYYY-MM-DD; "2026-02-30" is ignored.',
       '5:35 `holidays` entries must each be a date written YYYY-MM-DD; "tomorrow" is ignored.',
       '6:29 The gap for SEV-1 must be a positive number of minutes, not -5; the default stays.',
-      '6:33 `SEV-4` is not a severity; use SEV-1, SEV-2, SEV-3 (did you mean `SEV-1`?). It is ignored.',
+      '6:33 `SEV-4` is not a severity; use SEV-1, SEV-2, SEV-3 or recovery (after the fix) (did you mean `SEV-1`?). It is ignored.',
     ]);
   });
 
@@ -104,6 +104,38 @@ describe('.postmortem.yaml', () => {
     assert.equal(owner('').map((d) => d.severity)[0], 'error');
     assert.equal(owner('rules: { action-owner-missing: info }\n').map((d) => d.severity)[0], 'info');
     assert.deepEqual(owner('rules: { action-owner-missing: off }\n'), []);
+  });
+});
+
+describe('.postmortem.yaml timelineGapMinutes.recovery (issue 10, item 7)', () => {
+  it('reads a limit for the gaps after the acute phase', () => {
+    const { settings, warnings } = readProjectConfig('timelineGapMinutes: { SEV-1: 10, recovery: 1440 }\n');
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(settings.timelineGapMinutes, { 'SEV-1': 10, recovery: 1440 });
+  });
+});
+
+describe('.postmortem.yaml currency (issue 10, item 1)', () => {
+  it('reads the report currency and the rates the user gives', () => {
+    const { settings, warnings } = readProjectConfig('currency:\n  report: eur\n  rates: { USD: 0.92, gbp: 1.17 }\n');
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(settings.currency, { report: 'EUR', rates: { USD: 0.92, GBP: 1.17 } });
+    assert.deepEqual(mergeSettings(settings).currency, { report: 'EUR', rates: { USD: 0.92, GBP: 1.17 } });
+    assert.equal(mergeSettings({}).currency, null);
+  });
+
+  it('leaves out a bad rate (that currency stays unconverted) and drops a conversion without a report currency', () => {
+    const bad = readProjectConfig('currency:\n  report: EUR\n  rates:\n    USD: -1\n    dollars: 1\n    __proto__: 2\n    GBP: 1.1\n');
+    assert.deepEqual(bad.settings.currency, { report: 'EUR', rates: { GBP: 1.1 } });
+    assert.deepEqual(bad.warnings.map((w) => [w.range.start.line, w.message.split(';')[0]]), [
+      [3, 'The rate for USD must be a positive number, not -1'],
+      [4, '`dollars` is not a three-letter currency code'],
+      [5, '`__proto__` is not a three-letter currency code'],
+    ]);
+    const noReport = readProjectConfig('currency: { rates: { USD: 0.9 } }\n');
+    assert.equal(noReport.settings.currency, undefined);
+    assert.match(noReport.warnings[0].message, /`report` is the three-letter code/);
+    assert.match(readProjectConfig('currency: EUR\n').warnings[0].message, /must be a mapping like/);
   });
 });
 

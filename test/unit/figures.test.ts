@@ -59,12 +59,12 @@ test('full cost from the format example', () => {
     }),
     { today },
   );
-  assert.deepEqual(f.cost, { direct: 47000, indirect: 6000 + 24000 + 10000, total: 87000, per_minute: 580, currency: 'USD' });
+  assert.deepEqual(f.cost, { direct: 47000, indirect: 6000 + 24000 + 10000, total: 87000, per_minute: 580, currency: 'USD', estimated: true });
 });
 
 test('a missing cost part counts 0 in the sums but is shown as not given', () => {
   const d = computeDetails(doc({ cost: { currency: 'EUR', revenue_lost: 1000, engineering_hours: 10, churn: { affected_users: 5, ltv: 100 } } }), { today });
-  assert.deepEqual(d.figures.cost, { direct: 1000, indirect: 0, total: 1000, per_minute: 6.67, currency: 'EUR' });
+  assert.deepEqual(d.figures.cost, { direct: 1000, indirect: 0, total: 1000, per_minute: 6.67, currency: 'EUR', estimated: true });
   const byKey = Object.fromEntries(d.costLines.map((l) => [l.key, l]));
   assert.equal(byKey.sla_credits.amount, null);
   assert.deepEqual(byKey.sla_credits.missing, ['sla_credits']);
@@ -76,7 +76,7 @@ test('a missing cost part counts 0 in the sums but is shown as not given', () =>
 
 test('no cost section: every cost figure is null', () => {
   const f = computeFigures(doc(), { today });
-  assert.deepEqual(f.cost, { direct: null, indirect: null, total: null, per_minute: null, currency: null });
+  assert.deepEqual(f.cost, { direct: null, indirect: null, total: null, per_minute: null, currency: null, estimated: false });
 });
 
 test('per-minute cost is null without a positive duration', () => {
@@ -213,4 +213,16 @@ test('a deadline written as a date-time counts by its local date, as the action 
   assert.equal(f.actions[0].overdue, true);
   assert.equal(f.actions[0].outsideWindow, true);
   assert.equal(f.figures.actions.overdue, 1);
+});
+
+test('a cost section of zeros or placeholders is not estimated: every amount null, never $0 (issue 10, item 2)', () => {
+  for (const cost of [
+    { currency: 'USD', revenue_lost: 0, sla_credits: 0, vendor_costs: 0, engineering_hours: 0, loaded_rate: 0 },
+    { currency: 'USD', revenue_lost: 'TBD', engineering_hours: 0, loaded_rate: 150, churn: { affected_users: 0, probability: 0.02, ltv: 1200 } },
+  ]) {
+    const f = computeFigures(doc({ cost }), { today });
+    assert.deepEqual(f.cost, { direct: null, indirect: null, total: null, per_minute: null, currency: 'USD', estimated: false }, JSON.stringify(cost));
+  }
+  // One real quantity is an estimate, even when its total is small.
+  assert.equal(computeFigures(doc({ cost: { currency: 'USD', engineering_hours: 2, loaded_rate: 0 } }), { today }).cost.estimated, true);
 });

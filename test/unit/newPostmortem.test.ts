@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import {
   freeFileName,
@@ -121,4 +123,17 @@ test('the 1000th incident of a day gets an id the schema accepts', () => {
   const diagnostics = lintText(plan.text, { today: '2026-01-01' }).diagnostics;
   assert.deepEqual(diagnostics.filter((d) => d.rule === 'yaml-syntax' || d.rule === 'schema'), []);
   assert.deepEqual(diagnostics.filter((d) => d.range.start.line === 0), [], 'nothing is reported on the id line');
+});
+
+test('the examples and the `new` template use one currency, so a first review never mixes currencies (issue 10, item 1)', () => {
+  const template = parse(newPostmortemText({ id: 'INC-2026-11-28-001', title: 'T', severity: 'SEV-2', date: '2026-11-28', now: '2026-11-28T10:00:00Z' }));
+  const currencies = new Set<string>([template.cost.currency]);
+  for (const folder of ['postmortems', 'drafts']) {
+    const dir = join(__dirname, '..', '..', 'examples', folder);
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.pm.yaml'))) {
+      const doc = parse(readFileSync(join(dir, name), 'utf8'));
+      if (doc.cost) currencies.add(doc.cost.currency);
+    }
+  }
+  assert.deepEqual([...currencies], ['USD']);
 });

@@ -70,7 +70,9 @@ test('the model reads the full example', () => {
     ],
   );
   // Entry 2's 33-minute gap starts at the trigger, before summary.start: outside the window, not flagged.
-  assert.deepEqual(model.timeline.rows.map((r) => r.gapTooLong), [false, false, false, false, true, true, true]);
+  // The 20 minutes from fix-deployed (12:10) to resolved (12:30) are after the acute phase: no limit by default (issue 10, item 7).
+  assert.deepEqual(model.timeline.rows.map((r) => r.gapTooLong), [false, false, false, false, true, true, false]);
+  assert.deepEqual(model.timeline.rows.map((r) => r.gapLimitMinutes), [null, 15, 15, 15, 15, 15, null]);
 });
 
 test('HTML body: figures, heatmap numbers, data-paths, highlighted rows', () => {
@@ -191,4 +193,28 @@ test('any document shape renders without throwing, and no document string become
     }),
     { numRuns: 300 },
   );
+});
+
+test('the preview and Markdown say "not estimated" for a cost section of zeros, not $0.00 (issue 10, item 2)', () => {
+  const text = 'id: INC-2026-11-28-001\nstatus: draft\nsummary:\n  start: 2026-11-28T10:00:00Z\n  end: 2026-11-28T11:00:00Z\ncost:\n  currency: USD\n  revenue_lost: 0\n  sla_credits: 0\n  vendor_costs: 0\n  engineering_hours: 0\n  loaded_rate: 0\n';
+  const model = modelOf(text);
+  assert.equal(model.cost.estimated, false);
+  const html = renderReportBody(model);
+  assert.match(html, /data-figure="cost-total"><span class="missing"[^>]*>not estimated</);
+  assert.match(html, /data-figure="cost-per-minute"><span class="missing">not estimated</);
+  assert.doesNotMatch(html, /data-figure="cost-total">\$0\.00/);
+  const markdown = renderMarkdown(model);
+  assert.match(markdown, /\| \*\*Total\*\* \| _not estimated_ \(every amount is 0 or not given\) \|/);
+  assert.doesNotMatch(markdown, /\*\*\$0\.00\*\*/);
+});
+
+test('the last why is labelled by its position, never "organizational root" (issue 10, item 9)', () => {
+  const text = 'id: INC-2026-11-28-001\nroot_cause:\n  whys:\n    - The database refused connections.\n    - The pool limit was raised.\n    - The change was not reviewed.\n    - Nobody checked the limits.\n    - Human error.\n';
+  const model = modelOf(text);
+  const html = renderReportBody(model);
+  assert.match(html, /<span class="why-label">Why 5 · last why<\/span><span class="why-text">Human error\.<\/span>/);
+  assert.doesNotMatch(html, /organizational root/i);
+  // whys-person-root speaks for the content, in the Problems panel and the preview alike.
+  const { diagnostics } = lintText(text, { today });
+  assert.ok(diagnostics.some((d) => d.rule === 'whys-person-root'));
 });

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeReview, type ReviewEntry } from '../../src/review/review';
 import { FactsCache } from '../../src/review/incident';
+import { renderReviewBody } from '../../src/review/html';
 import { PostmortemStore } from '../../src/core/store';
 import { lintText } from '../../src/core/lint';
 import { repeatIncident } from '../../src/rules/repeat-incident';
@@ -22,6 +23,7 @@ function incident(fields: {
   factors?: Record<string, number>;
   actions?: Array<{ status?: string; deadline?: string }>;
   cost?: Record<string, unknown>;
+  status?: string;
 }): ReviewEntry {
   counter++;
   const start = fields.start ?? '2026-07-01T10:00:00Z';
@@ -30,6 +32,7 @@ function incident(fields: {
   const at = (minutes: number): string => shift(startMs, minutes, offset);
   const doc: Postmortem = {
     id: fields.id ?? `INC-2026-07-01-${String(counter).padStart(3, '0')}`,
+    status: fields.status ?? 'reviewed',
     services: fields.services ?? [],
     summary: {
       start,
@@ -56,7 +59,7 @@ const review = (entries: ReviewEntry[], quarter?: string) => computeReview(entri
 
 describe('quarterly review: bucketing', () => {
   it('is empty without post-mortems', () => {
-    assert.deepEqual(review([]), { quarters: [], skipped: [] });
+    assert.deepEqual(review([]), { quarters: [], skipped: [], cost_currency: null, conversion: null, include_drafts: false, drafts_left_out: [] });
   });
 
   it('places incidents by the quarter of summary.start on their own clock', () => {
@@ -294,7 +297,7 @@ describe('quarterly review: figures of one quarter', () => {
     const store = new PostmortemStore();
     const texts = new Map<string, string>();
     for (const [id, start, category, services] of docs) {
-      const text = `id: ${id}\ntitle: T\nstatus: draft\nservices: [${services}]\nsummary:\n  start: ${start}\n  end: ${start}\n  severity: SEV-2\nroot_cause:\n  category: ${category}\n`;
+      const text = `id: ${id}\ntitle: T\nstatus: reviewed\nservices: [${services}]\nsummary:\n  start: ${start}\n  end: ${start}\n  severity: SEV-2\nroot_cause:\n  category: ${category}\n`;
       texts.set(`${id}.pm.yaml`, text);
       store.upsert(`${id}.pm.yaml`, text);
     }
@@ -374,6 +377,7 @@ describe('quarterly review: figures of one quarter', () => {
   it('survives values of the wrong type everywhere', () => {
     const doc = {
       id: 42,
+      status: "closed",
       services: 'db',
       summary: { start: '2026-07-01T10:00:00Z', end: 17, severity: ['SEV-1'], detection: 'monitoring' },
       root_cause: 'capacity',
@@ -393,7 +397,7 @@ describe('FactsCache', () => {
   it('recomputes only entries that changed, and everything when today changes', () => {
     const store = new PostmortemStore();
     const text = (status: string): string =>
-      `id: INC-2026-07-01-001\nsummary:\n  start: 2026-07-01T10:00:00Z\naction_items:\n  - action: Fix it\n    owner: Team\n    deadline: 2026-09-01\n    status: ${status}\n`;
+      `id: INC-2026-07-01-001\nstatus: closed\nsummary:\n  start: 2026-07-01T10:00:00Z\naction_items:\n  - action: Fix it\n    owner: Team\n    deadline: 2026-09-01\n    status: ${status}\n`;
     store.upsert('a.pm.yaml', text('open'));
     const cache = new FactsCache();
     const first = computeReview(store.entries(), { today, cache }).quarters[0];
@@ -404,5 +408,131 @@ describe('FactsCache', () => {
     assert.equal(second.action_completion_rate, 1);
     store.upsert('a.pm.yaml', text('open'));
     assert.equal(computeReview(store.entries(), { today: { year: 2026, month: 8, day: 1 }, cache }).quarters[0].overdue_actions, 0);
+  });
+});
+
+describe('quarterly review: currencies (issue 10, item 1)', () => {
+  const usdQ2 = incident({ id: 'USD-Q2', start: '2026-04-10T10:00:00Z', cost: { currency: 'USD', revenue_lost: 1000 } });
+  const eurQ3 = incident({ id: 'EUR-Q3', start: '2026-07-10T10:00:00Z', cost: { currency: 'EUR', revenue_lost: 400 } });
+  const usdQ3 = incident({ id: 'USD-Q3', start: '2026-07-11T10:00:00Z', cost: { currency: 'USD', revenue_lost: 1500 } });
+
+  it('never compares a quarter in one currency with a quarter in another', () => {
+    // Before: 2026-Q2 summed USD, 2026-Q3 EUR (its most common), and the change compared them.
+    const r = review([usdQ2, eurQ3, incident({ id: 'EUR-Q3b', start: '2026-07-12T10:00:00Z', cost: { currency: 'EUR', revenue_lost: 100 } })]);
+    assert.equal(r.cost_currency, 'EUR');
+    assert.deepEqual(
+      r.quarters.map((q) => [q.quarter, q.cost_currency, q.cost_total, q.cost_change_pct, q.cost_change_note]),
+      [
+        ['2026-Q2', 'EUR', null, null, 'no cost in EUR this quarter'],
+        ['2026-Q3', 'EUR', 500, null, 'no cost in EUR in 2026-Q2 to compare with'],
+      ],
+    );
+    assert.deepEqual(r.quarters[0].cost_by_currency, [{ currency: 'USD', total: 1000, mean: 1000, n: 1, change_pct: null, incidents: ['USD-Q2'] }]);
+    assert.deepEqual(r.quarters[0].cost_left_out, [{ id: 'USD-Q2', file: 'postmortems/USD-Q2.pm.yaml', reason: 'cost in USD ($1,000.00), not EUR' }]);
+  });
+
+  it('gives each currency its own figures and change, as written', () => {
+    const r = review([usdQ2, eurQ3, usdQ3]);
+    const q3 = r.quarters[1];
+    assert.deepEqual(
+      q3.cost_by_currency.map((c) => [c.currency, c.total, c.n, c.change_pct]),
+      [
+        ['EUR', 400, 1, null],
+        ['USD', 1500, 1, 50],
+      ],
+    );
+  });
+
+  it('converts only with the rates the user gives, and names what has no rate', () => {
+    const gbp = incident({ id: 'GBP-Q3', start: '2026-07-13T10:00:00Z', cost: { currency: 'GBP', revenue_lost: 10 } });
+    const r = computeReview([usdQ2, eurQ3, usdQ3, gbp], { today, currency: { report: 'EUR', rates: { USD: 0.5 } } });
+    assert.equal(r.cost_currency, 'EUR');
+    assert.deepEqual(r.conversion, { report: 'EUR', rates: { USD: 0.5 } });
+    const [q2, q3] = r.quarters;
+    assert.equal(q2.cost_total, 500);
+    assert.equal(q3.cost_total, 400 + 750);
+    assert.equal(q3.cost_n, 2);
+    assert.equal(q3.cost_change_pct, 130);
+    assert.deepEqual(q3.cost_left_out.map((l) => [l.id, l.reason]), [['GBP-Q3', 'cost in GBP (£10.00), not EUR, and .postmortem.yaml gives no rate for it']]);
+    assert.ok(q3.warnings.some((w) => w.includes('GBP-Q3') && w.includes('no rate')), q3.warnings.join('\n'));
+  });
+});
+
+describe('quarterly review: drafts and costs nobody estimated (issue 10, item 2)', () => {
+  it('counts only post-mortems past draft unless asked, and lists the drafts left out', () => {
+    const entries = [
+      incident({ id: 'DONE', start: '2026-07-01T10:00:00Z', detect: 30, status: 'closed' }),
+      incident({ id: 'TEMPLATE', start: '2026-07-02T10:00:00Z', detect: 0, status: 'draft' }),
+      incident({ id: 'NO-STATUS', start: '2026-10-02T10:00:00Z', detect: 0, status: '' }),
+    ];
+    const r = computeReview(entries, { today });
+    assert.deepEqual(r.quarters.map((q) => [q.quarter, q.incidents, q.time_to_detect_minutes.mean]), [['2026-Q3', 1, 30]]);
+    assert.equal(r.include_drafts, false);
+    assert.deepEqual(r.drafts_left_out.map((d) => [d.id, d.status]), [['NO-STATUS', ''], ['TEMPLATE', 'draft']]);
+    const all = computeReview(entries, { today, includeDrafts: true });
+    assert.deepEqual(all.quarters.map((q) => [q.quarter, q.incidents]), [['2026-Q3', 2], ['2026-Q4', 1]]);
+    assert.deepEqual(all.drafts_left_out, []);
+  });
+
+  it('reads a cost section of zeros as not estimated, never as a $0 incident', () => {
+    const q = review([
+      incident({ id: 'REAL', cost: { currency: 'USD', revenue_lost: 900 } }),
+      incident({ id: 'ZEROS', cost: { currency: 'USD', revenue_lost: 0, sla_credits: 0, vendor_costs: 0, engineering_hours: 0, loaded_rate: 0 } }),
+      incident({ id: 'TBD', cost: { currency: 'USD', revenue_lost: 'TBD', loaded_rate: 150 } }),
+    ]).quarters[0];
+    assert.equal(q.cost_total, 900);
+    assert.equal(q.cost_mean, 900);
+    assert.equal(q.cost_n, 1);
+    assert.deepEqual(q.cost_left_out.map((l) => [l.id, l.reason]), [
+      ['TBD', 'cost not estimated: every amount is 0 or not given'],
+      ['ZEROS', 'cost not estimated: every amount is 0 or not given'],
+    ]);
+  });
+});
+
+describe('quarterly review: words a reviewer can quote (issue 10, items 3 and 4)', () => {
+  it('gives the root-cause factor score as a mean over the incidents that scored it, next to the sum', () => {
+    const q = review([
+      incident({ category: 'capacity', factors: { capacity: 3 } }),
+      incident({ category: 'capacity', factors: { capacity: 2 } }),
+    ]).quarters[0];
+    assert.deepEqual(q.root_cause_counts, [{ category: 'capacity', incidents: 2, factor_score: 5, factor_score_n: 2, factor_score_mean: 2.5 }]);
+  });
+
+  it('says why there is no change: a previous quarter with incidents is never "no previous quarter"', () => {
+    const r = review([
+      incident({ start: '2026-07-01T10:00:00Z', cost: { currency: 'USD', revenue_lost: 100 } }),
+      incident({ start: '2026-10-01T10:00:00Z' }),
+    ]);
+    assert.deepEqual(r.quarters.map((q) => q.cost_change_note), ['no incidents in 2026-Q2 to compare with', 'no cost in USD this quarter']);
+  });
+});
+
+describe('quarterly review page: one chart per currency and the drafts toggle (issue 10, items 1 and 2)', () => {
+  it('charts each currency on its own axis, labelled in its own currency', () => {
+    const r = review([
+      incident({ id: 'USD-Q2', start: '2026-04-10T10:00:00Z', cost: { currency: 'USD', revenue_lost: 1000 } }),
+      incident({ id: 'EUR-Q3', start: '2026-07-10T10:00:00Z', cost: { currency: 'EUR', revenue_lost: 400 } }),
+      incident({ id: 'EUR-Q3b', start: '2026-07-11T10:00:00Z', cost: { currency: 'EUR', revenue_lost: 100 } }),
+    ]);
+    const body = renderReviewBody(r, { interactive: true });
+    const chart = (id: string): string => new RegExp(`<figure class="chart" id="${id}">[\\s\\S]*?</figure>`).exec(body)?.[0] ?? '';
+    assert.match(chart('chart-cost'), /<title id="chart-cost-title">Incident cost \(total, EUR\)<\/title>/);
+    assert.doesNotMatch(chart('chart-cost'), /\$/);
+    assert.match(chart('chart-cost-USD'), /Incident cost \(total, USD\)/);
+    assert.match(chart('chart-cost-USD'), /data-value="1000">.*>\$1,000\.00<\/text>/);
+    assert.doesNotMatch(chart('chart-cost-USD'), /€/);
+    assert.match(body, /Left out of the EUR cost figures: 1 incident/);
+    assert.match(body, /USD-Q2<\/span>: cost in USD \(\$1,000\.00\), not EUR/);
+  });
+
+  it('offers a "Count drafts" toggle in the dashboard and names the drafts left out', () => {
+    const entries = [incident({ id: 'DONE', status: 'closed' }), incident({ id: 'WIP', status: 'draft' })];
+    const body = renderReviewBody(computeReview(entries, { today }), { interactive: true });
+    assert.match(body, /<input type="checkbox" id="include-drafts"> Count drafts/);
+    assert.match(body, /1 draft is not counted in any figure; tick “Count drafts” to include them\./);
+    const withDrafts = renderReviewBody(computeReview(entries, { today, includeDrafts: true }), { interactive: true });
+    assert.match(withDrafts, /<input type="checkbox" id="include-drafts" checked> Count drafts/);
+    assert.match(renderReviewBody(computeReview(entries, { today }), { interactive: false }), /run with <code>--include-drafts<\/code>/);
   });
 });

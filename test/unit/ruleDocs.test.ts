@@ -4,11 +4,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../src/rules/index';
 import { ruleDiagnostics } from './rules/ruleTester';
+import { assertCheckCatchesAndRepairs } from './generatedDocs';
 
 const root = join(__dirname, '..', '..');
 const script = join(root, 'scripts', 'gen-rule-docs.mjs');
@@ -24,22 +24,7 @@ describe('README rule table', () => {
   });
 
   it('the check fails on a stale table, and the generator repairs it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pm-readme-'));
-    try {
-      const readme = join(dir, 'README.md');
-      copyFileSync(join(root, 'README.md'), readme);
-      const current = readFileSync(readme, 'utf8');
-      const stale = current.replace(/\| PM\d+ \| \[`action-vague`\][^\n]*\n/, '');
-      assert.notEqual(stale, current, 'the README table lists action-vague');
-      writeFileSync(readme, stale);
-      const check = runGenerator('--check', '--readme', readme);
-      assert.equal(check.status, 1);
-      assert.match(check.stderr, /stale/);
-      assert.equal(runGenerator('--readme', readme).status, 0);
-      assert.equal(readFileSync(readme, 'utf8'), current);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    assertCheckCatchesAndRepairs(script, join(root, 'README.md'), '--readme', (readme) => readme.replace(/\| PM\d+ \| \[`action-vague`\][^\n]*\n/, ''));
   });
 });
 

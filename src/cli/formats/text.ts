@@ -23,7 +23,9 @@ export function formatText(reports: readonly FileReport[]): string {
     lines.push(`No problems in ${files}.`);
   } else {
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`, plural(counts.hint, 'hint')];
-    lines.push(`${plural(total, 'problem')} (${parts.join(', ')}) in ${files}.`);
+    // "in 1 of 4 files": all 16 problems in one file must not read as spread over four.
+    const withProblems = reports.filter((r) => r.diagnostics.length > 0).length;
+    lines.push(`${plural(total, 'problem')} (${parts.join(', ')}) in ${withProblems === reports.length ? files : `${withProblems} of ${files}`}.`);
   }
   return lines.join('\n') + '\n';
 }

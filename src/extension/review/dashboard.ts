@@ -71,8 +71,9 @@ export class ReviewDashboard implements vscode.Disposable {
 
   private onMessage(message: unknown): void {
     if (typeof message !== 'object' || message === null) return;
-    const { type, file, path, quarter } = message as Record<string, unknown>;
+    const { type, file, path, quarter, value } = message as Record<string, unknown>;
     if (type === 'reveal') void revealInPostmortem(this.store, file, path);
+    else if (type === 'includeDrafts' && typeof value === 'boolean') this.model.setIncludeDrafts(value);
     // The script is listening now: send the current review in case the index settled while the page loaded.
     else if (type === 'ready') this.update();
     else if (type === 'quarter' && typeof quarter === 'string') this.selected = quarter;

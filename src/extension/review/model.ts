@@ -3,6 +3,7 @@ import { formatCalendarDate, todayDate } from '../../core/time';
 import type { PostmortemIndex } from '../workspaceIndex';
 import { FactsCache, type IncidentFacts } from '../../review/incident';
 import { collectFacts, reviewFromFacts, type Review } from '../../review/review';
+import type { CurrencyConversion } from '../../core/settings';
 
 export interface OpenActionItem {
   file: string;
@@ -44,7 +45,10 @@ export class ReviewModel implements vscode.Disposable {
   private readonly dayWatch: ReturnType<typeof setInterval>;
   private day = formatCalendarDate(todayDate());
 
-  constructor(private readonly index: PostmortemIndex) {
+  constructor(
+    private readonly index: PostmortemIndex,
+    private readonly currencyOf?: () => CurrencyConversion | null,
+  ) {
     this.subscription = index.onDidChange(() => this.schedule());
     void index.ready.then(() => this.refresh());
     this.dayWatch = setInterval(() => {
@@ -54,6 +58,15 @@ export class ReviewModel implements vscode.Disposable {
 
   get snapshot(): ReviewSnapshot {
     return (this.current ??= this.compute());
+  }
+
+  /** Drafts are left out of the figures unless the dashboard's "Count drafts" toggle asks for them. */
+  private includeDrafts = false;
+
+  setIncludeDrafts(include: boolean): void {
+    if (include === this.includeDrafts) return;
+    this.includeDrafts = include;
+    this.refresh();
   }
 
   /** Recompute now (the refresh command, and tests). */
@@ -75,7 +88,7 @@ export class ReviewModel implements vscode.Disposable {
     this.day = formatCalendarDate(today);
     const options = { today, cache: this.cache };
     const facts = collectFacts(this.index.store.entries(), options);
-    const review = reviewFromFacts(facts, {});
+    const review = reviewFromFacts(facts, { includeDrafts: this.includeDrafts, currency: this.currency() });
     const openItems: OpenActionItem[] = [];
     for (const incident of facts.incidents) {
       for (const item of incident.actions) {
@@ -104,6 +117,11 @@ export class ReviewModel implements vscode.Disposable {
         a.index - b.index,
     );
     return { review, incidents: facts.incidents, openItems, overdueCount: openItems.filter((i) => i.overdue).length };
+  }
+
+  /** `.postmortem.yaml` `currency` of the first workspace folder: the review spans the workspace, so one report currency. */
+  private currency(): CurrencyConversion | null {
+    return this.currencyOf?.() ?? null;
   }
 
   dispose(): void {

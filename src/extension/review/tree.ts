@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { IncidentFacts } from '../../review/incident';
 import type { SkippedFile } from '../../review/review';
 import type { ReviewModel, ReviewSnapshot } from './model';
+import { SEVERITY_CODICONS } from './severityIcons';
 
 export const EXPLORER_VIEW = 'postmortem.explorer';
 export const REFRESH_TREE = 'postmortem.refreshTree';
@@ -12,12 +13,10 @@ type Node =
   | { kind: 'skipped-group'; skipped: SkippedFile[] }
   | { kind: 'skipped'; skipped: SkippedFile };
 
-const SEVERITY_ICONS: Record<string, vscode.ThemeIcon> = {
-  'SEV-1': new vscode.ThemeIcon('flame', new vscode.ThemeColor('charts.red')),
-  'SEV-2': new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.orange')),
-  'SEV-3': new vscode.ThemeIcon('info', new vscode.ThemeColor('charts.blue')),
-};
-const UNKNOWN_SEVERITY = new vscode.ThemeIcon('question');
+const SEVERITY_ICONS: Record<string, vscode.ThemeIcon> = Object.fromEntries(
+  Object.entries(SEVERITY_CODICONS).map(([severity, icon]) => [severity, new vscode.ThemeIcon(icon.id, new vscode.ThemeColor(icon.color))]),
+);
+const UNKNOWN_SEVERITY = new vscode.ThemeIcon('circle-large-outline');
 
 /** "Post-Mortems" in the explorer: quarters, newest first, each with its incidents and their open action items. */
 export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {

@@ -59,14 +59,15 @@ suite('quick fixes and rule docs', () => {
     const { uri, document } = await open('codeActions/owner-missing.pm.yaml');
     const diagnostic = await waitForRule(uri, 'action-deadline-missing');
     const actions = await codeActionsAt(uri, diagnostic.range);
-    // reviewed 2026-04-09 + 31 days for a P2.
-    const fix = actions.find((a) => a.title === 'Add "deadline: 2026-05-10" (latest allowed for P2)');
+    // reviewed 2026-04-09 + 31 days for a P2; once that date has passed, the next business day after today (issue 10, item 5).
+    const { date, title } = expectedDeadlineFix('2026-05-10', 'P2');
+    const fix = actions.find((a) => a.title === title);
     assert.ok(fix, `expected the deadline fix among: ${actions.map((a) => a.title).join(' | ')}`);
     // (vscode.executeCodeActionProvider does not hand back an action's `diagnostics`, so they are not checked here.)
     assert.equal(fix.isPreferred, true);
     assert.equal(await vscode.workspace.applyEdit(fix.edit!), true);
     assert.ok(
-      document.getText().includes('    owner: Data platform team\n    priority: P2\n    status: open\n    deadline: 2026-05-10\n\nrecurrence_prevention:'),
+      document.getText().includes(`    owner: Data platform team\n    priority: P2\n    status: open\n    deadline: ${date}\n\nrecurrence_prevention:`),
       document.getText().slice(-400),
     );
     await waitFor('the deadline diagnostic to clear', () => (withRule(uri, 'action-deadline-missing').length === 0 ? true : undefined));
@@ -132,3 +133,14 @@ suite('quick fixes and rule docs', () => {
     await waitFor('the repeat-incident warning to clear', () => (withRule(later.uri, 'repeat-incident').length === 0 ? true : undefined));
   });
 });
+
+/** The deadline fix for a window ending `latest`, as the rule proposes it on the real today (no holidays configured here). */
+function expectedDeadlineFix(latest: string, priority: string): { date: string; title: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const now = new Date();
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  while (day.getDay() === 0 || day.getDay() === 6) day.setDate(day.getDate() + 1);
+  const earliest = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  if (latest >= earliest) return { date: latest, title: `Add "deadline: ${latest}" (latest allowed for ${priority})` };
+  return { date: earliest, title: `Add "deadline: ${earliest}" (next business day: ${priority}'s latest allowed, ${latest}, has passed)` };
+}

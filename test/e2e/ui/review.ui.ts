@@ -79,7 +79,7 @@ export default async function quarterlyReviewInTheWorkbench(ctx: UiContext): Pro
   const rowText = await poll(() => incidentRow.innerText().catch(() => ''), (t) => t.includes('open'));
   ctx.log(`tree row: ${rowText.replace(/\s+/g, ' ').trim()}`);
   assert.match(rowText, /Search index served stale results · 2 open, 1 overdue/);
-  assert.equal(await incidentRow.locator('.codicon-info').count(), 1, 'a SEV-3 incident shows the info icon');
+  assert.equal(await incidentRow.locator('.codicon-circle-outline').count(), 1, 'a SEV-3 incident shows its severity icon, not the info icon of problems');
   assert.ok(await view.locator('.monaco-list-row', { hasText: /^2026-Q2/ }).count(), 'a 2026-Q2 quarter node');
   await ctx.screenshot('review-explorer-tree');
 }

@@ -13,6 +13,8 @@ runRuleTests(actionDeadlineMissing, {
   invalid: [
     {
       name: 'P0 counted from reviewed: the next business day',
+      today: '2026-11-02',
+      fixTitle: 'Add "deadline: 2026-11-03" (latest allowed for P0)',
       code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team   # on-call rota\n    priority: P0\n',
       errors: [{ line: 3, column: 5, endColumn: 41, severity: 'error', messageIncludes: 'Action item 1 has no deadline; set one by 2026-11-03. P0 allows the next business day after reviewed (2026-11-02).' }],
       output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team   # on-call rota\n    priority: P0\n    deadline: 2026-11-03\n',
@@ -25,10 +27,26 @@ runRuleTests(actionDeadlineMissing, {
     },
     {
       name: 'without reviewed, from the local date of summary.end, skipping a weekend and a holiday',
+      today: '2026-11-06',
       code: 'summary:\n  end: 2026-11-06T23:30:00-05:00\naction_items:\n  - action: Alert on connection refusals\n    priority: P0\n',
       settings: { holidays: ['2026-11-09'] },
       errors: [{ line: 4, column: 5, messageIncludes: 'summary.end (2026-11-06)' }],
       output: 'summary:\n  end: 2026-11-06T23:30:00-05:00\naction_items:\n  - action: Alert on connection refusals\n    priority: P0\n    deadline: 2026-11-10\n',
+    },
+    {
+      // Issue 10, item 5: `lint --fix` on 2026-11-27 wrote 2026-11-03, which action-overdue flagged at once.
+      name: 'a window that closed before today: the next business day after today, and the title says why',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    priority: P0\n',
+      errors: [{ line: 3, column: 5, messageIncludes: 'set one by 2026-11-03' }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    priority: P0\n    deadline: 2026-11-30\n',
+      fixTitle: 'Add "deadline: 2026-11-30" (next business day: P0\'s latest allowed, 2026-11-03, has passed)',
+    },
+    {
+      name: 'the next business day after today honours holidays',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    priority: P1\n',
+      settings: { holidays: ['2026-11-30'] },
+      errors: [{ line: 3, column: 5 }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    priority: P1\n    deadline: 2026-12-01\n',
     },
     {
       name: 'without a priority there is no date to propose',
@@ -40,7 +58,7 @@ runRuleTests(actionDeadlineMissing, {
 });
 
 test('action-deadline-missing: the fix is safe, so `lint --fix` may apply it', () => {
-  const [d] = ruleDiagnostics(actionDeadlineMissing, 'reviewed: 2026-11-02\naction_items:\n  - action: Add a canary stage\n    priority: P1\n');
+  const [d] = ruleDiagnostics(actionDeadlineMissing, 'reviewed: 2026-11-02\naction_items:\n  - action: Add a canary stage\n    priority: P1\n', undefined, '2026-11-02');
   assert.equal(d.fixes?.length, 1);
   assert.equal(d.fixes?.[0].safe, true);
   assert.equal(d.fixes?.[0].title, 'Add "deadline: 2026-11-09" (latest allowed for P1)');

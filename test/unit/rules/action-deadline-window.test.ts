@@ -13,18 +13,36 @@ runRuleTests(actionDeadlineWindow, {
   invalid: [
     {
       name: 'P0 due a week later: only the value is replaced, comment kept',
+      today: '2026-11-02',
       code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-10   # agreed in the review\n    priority: P0\n',
       errors: [{ line: 4, column: 15, endColumn: 25, severity: 'warning', messageIncludes: '7 days after the latest allowed (2026-11-03). P0 allows the next business day after reviewed (2026-11-02);' }],
       output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-03   # agreed in the review\n    priority: P0\n',
+      fixTitle: 'Set the deadline to 2026-11-03 (latest allowed for P0)',
+    },
+    {
+      // Issue 10, item 5: on 2026-11-27 the window closed long ago; a fix to 2026-11-03 would be overdue at once.
+      name: 'a window that closed before today: brought in to the next business day after today',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-12-15\n    priority: P0\n',
+      errors: [{ line: 4, column: 15 }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-30\n    priority: P0\n',
+      fixTitle: "Set the deadline to 2026-11-30 (next business day: P0's latest allowed, 2026-11-03, has passed)",
+    },
+    {
+      name: 'already due by the next business day: no fix would push it out',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-30\n    priority: P0\n',
+      errors: [{ line: 4, column: 15 }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-30\n    priority: P0\n',
     },
     {
       name: 'quoted deadline keeps its quotes; P1 from reviewed',
+      today: '2026-11-02',
       code: 'reviewed: 2026-11-02\naction_items:\n  - { action: Add a canary stage, deadline: "2026-11-30", priority: P1 }\n',
       errors: [{ line: 3, column: 45, endColumn: 57 }],
       output: 'reviewed: 2026-11-02\naction_items:\n  - { action: Add a canary stage, deadline: "2026-11-09", priority: P1 }\n',
     },
     {
       name: 'P0 on a Friday with Monday a holiday',
+      today: '2026-11-02',
       code: 'reviewed: 2026-11-06\naction_items:\n  - action: Alert on refusals\n    deadline: 2026-11-11\n    priority: P0\n',
       settings: { holidays: ['2026-11-09'] },
       errors: [{ line: 4, column: 15, messageIncludes: 'latest allowed (2026-11-10)' }],

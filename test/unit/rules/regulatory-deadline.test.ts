@@ -18,6 +18,10 @@ runRuleTests(regulatoryDeadlineRule, {
     { name: 'no clock for SOX', code: entry('regime: SOX\ndiscovered: 2025-01-01') },
     { name: 'industry with its regime named', code: `industry: healthcare\n${entry('regime: HIPAA\ndiscovered: 2026-11-02')}` },
     { name: 'industry other suggests nothing', code: 'industry: other\n' },
+    // Issue 10, item 8: "SaaS usually answers to SOC 2" on every SaaS incident. SOC 2 is an audit, not a clock.
+    { name: 'an industry alone is no evidence: a SaaS outage gets no hint', code: 'industry: saas\nsummary:\n  description: Search returned no results for 68 minutes.\n' },
+    { name: 'fintech alone suggests nothing: SOX and PCI-DSS have no notification clock', code: 'industry: fintech\nregulatory: []\n' },
+    { name: 'personal data named, and GDPR already has an entry', code: `summary:\n  description: Personal data of 300 customers leaked.\n${entry('regime: GDPR\ndiscovered: 2026-11-26')}` },
   ],
   invalid: [
     {
@@ -41,14 +45,19 @@ runRuleTests(regulatoryDeadlineRule, {
       errors: [{ line: 5, column: 15, messageIncludes: '8 hours' }],
     },
     {
-      name: 'fintech without SOX and PCI-DSS',
-      code: 'industry: fintech\nregulatory: []\n',
-      errors: [{ line: 1, column: 11, endColumn: 18, severity: 'hint', messageIncludes: 'usually answers to SOX and PCI-DSS' }],
+      name: 'a description that says personal data leaked, with no GDPR entry',
+      code: 'industry: saas\nsummary:\n  description: Support exports exposed personal data of 300 EU customers.\n',
+      errors: [{ line: 3, column: 16, severity: 'hint', messageIncludes: '`summary.description` mentions "personal data": if personal data was involved, GDPR has a notification clock (72 hours from discovery)' }],
     },
     {
-      name: 'fintech naming only SOX',
-      code: `industry: fintech\n${entry('regime: SOX\ndiscovered: 2026-11-02')}`,
-      errors: [{ line: 1, column: 11, severity: 'hint', messageIncludes: 'usually answers to PCI-DSS, but no' }],
+      name: 'patient records in a timeline entry: HIPAA, whatever the industry',
+      code: 'industry: saas\ntimeline:\n  - { at: "10:00", event: Clinic customers could read other clinics\' patient records }\n',
+      errors: [{ line: 3, column: 27, severity: 'hint', messageIncludes: 'HIPAA has a notification clock (60 days from discovery)' }],
+    },
+    {
+      name: 'OSHA names both of its clocks',
+      code: 'title: Press line fatality\n',
+      errors: [{ line: 1, column: 8, messageIncludes: 'OSHA has a notification clock (8 hours (fatality) or 24 hours (hospitalization) from discovery)' }],
     },
   ],
 });

@@ -28,6 +28,8 @@ export const TEST_TODAY = '2026-11-27';
 export interface ValidCase {
   code: string;
   settings?: Partial<LintSettings>;
+  /** YYYY-MM-DD; TEST_TODAY when not given. */
+  today?: string;
   /** Shown as the test name instead of the code. */
   name?: string;
 }
@@ -44,9 +46,13 @@ export interface ExpectedError {
 export interface InvalidCase {
   code: string;
   settings?: Partial<LintSettings>;
+  /** YYYY-MM-DD; TEST_TODAY when not given. */
+  today?: string;
   name?: string;
   errors: ExpectedError[];
   output?: string;
+  /** The title of the first diagnostic's first fix, when given. */
+  fixTitle?: string;
 }
 
 export interface RuleTests {
@@ -55,8 +61,8 @@ export interface RuleTests {
 }
 
 /** The rule's diagnostics for `code`, linted with only that rule and a fixed today. */
-export function ruleDiagnostics(rule: Rule, code: string, settings?: Partial<LintSettings>): Diagnostic[] {
-  const { diagnostics } = lintText(code, { rules: [rule], today: TEST_TODAY, settings });
+export function ruleDiagnostics(rule: Rule, code: string, settings?: Partial<LintSettings>, today = TEST_TODAY): Diagnostic[] {
+  const { diagnostics } = lintText(code, { rules: [rule], today, settings });
   return diagnostics.filter((d) => d.rule === rule.slug);
 }
 
@@ -86,7 +92,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
       for (const entry of tests.valid) {
         const valid: ValidCase = typeof entry === 'string' ? { code: entry } : entry;
         it(label(valid.code, valid.name), () => {
-          const found = ruleDiagnostics(rule, valid.code, valid.settings);
+          const found = ruleDiagnostics(rule, valid.code, valid.settings, valid.today);
           assert.deepEqual(found.map(describeDiagnostic), [], 'expected no diagnostics');
         });
       }
@@ -94,7 +100,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
     describe('invalid', () => {
       for (const invalid of tests.invalid) {
         it(label(invalid.code, invalid.name), () => {
-          const found = ruleDiagnostics(rule, invalid.code, invalid.settings);
+          const found = ruleDiagnostics(rule, invalid.code, invalid.settings, invalid.today);
           assert.equal(
             found.length,
             invalid.errors.length,
@@ -113,6 +119,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
             if (expected.severity !== undefined) assert.equal(d.severity, expected.severity, `${where}: severity`);
           });
           if (invalid.output !== undefined) assert.equal(applyFirstFixes(invalid.code, found), invalid.output);
+          if (invalid.fixTitle !== undefined) assert.equal(found[0]?.fixes?.[0]?.title, invalid.fixTitle);
         });
       }
     });
