@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FORMATTERS, FORMAT_NAMES, type FileReport } from '../../src/cli/formats/index';
-import { formatSarif } from '../../src/cli/formats/sarif';
+import { formatSarif, informationUri } from '../../src/cli/formats/sarif';
 import { formatText } from '../../src/cli/formats/text';
 import { formatJson } from '../../src/cli/formats/json';
 import { formatGithub } from '../../src/cli/formats/github';
@@ -139,6 +139,25 @@ describe('formatSarif', () => {
     const text = formatSarif([]);
     assert.ok(text.endsWith('}\n') && !text.endsWith('\n\n'));
     assert.match(text, /^\{\n {2}"version": "2\.1\.0",\n/);
+  });
+
+  it('points informationUri at the homepage, else a web repository (without .git), else the npm page', () => {
+    assert.equal(informationUri({ homepage: 'https://pm.example.com', repository: 'https://github.com/o/r' }), 'https://pm.example.com');
+    assert.equal(informationUri({ repository: 'https://github.com/o/r.git' }), 'https://github.com/o/r');
+    assert.equal(informationUri({ repository: { url: 'http://git.example.com/o/r.git' } }), 'http://git.example.com/o/r');
+    assert.equal(informationUri({ repository: 'https://github.com/o/site.github.io' }), 'https://github.com/o/site.github.io');
+    // Not a web address: npm's shorthand and git+https URLs fall back to the npm page.
+    assert.equal(informationUri({ name: 'pm-lint', repository: 'git+https://github.com/o/r.git' }), 'https://www.npmjs.com/package/pm-lint');
+    assert.equal(informationUri({ repository: 'github:o/r' }), 'https://www.npmjs.com/package/postmortems-as-code');
+    assert.equal(informationUri({}), 'https://www.npmjs.com/package/postmortems-as-code');
+  });
+
+  it('encodes a colon inside a relative path: only a leading scheme or drive letter makes a URI', () => {
+    const uris = sarifOf([
+      { file: 'postmortems/x://y.pm.yaml', diagnostics: [HINT] },
+      { file: 'pm/c:/a.pm.yaml', diagnostics: [HINT] },
+    ]).runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    assert.deepEqual(uris, ['postmortems/x%3A//y.pm.yaml', 'pm/c%3A/a.pm.yaml']);
   });
 
   it('writes absolute, Windows and URI paths as URIs', () => {
