@@ -33,7 +33,7 @@ export default {
   // The tap runner reports coverage per test file: a mutant runs only the files that reach it.
   coverageAnalysis: 'perTest',
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: 'tsconfig.stryker.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   ignorePatterns: ['.vscode-test', 'test-results', 'test/e2e', 'test/html', 'bench', '.bench', 'out', '*.vsix'],
   incremental: true,
