@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDuration, formatMoney } from '../../src/core/format';
 import { formatMoney as previewMoney } from '../../src/render/format';
-import { formatCost, formatMinutes } from '../../src/review/format';
+import { factorLabel, formatCost, formatMinutes, formatPct, formatRate, formatStats } from '../../src/review/format';
 
 test('figure style: how the preview and the quarterly review show a duration', () => {
   assert.equal(formatDuration(150), '2h 30m');
@@ -53,4 +53,21 @@ test('money: the preview and the review format an amount identically', () => {
     assert.equal(formatCost(amount, currency), formatMoney(amount, currency));
   }
   assert.equal(formatCost(null, 'USD'), '—', 'the review shows a dash for an unknown amount');
+});
+
+test('review figures: sample stats, percentages, rates and factor names as the review prints them', () => {
+  assert.equal(formatStats({ mean: 90, median: 30, p90: 125, n: 3 }), 'mean 1h 30m, median 30m, p90 2h 05m (n = 3)');
+  assert.equal(formatStats({ mean: null, median: null, p90: null, n: 0 }), 'not known (n = 0)');
+  // A change: signed, grouped like money, at most two decimals; none when there is no previous quarter.
+  assert.equal(formatPct(31072), '+31,072%');
+  assert.equal(formatPct(-12.345), '-12.35%');
+  assert.equal(formatPct(0), '0%');
+  assert.equal(formatPct(null), '—');
+  // A completion rate (0..1) as a percentage with one decimal.
+  assert.equal(formatRate(2 / 3), '66.7%');
+  assert.equal(formatRate(1), '100%');
+  assert.equal(formatRate(0), '0%');
+  assert.equal(formatRate(null), '—');
+  assert.equal(factorLabel('change_management'), 'change management');
+  assert.equal(factorLabel('a_b_c'), 'a b c');
 });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { sampleStats } from '../../src/review/stats';
-import { nextQuarter, parseQuarter, previousQuarter, quarterOf, quarterRange } from '../../src/review/quarter';
+import { round, sampleStats } from '../../src/review/stats';
+import { formatQuarter, isQuarter, nextQuarter, parseQuarter, previousQuarter, quarterOf, quarterRange } from '../../src/review/quarter';
 import { parseDateTime } from '../../src/core/time';
 
 describe('sampleStats', () => {
@@ -54,5 +54,35 @@ describe('quarters', () => {
   });
   it('does not produce thousands of quarters for a typo year', () => {
     assert.deepEqual(quarterRange(['0026-Q1', '2026-Q1']), ['0026-Q1', '2026-Q1']);
+  });
+});
+
+describe('quarters and rounding: the edges mutation testing found unpinned', () => {
+  it('reads a quarter only when the whole text is one, spaces around allowed', () => {
+    assert.equal(parseQuarter('x2026-Q3'), undefined);
+    assert.equal(parseQuarter('2026-Q3x'), undefined);
+    assert.deepEqual(parseQuarter(' 2026-Q3\n'), { year: 2026, quarter: 3 });
+    assert.equal(isQuarter('2026-Q4'), true);
+    assert.equal(isQuarter('Q4 2026'), false);
+  });
+  it('writes the year with four digits', () => {
+    assert.equal(formatQuarter(26, 1), '0026-Q1');
+  });
+  it('refuses to step from a text that is not a quarter, and says which', () => {
+    assert.throws(() => previousQuarter('2026-Q5'), { message: 'not a quarter: 2026-Q5' });
+    assert.throws(() => nextQuarter('soon'), { message: 'not a quarter: soon' });
+  });
+  it('leaves texts that are not quarters out of a range', () => {
+    assert.deepEqual(quarterRange(['later', '2026-Q2', '2026-Q1']), ['2026-Q1', '2026-Q2']);
+  });
+  it('fills at most 400 quarters: exactly 400 are filled, 401 fall back to the keys themselves', () => {
+    const filled = quarterRange(['2000-Q1', '2099-Q4']);
+    assert.equal(filled.length, 400);
+    assert.deepEqual([filled[0], filled[1], filled[399]], ['2000-Q1', '2000-Q2', '2099-Q4']);
+    assert.deepEqual(quarterRange(['2000-Q1', '2100-Q1']), ['2000-Q1', '2100-Q1']);
+  });
+  it('never gives -0 (toLocaleString prints it as "-0")', () => {
+    assert.ok(Object.is(round(-0.001), 0));
+    assert.ok(Object.is(sampleStats([-0.001]).mean, 0));
   });
 });

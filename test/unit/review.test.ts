@@ -140,6 +140,14 @@ describe('quarterly review: figures of one quarter', () => {
     assert.deepEqual(q.warnings, ['The time to detect is known for 4 of 5 incidents.']);
   });
 
+  it('counts a 0-minute detection and a 0-minute resolution as values, not as missing', () => {
+    // The alert at the very start: 0 is a real time to detect, it must not fall out like a missing one.
+    const q = review([incident({ detect: 0, resolve: 0 }), incident({ detect: 30, resolve: 90 })]).quarters[0];
+    assert.deepEqual(q.time_to_detect_minutes, { mean: 15, median: 15, p90: 30, n: 2 });
+    assert.deepEqual(q.time_to_resolve_minutes, { mean: 45, median: 45, p90: 90, n: 2 });
+    assert.deepEqual(q.warnings, ['Only 2 incidents this quarter: averages over fewer than 5 incidents mislead.']);
+  });
+
   it('measures across midnight and offsets, and leaves out an end before the start', () => {
     const q = review([
       incident({ start: '2026-07-01T23:50:00-07:00', resolve: 20 }),

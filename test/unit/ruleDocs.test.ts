@@ -7,7 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../src/rules/index';
-import { ruleDiagnostics } from './rules/ruleTester';
+import { ruleDiagnostics, TEST_TODAY } from './rules/ruleTester';
+import { lintText } from '../../src/core/lint';
+import { PostmortemStore } from '../../src/core/store';
+import type { Rule } from '../../src/rules/types';
+import type { Diagnostic } from '../../src/core/types';
 import { assertCheckCatchesAndRepairs } from './generatedDocs';
 
 const root = join(__dirname, '..', '..');
@@ -53,13 +57,29 @@ describe('rule docs', () => {
       for (const section of ['## What it flags', '## Why it matters', '## How to fix', '## Examples', '## Configuration']) {
         assert.ok(page.includes(section), `has ${section}`);
       }
-      if (rule.crossFile) return; // their examples span two files
       const [flagged, fine] = examples(page);
-      assert.ok(ruleDiagnostics(rule, flagged).length > 0, `the "Flagged" example is flagged:\n${flagged}`);
-      assert.deepEqual(ruleDiagnostics(rule, fine).map((d) => d.message), [], `the "Fine" example is fine:\n${fine}`);
+      const found = rule.crossFile ? workspaceDiagnostics : ruleDiagnostics;
+      assert.ok(found(rule, flagged).length > 0, `the "Flagged" example is flagged:\n${flagged}`);
+      assert.deepEqual(found(rule, fine).map((d) => d.message), [], `the "Fine" example is fine:\n${fine}`);
     });
   }
 });
+
+/**
+ * A cross-file rule's example is several files of one workspace, each after a
+ * `# postmortems/<name>.pm.yaml` line; the rule runs on the last one.
+ */
+function workspaceDiagnostics(rule: Rule, example: string): Diagnostic[] {
+  const parts = example.split(/^# (postmortems\/[^\s]+\.pm\.yaml)\n/m);
+  assert.equal(parts[0], '', 'the example starts with a "# postmortems/<name>.pm.yaml" line');
+  const files = new Map<string, string>();
+  for (let i = 1; i < parts.length; i += 2) files.set(parts[i], parts[i + 1]);
+  assert.ok(files.size >= 2, `a cross-file example shows at least two files:\n${example}`);
+  const store = new PostmortemStore();
+  for (const [file, text] of files) store.upsert(file, text);
+  const last = [...files.keys()].at(-1)!;
+  return lintText(files.get(last)!, { rules: [rule], file: last, workspace: store, today: TEST_TODAY }).diagnostics.filter((d) => d.rule === rule.slug);
+}
 
 function examples(page: string): [string, string] {
   const block = (label: string): string => {

@@ -20,7 +20,7 @@ interface PackageInfo {
 }
 
 /** Where SARIF viewers send people to learn about the tool: the package's homepage or repository, else its npm page. */
-function informationUri(info: PackageInfo): string {
+export function informationUri(info: PackageInfo): string {
   if (info.homepage) return info.homepage;
   const repository = typeof info.repository === 'string' ? info.repository : info.repository?.url;
   if (repository && /^https?:\/\//.test(repository)) return repository.replace(/\.git$/, '');

@@ -12,6 +12,11 @@ runRuleTests(actionDeadlineMissing, {
   ],
   invalid: [
     {
+      name: 'a deadline of only spaces is no deadline (the blank check trims)',
+      code: 'action_items:\n  - action: Add a canary stage\n    owner: SRE team\n    deadline: "  "\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 31, severity: 'error', messageIncludes: 'Action item 1 has no deadline.' }],
+    },
+    {
       name: 'P0 counted from reviewed: the next business day',
       today: '2026-11-02',
       fixTitle: 'Add "deadline: 2026-11-03" (latest allowed for P0)',

@@ -13,6 +13,11 @@ runRuleTests(actionOwnerMissing, {
   ],
   invalid: [
     {
+      name: 'an owner of only spaces is no owner (the blank check trims)',
+      code: 'action_items:\n  - action: Add a canary stage\n    owner: "   "\n    priority: P1\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 31, severity: 'error', messageIncludes: 'Action item 1 has no owner.' }],
+    },
+    {
       name: 'block mapping: inserts after the last key, comments kept',
       code: 'action_items:\n  - action: Alert on connection refusals  # from the review\n    deadline: 2026-11-03   # P0\n    priority: P0\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 41, severity: 'error', messageIncludes: 'Action item 1 has no owner.' }],

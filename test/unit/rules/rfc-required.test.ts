@@ -9,6 +9,11 @@ runRuleTests(rfcRequired, {
   ],
   invalid: [
     {
+      name: 'an rfc of only spaces is no rfc (the blank check trims)',
+      code: 'recurrence_prevention:\n  architecture_change: true\n  rfc: "   "\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 22, severity: 'error', messageIncludes: 'no `rfc` is linked' }],
+    },
+    {
       code: 'recurrence_prevention:\n  monitoring: true\n  architecture_change: true   # split the orders DB\n',
       errors: [{ line: 3, column: 3, endColumn: 22, severity: 'error', messageIncludes: 'no `rfc` is linked' }],
     },
