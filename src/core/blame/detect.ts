@@ -25,7 +25,13 @@ import { LruCache } from './lru';
 import { analyse, clearAnalysisCache, normalise, type Analysis, type Token } from './nlp';
 import {
   BLAME_PREFILTER,
+  CHAT_LEADS,
   CLAUSE_BREAKS,
+  CLEARING,
+  CORRECTIVE_LEAD,
+  EXONERATING_ROOTS,
+  NEAR_POINTERS,
+  POINTERS,
   GIVEN_NAME_TOOLS,
   HUMAN_SIGNAL,
   NEUTRAL_VERBS,
@@ -35,9 +41,10 @@ import {
   findBlameTerms,
   type TermMatch,
 } from './lexicon';
-import { findEmails, findHandles, mergeMentions, type Mention, type Roster } from './people';
+import { findEmails, findHandles, mergeMentions, thingsOf, type Mention, type Roster } from './people';
+import { personNames } from './personNames';
 import { maskMarkdown, splitSentences } from './sentences';
-import { guessNames, isGivenName } from './names';
+import { guessNames, isGivenName, lexiconTag } from './names';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -71,7 +78,7 @@ export function mayContainBlame(text: string): boolean {
 const findingCaches = new LruCache<string, LruCache<string, BlameFinding[]>>(8);
 
 function findingsCache(roster: Roster): LruCache<string, BlameFinding[]> {
-  const key = roster.key;
+  const key = `${roster.key}\u0002${[...thingsOf(roster)].join('\u0001')}`;
   let cache = findingCaches.get(key);
   if (!cache) findingCaches.set(key, (cache = new LruCache(4000)));
   return cache;
@@ -121,6 +128,8 @@ const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
   const terms = findBlameTerms(sentence);
   if (terms.length === 0) return [];
+  // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
+  if (CLEARING.test(sentence)) return [];
   const analysis = analyse(sentence);
   const mentions = findMentions(sentence, roster, analysis);
   if (mentions.length === 0) return [];
@@ -145,7 +154,12 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
   for (const mention of mentions) {
     // A guessed name needs more than its capital: an act only a person does in its clause, a "who", a person beside it.
     if (isDoubtful(mention, mentions, sentence, analysis.tokens) && !actsAsPerson(sentence, mention, analysis.tokens, clauseOf(mention.start))) continue;
-    const term = strong ?? actorTerm(sentence, mention, analysis.tokens, terms, clauseOf);
+    const term =
+      strong ??
+      actorTerm(sentence, mention, analysis.tokens, terms, clauseOf) ??
+      pointedAt(sentence, mention, terms) ??
+      counterfactualSubject(sentence, mention, analysis.tokens, terms) ??
+      addressee(sentence, mention, terms);
     if (term) {
       blamed.add(mention);
       findings.push(toFinding(sentence, mention, term));
@@ -204,7 +218,18 @@ function actorTerm(
   }
   // Passive agent: "was wiped by Jonas", "was broken by Anna's last commit".
   if (!pronoun && previousWord(sentence, tokens, mention.start) === 'by' && !punctuationBefore(sentence, tokens, mention.start)) {
+    // "The broken release was rolled back by Tamar": the agent of a mending act is not blamed.
+    const by = previousToken(tokens, mention.start);
+    const act = tokens.filter((t) => t.start >= clauseStart && by && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
+    const particle = by ? previousToken(tokens, by.start) : undefined;
+    if ((act && isExonerating(act.normal)) || (particle && isExonerating(particle.normal))) return undefined;
     return inClause[0];
+  }
+  // "Mehmet's cron change fires the purge job every minute instead of every month": the possessor's act is the subject.
+  if (possessive && !pronoun) {
+    const head = after.find((t) => t.tags.has('Noun') && !t.tags.has('Adjective'));
+    if (!isSubjectPosition(sentence, tokens, mention.start) || !head || NOT_AN_ACT.has(head.normal)) return undefined;
+    return inClause.find((t) => t.start > mention.end);
   }
   // "It was Andre who broke the build", "the config came from Yuki, who did not run the validator":
   // the person is the subject of the relative clause that follows the name.
@@ -223,8 +248,8 @@ function actorTerm(
 /** The blame term of a subject's clause, unless the subject's own verb reports or mends ("Bob reported that..."). */
 function subjectTerm(after: Token[], terms: TermMatch[]): TermMatch | undefined {
   for (const token of after) {
-    if (NEUTRAL_VERBS.has(token.normal)) return undefined;
     if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
+    if (isExonerating(token.normal)) return undefined;
     if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) break;
   }
   return terms[0];
@@ -332,7 +357,69 @@ function isSubjectPosition(sentence: string, tokens: Token[], offset: number): b
   const previous = previousToken(tokens, offset);
   if (!previous) return true;
   if (punctuationBefore(sentence, tokens, offset)) return true;
-  return SUBJECT_LEADS.has(previous.normal);
+  return SUBJECT_LEADS.has(previous.normal) || CHAT_LEADS.has(previous.normal);
+}
+
+/** -s, -es, -ed, -ing stripped: "rolls" -> "roll", "investigating" -> "investigat(e)", "spotted" -> "spot". */
+function verbRoot(word: string): string[] {
+  const roots = [word];
+  const strip = (suffix: string): string | undefined => (word.endsWith(suffix) && word.length > suffix.length + 2 ? word.slice(0, -suffix.length) : undefined);
+  for (const suffix of ['ing', 'ed', 'es', 's', 'd']) {
+    const root = strip(suffix);
+    if (!root) continue;
+    roots.push(root, root + 'e');
+    // "spotted" -> "spott" -> "spot".
+    if (/(\p{L})\1$/u.test(root)) roots.push(root.slice(0, -1));
+  }
+  return roots;
+}
+
+/** A verb of finding, reporting, mending or taking part in the response. */
+function isExonerating(word: string): boolean {
+  return NEUTRAL_VERBS.has(word) || verbRoot(word).some((root) => EXONERATING_ROOTS.has(root));
+}
+
+/** What a possessor may own without having acted: "Erik's team", "Dong-hyun's question", "Mei's quick rollback". */
+const NOT_AN_ACT = new Set([
+  'team', 'manager', 'lead', 'question', 'message', 'messages', 'warning', 'warnings', 'report', 'ticket', 'pager', 'phone',
+  'dashboard', 'alert', 'rollback', 'fix', 'revert', 'recovery', 'help', 'work', 'check', 'review', 'calendar', 'laptop',
+  'account', 'credentials', 'access', 'leave', 'vacation', 'holiday', 'shift', 'analysis', 'investigation', 'notes', 'note',
+]);
+
+/** "traced back to Sourav", "the fault lies with Lindiwe", "because of Bongani": the phrase points at the name after it. */
+function pointedAt(sentence: string, mention: Mention, terms: TermMatch[]): TermMatch | undefined {
+  const before = sentence.slice(Math.max(0, mention.start - 24), mention.start);
+  if (NEAR_POINTERS.test(before)) return terms.find((t) => t.start >= mention.end && t.start <= mention.end + 24);
+  if (!POINTERS.test(before)) return undefined;
+  return terms.find((t) => t.start >= mention.end) ?? terms.find((t) => t.end <= mention.start && /lies|traced|responsib|fault|blame/i.test(t.text));
+}
+
+const COUNTERFACTUAL = /(?<![\p{L}])(?:would(?:n['’]t| not| never)? have|would['’]ve|none of this|could have been avoided)(?![\p{L}])/iu;
+
+/** "Had Eitan checked the diff...", "if @mateus had waited for ci none of this would've happened". */
+function counterfactualSubject(sentence: string, mention: Mention, tokens: Token[], terms: TermMatch[]): TermMatch | undefined {
+  if (!COUNTERFACTUAL.test(sentence)) return undefined;
+  const before = sentence.slice(Math.max(0, mention.start - 12), mention.start).toLowerCase();
+  const after = sentence.slice(mention.end, mention.end + 12).toLowerCase();
+  const hadFirst = /(?:^|[,;:]\s*|\bif\s+)had\s+$/.test(before) || /^\s*had\s+$/.test(before);
+  const ifThenHad = /\bif\s+$/.test(before) && /^\s+(?:had|hadn['’]t|'d)\b/.test(after);
+  if (!hadFirst && !ifThenHad) return undefined;
+  void tokens;
+  return terms.find((t) => COUNTERFACTUAL.test(t.text)) ?? terms[0];
+}
+
+const VOCATIVE = /^\s*(?:[,:]\s*(?:please|pls|next time|stop|don['’]t|do not|never|document|explain|you|your)|\s+(?:ur|u|you|your|pls|please)\s)/iu;
+
+/**
+ * The person an action or a chat line speaks to: "Retrain Wambui on...", "Ask Aiko to stop hard-coding...",
+ * "Segun, please stop running prod migrations...", "@amit ur migration is still running on prod".
+ */
+function addressee(sentence: string, mention: Mention, terms: TermMatch[]): TermMatch | undefined {
+  const before = sentence.slice(0, mention.start);
+  const corrective = CORRECTIVE_LEAD.exec(before.trimStart());
+  if (corrective && before.trim().length <= corrective[0].length + 24 && !/[,;:]/.test(before)) return terms[0];
+  if (before.trim() === '' && VOCATIVE.test(sentence.slice(mention.end))) return terms.find((t) => t.start >= mention.end);
+  return undefined;
 }
 
 function findMentions(sentence: string, roster: Roster, analysis: Analysis): Mention[] {
@@ -353,8 +440,76 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
     if (name.confidence !== 'name' || readAsOther) doubtfulMentions.add(mention);
     (name.confidence === 'name' && name.end - name.start > (token?.text.length ?? 0) ? sure : guessed).push(mention);
   }
-  const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), sure, recognised, foreign, unknown, guessed]);
-  return candidates.filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || !looksLikeTool(sentence, m, analysis.tokens));
+  const wordNames = guessWordNames(sentence, analysis.tokens);
+  const lowercase = guessLowercaseSubjects(sentence, analysis.tokens);
+  const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), sure, recognised, foreign, unknown, wordNames, lowercase, guessed]);
+  const things = thingsOf(roster);
+  return candidates
+    .filter((m) => !isTitleOnly(m.text))
+    .filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || (!things.has(m.text.toLowerCase()) && !looksLikeTool(sentence, m, analysis.tokens)))
+    .map((m) => withTitle(sentence, m));
+}
+
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|pak|bu|pani|pan|mister)\.?$/i;
+const TITLE_BEFORE = /(?:^|[^\p{L}])((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Herr|Frau|Pak|Bu|Pani|Pan)\.? )$/u;
+
+function isTitleOnly(text: string): boolean {
+  return TITLE.test(text.trim());
+}
+
+/** "Mr. Gupta", "Pak Hendra": the title belongs to the underline, so a fix replaces both. */
+function withTitle(sentence: string, mention: Mention): Mention {
+  const title = TITLE_BEFORE.exec(sentence.slice(Math.max(0, mention.start - 8), mention.start))?.[1];
+  if (!title) return mention;
+  const start = mention.start - title.length;
+  return { ...mention, start, text: sentence.slice(start, mention.end) };
+}
+
+/**
+ * Names that are also English words ("Will", "Grant", "May", "Hope", "Art"),
+ * read as a person where the syntax says so: capitalised, not after a
+ * determiner, and followed by a past tense, a third-person verb ("Will skips
+ * the check": a modal takes no -s) or a possessive.
+ */
+function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
+  const names = personNames();
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i];
+    const word = token.text.replace(/['’]s$/, '');
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !names.isWordName(word) || token.tags.has('Pronoun') || token.tags.has('Determiner')) continue;
+    const previous = tokens[i - 1];
+    if (previous && (DETERMINERS.has(previous.normal) || /^(?:in|on|of|since|until|by|for|during|from)$/.test(previous.normal))) continue;
+    const next = tokens[i + 1];
+    const possessive = /['’]s$/.test(token.text);
+    const gap = sentence.slice(token.start + word.length, next.start);
+    const acts = /^\s+$/.test(gap) && (next.tags.has('PastTense') || (next.tags.has('Verb') && /s$/.test(next.normal) && !next.tags.has('Plural')) || /^(?:skips|pushes|runs|merges|deploys|deletes|drops|forgets|misses|approves|applies|breaks)$/.test(next.normal));
+    if (!possessive && !acts) continue;
+    found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
+  }
+  return found;
+}
+
+/**
+ * Chat-style names in lower case ("kavya forgot the version bump", "cuz marek
+ * never set the env var"): a listed name that is not an English word, where a
+ * subject stands, followed by a verb or a possessive.
+ */
+function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
+  const names = personNames();
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i];
+    const word = token.text.replace(/['’]s$/, '');
+    if (!/^\p{Ll}{2,}$/u.test(word) || !names.has(word) || lexiconTag(word) !== undefined || TOOL_NAMES.has(word) || TOOL_NOUNS.has(word) || GROUP_WORDS.has(word)) continue;
+    if (!isSubjectPosition(sentence, tokens, token.start) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
+    const next = tokens[i + 1];
+    const possessive = /['’]s$/.test(token.text);
+    const acts = next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal);
+    if (!possessive && !acts) continue;
+    found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
+  }
+  return found;
 }
 
 /** Where a capital letter says nothing about the word: the sentence start, after a colon, a quote or a bracket. */

@@ -65,7 +65,71 @@ const REGULAR = [
   String.raw`oversight`,
   String.raw`(?:lack of|no|without) attention`,
   String.raw`(?:not |n['’]t )?pay(?:ing)? attention`,
+  // The act carries the damage: what was destroyed, switched off or gone around.
+  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied|nuk(?:ed|es|ing)`,
+  String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?`,
+  String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|snoozed|bypass(?:ed|es|ing)?|skips?|circumvent(?:ed|ing)?`,
+  String.raw`let (?:it |the \p{L}+ )?(?:lapse|expire)|leak(?:ed|ing)|hard-?cod(?:ed|ing)|hand-?edit(?:ed|ing)?|force-?push(?:ed|es|ing)?`,
+  String.raw`left (?:the \p{L}+ (?:flag )?)?(?:on|off|out|open|enabled|disabled|running)`,
+  // The manner carries the mistake.
+  String.raw`instead of|rather than|contrary to|despite|in spite of|without|w/o|not as intended`,
+  String.raw`un(?:reviewed|tested|approved|announced|validated|checked)|self-approved|(?:his|her|their) own (?:change|changes|pr|pull request|code|commit)`,
+  String.raw`stale|outdated|out-of-date|decommissioned|(?:the|an) old|twice|two times|too (?:early|late|soon|small|short|low|high)`,
+  String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)`,
+  String.raw`believ(?:ed|ing) (?:it|that|he|she)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
+  String.raw`(?:did|made|make|makes) (?:a |the |this |that )?mistake|error`,
+  // The outcome is pinned on the act.
+  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the)|causing|led to|resulting in|duplicat(?:ed|ing)`,
+  String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
+  // Responsibility and counterfactuals.
+  String.raw`responsib(?:le|ility)|(?:is|was|it['’]s|that['’]s) on`,
+  String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
 ];
+
+/**
+ * Phrases that point at whoever follows them: "traced back to Sourav", "the
+ * fault lies with Lindiwe", "because of Bongani", "it was @tuan".
+ */
+export const POINTERS = /(?:traced (?:back )?to|lies with|because of|(?:it|that) was|(?:it|that)['’]s on|is on|blame (?:on )?|was down to) ?$/iu;
+
+/** Pointers that also give credit ("thanks to Mei's quick rollback"): blame only when the mistake follows the name at once. */
+export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
+
+/**
+ * Sentences that clear a person: "not Ana's doing", "no fault of Minh", "not by
+ * anything she did", "was not involved in the change". Nobody in them is flagged.
+ */
+export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by anything|(?:nobody|no one|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected)/iu;
+
+/**
+ * Roots of verbs after which a person finds, reports, mends or takes part in
+ * the response, rather than causes the failure ("Kwame rolls back", "Neha is
+ * investigating", "Ayu thanked for spotting"). Compared after stripping
+ * -s/-es/-ed/-ing, see verbRoot in detect.ts.
+ */
+export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
+  'notice', 'find', 'found', 'report', 'point', 'spot', 'discover', 'confirm', 'fix', 'identify', 'identifi', 'explain', 'flag',
+  'catch', 'caught', 'detect', 'verify', 'verifi', 'help', 'ask', 'say', 'said', 'tell', 'told', 'escalate', 'investigate', 'diagnose', 'realize', 'realise', 'see', 'saw', 'trace', 'restore', 'resolve', 'correct',
+  'warn', 'mention', 'suspect', 'note', 'raise', 'document', 'revert', 'roll', 'show', 'prove', 'propose', 'suggest',
+  'recommend', 'describe', 'summarize', 'summarise', 'analyze', 'analyse', 'review', 'debug', 'mitigate', 'repair', 'recover',
+  'page', 'alert', 'notify', 'notifi', 'thank', 'wonder', 'learn', 'determine', 'figure', 'work', 'join', 'open', 'close',
+  'acknowledge', 'declare', 'answer', 'reply', 'replie', 'respond', 'track', 'handle', 'prevent', 'avoid', 'rebuild',
+  'reconstruct', 'replay', 'restart', 'kill', 'rescue', 'save', 'coordinate', 'lead', 'led', 'relay', 'contact', 'follow',
+  'check', 'monitor', 'watch', 'cordon', 'spend', 'spent', 'stay', 'stayed', 'list',
+  'mark', 'pin', 'ping', 'try', 'tri', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'plan', 'agree', 'inform',
+  'contain', 'isolate', 'drain', 'pause', 'stop', 'failover', 'call',
+]);
+
+/** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
+export const CHAT_LEADS: ReadonlySet<string> = new Set([
+  'lol', 'lmao', 'tbh', 'ngl', 'fwiw', 'ok', 'okay', 'so', 'seems', 'seemingly', 'cuz', 'coz', 'cause', 'guess', 'think',
+  'yeah', 'yep', 'oh', 'well', 'btw', 'fyi', 'imo', 'apparently', 'said', 'says', 'thinks', 'believes', 'know', 'knew',
+  'admitted', 'admits', 'confirmed', 'realised', 'realized', 'think', 'reckon', 'bc', 'because', 'since', 'why', 'guess',
+  'sadly', 'unfortunately', 'honestly', 'basically', 'turns', 'out', 'wait', 'hmm', 'ugh', 'welp', 'like', 'just',
+]);
+
+/** Imperatives that correct a person ("Retrain Wambui...", "Ask Aiko to stop..."): their object is the one blamed. */
+export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn|remind|prevent|stop|forbid|tell|make sure|ensure|follow up with|talk to|ask|have a word with|speak to|restrict)/iu;
 
 const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
 
