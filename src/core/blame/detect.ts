@@ -227,7 +227,9 @@ function actorTerm(
   }
   // "Mehmet's cron change fires the purge job every minute instead of every month": the possessor's act is the subject.
   if (possessive && !pronoun) {
-    const head = after.find((t) => t.tags.has('Noun') && !t.tags.has('Adjective'));
+    // The owned thing comes first ("Mehmet's cron change"); "rumi's on it" is "rumi is".
+    const k = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb'));
+    const head = k >= 0 && k <= 2 && after[k].tags.has('Noun') && !after[k].tags.has('Pronoun') ? after[k] : undefined;
     if (!isSubjectPosition(sentence, tokens, mention.start) || !head || NOT_AN_ACT.has(head.normal)) return undefined;
     return inClause.find((t) => t.start > mention.end);
   }
@@ -323,6 +325,10 @@ function clauseStarts(sentence: string, tokens: Token[]): number[] {
   for (const token of tokens) {
     // A few false breaks ("at once", "that flag") only shorten a clause: they can hide blame, never invent it.
     if (!CLAUSE_BREAKS.has(token.normal)) continue;
+    // "merged a schema change that had not been tested": a relative clause describes the object, and its
+    // flaw is the subject's act.
+    const previous = previousToken(tokens, token.start);
+    if ((token.normal === 'that' || token.normal === 'which') && previous?.tags.has('Noun') && !previous.tags.has('Pronoun') && !/,\s*$/.test(sentence.slice(previous.end, token.start))) continue;
     starts.push(token.start);
     // A fronted subordinate clause ends at its comma: "Because Gerrit lost the vote, the change merged by mistake".
     if (isSubjectPosition(sentence, tokens, token.start) && previousToken(tokens, token.start) === undefined) {
@@ -437,7 +443,9 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
     // A compromise tag other than a name ("Grace" read as a verb, "Mark" as a verb in "Mark the ticket") makes a known name doubtful too.
     const token = analysis.tokens.find((t) => t.start === name.start);
     const readAsOther = token !== undefined && !token.tags.has('Person') && !token.tags.has('ProperNoun') && !token.tags.has('Noun') && name.end - name.start <= token.text.length;
-    if (name.confidence !== 'name' || readAsOther) doubtfulMentions.add(mention);
+    // A capital in mid-sentence is the writer's choice: an unknown word there is a person unless the
+    // document names it as a service or the sentence treats it as a thing (looksLikeTool).
+    if (name.confidence === 'weak' || readAsOther || (name.confidence === 'proper' && PRODUCT_ENDING.test(mention.text))) doubtfulMentions.add(mention);
     (name.confidence === 'name' && name.end - name.start > (token?.text.length ?? 0) ? sure : guessed).push(mention);
   }
   const wordNames = guessWordNames(sentence, analysis.tokens);
@@ -449,6 +457,9 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
     .filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || (!things.has(m.text.toLowerCase()) && !looksLikeTool(sentence, m, analysis.tokens)))
     .map((m) => withTitle(sentence, m));
 }
+
+/** Endings common in product names and rare in given names: Kured, Nexus, Phoenix, Fastly, Shopify. */
+const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy)$/;
 
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|pak|bu|pani|pan|mister)\.?$/i;
 const TITLE_BEFORE = /(?:^|[^\p{L}])((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Herr|Frau|Pak|Bu|Pani|Pan)\.? )$/u;
@@ -579,6 +590,7 @@ function looksLikeTool(sentence: string, mention: Mention, tokens: Token[]): boo
   // "Mark's deploy" is Mark's; "Jenkins job" is a job.
   const possessive = /^['’]s/.test(sentence.slice(mention.end, mention.end + 2));
   if (nextWord && !possessive && TOOL_NOUNS.has(nextWord)) return true;
+  if (TITLE_BEFORE.test(sentence.slice(Math.max(0, mention.start - 8), mention.start))) return false;
   const previous = previousToken(tokens, mention.start);
   if (previous && DETERMINERS.has(previous.normal) && !punctuationBefore(sentence, tokens, mention.start)) return true;
   if (appositiveIsThing(sentence, mention, tokens)) return true;

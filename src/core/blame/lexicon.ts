@@ -37,7 +37,8 @@ const REGULAR = [
   String.raw`did(?:n['’]t| not)`,
   String.raw`never (?:checked|tested|noticed|read|asked|told|updated|followed|sent|ran|set|\p{L}+ed)`,
   // "Kwame had not updated the runbook": an omission pinned on whoever is the subject.
-  String.raw`ha(?:d|s|ve)(?:n['’]t| not)`,
+  // Not "had not been shown": there someone else left the gap.
+  String.raw`ha(?:d|s|ve)(?:n['’]t| not)(?! been)`,
   String.raw`broke|broken|break(?:s|ing)?`,
   String.raw`caus(?:ed|ing)`,
   String.raw`by (?:mistake|accident)`,
@@ -82,7 +83,8 @@ const REGULAR = [
   String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the)|causing|led to|resulting in|duplicat(?:ed|ing)`,
   String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
   // Responsibility and counterfactuals.
-  String.raw`responsib(?:le|ility)|(?:is|was|it['’]s|that['’]s) on`,
+  String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
+  String.raw`public (?:repo|repository|bucket|channel|gist)`,
   String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
 ];
 
@@ -90,7 +92,7 @@ const REGULAR = [
  * Phrases that point at whoever follows them: "traced back to Sourav", "the
  * fault lies with Lindiwe", "because of Bongani", "it was @tuan".
  */
-export const POINTERS = /(?:traced (?:back )?to|lies with|because of|(?:it|that) was|(?:it|that)['’]s on|is on|blame (?:on )?|was down to) ?$/iu;
+export const POINTERS = /(?:traced (?:back )?to|lies with|because of|(?:it|that) was|(?:it|that)['’]s on|blame (?:on )?|was down to) ?$/iu;
 
 /** Pointers that also give credit ("thanks to Mei's quick rollback"): blame only when the mistake follows the name at once. */
 export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
@@ -117,7 +119,7 @@ export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
   'reconstruct', 'replay', 'restart', 'kill', 'rescue', 'save', 'coordinate', 'lead', 'led', 'relay', 'contact', 'follow',
   'check', 'monitor', 'watch', 'cordon', 'spend', 'spent', 'stay', 'stayed', 'list',
   'mark', 'pin', 'ping', 'try', 'tri', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'plan', 'agree', 'inform',
-  'contain', 'isolate', 'drain', 'pause', 'stop', 'failover', 'call',
+  'contain', 'isolate', 'drain', 'pause', 'stop', 'failover', 'call', 'revoke', 'thanks', 'thx', 'ty', 'kudos', 'shoutout',
 ]);
 
 /** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
