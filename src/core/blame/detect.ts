@@ -274,6 +274,17 @@ function relativeWho(sentence: string, tokens: Token[], nameEnd: number): Token 
 function actsAsPerson(sentence: string, mention: Mention, tokens: Token[], [clauseStart, clauseEnd]: [number, number]): boolean {
   const window = verbGroupAfter(sentence, tokens, mention.end, clauseEnd);
   if (window !== undefined && HUMAN_SIGNAL.test(window)) return true;
+  // An unknown name-shaped word (not English, not a product ending, not a service of the document)
+  // directly followed by a finite verb: "Somchai applies the plan", "Chidi merges PR #4411".
+  const next = tokens.find((t) => t.start >= mention.end);
+  if (
+    next &&
+    /^ $/.test(sentence.slice(mention.end, next.start)) &&
+    !PRODUCT_ENDING.test(mention.text) &&
+    (next.tags.has('PastTense') || (next.tags.has('PresentTense') && /s$/.test(next.normal) && !next.tags.has('Plural')))
+  ) {
+    return true;
+  }
   if (previousWord(sentence, tokens, mention.start) === 'by') {
     const by = previousToken(tokens, mention.start);
     if (by && HUMAN_SIGNAL.test(sentence.slice(clauseStart, by.start))) return true;
@@ -363,6 +374,8 @@ function isSubjectPosition(sentence: string, tokens: Token[], offset: number): b
   const previous = previousToken(tokens, offset);
   if (!previous) return true;
   if (punctuationBefore(sentence, tokens, offset)) return true;
+  // After a timeline's timestamp: "13:45 Tomás forgets...".
+  if (tokens.every((t) => t.end > offset || t.tags.has('Time') || t.tags.has('Date') || t.tags.has('NumericValue'))) return true;
   return SUBJECT_LEADS.has(previous.normal) || CHAT_LEADS.has(previous.normal);
 }
 
@@ -459,7 +472,7 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
 }
 
 /** Endings common in product names and rare in given names: Kured, Nexus, Phoenix, Fastly, Shopify. */
-const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy)$/;
+const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy|al)$/;
 
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|pak|bu|pani|pan|mister)\.?$/i;
 const TITLE_BEFORE = /(?:^|[^\p{L}])((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Herr|Frau|Pak|Bu|Pani|Pan)\.? )$/u;

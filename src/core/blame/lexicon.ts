@@ -131,7 +131,7 @@ export const CHAT_LEADS: ReadonlySet<string> = new Set([
 ]);
 
 /** Imperatives that correct a person ("Retrain Wambui...", "Ask Aiko to stop..."): their object is the one blamed. */
-export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn|remind|prevent|stop|forbid|tell|make sure|ensure|follow up with|talk to|ask|have a word with|speak to|restrict)/iu;
+export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn|remind|prevent|stop|forbid|tell|make sure|ensure|follow up with|talk to|ask|have a word with|speak to|restrict)\b/iu;
 
 const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
 
