@@ -249,6 +249,8 @@ function actorTerm(
 
 /** The blame term of a subject's clause, unless the subject's own verb reports or mends ("Bob reported that..."). */
 function subjectTerm(after: Token[], terms: TermMatch[]): TermMatch | undefined {
+  // "Liu Yang to add rate limiting...": an assignment for later, not an act.
+  if (after[0]?.normal === 'to' && after[1]?.tags.has('Verb')) return undefined;
   for (const token of after) {
     if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
     if (isExonerating(token.normal)) return undefined;
@@ -281,6 +283,7 @@ function actsAsPerson(sentence: string, mention: Mention, tokens: Token[], [clau
     next &&
     /^ $/.test(sentence.slice(mention.end, next.start)) &&
     !PRODUCT_ENDING.test(mention.text) &&
+    !THING_VERBS.test(next.normal) &&
     (next.tags.has('PastTense') || (next.tags.has('PresentTense') && /s$/.test(next.normal) && !next.tags.has('Plural')))
   ) {
     return true;
@@ -465,14 +468,29 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
   const lowercase = guessLowercaseSubjects(sentence, analysis.tokens);
   const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), sure, recognised, foreign, unknown, wordNames, lowercase, guessed]);
   const things = thingsOf(roster);
+  const quotedLogs = quotedLogSpans(sentence);
   return candidates
-    .filter((m) => !isTitleOnly(m.text))
+    .filter((m) => !isTitleOnly(m.text) && !quotedLogs.some(([start, end]) => m.start >= start && m.end <= end))
     .filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || (!things.has(m.text.toLowerCase()) && !looksLikeTool(sentence, m, analysis.tokens)))
     .map((m) => withTitle(sentence, m));
 }
 
+/** What things do on their own ("Cert expired", "Sidekiq crashed"): no sign of a person. */
+const THING_VERBS = /^(?:expir|fail|crash|stall|hang|hung|time|timed|spik|break|broke|restart|reboot|lag|flap|die|di|ran|run|fire|fir|went|goe|return|respond|retri|throttl|overload|degrad|recover|start|stopp|stop|drop|grew|grow|fill|exceed|leak|emit|log|trigger|error)/;
+
 /** Endings common in product names and rare in given names: Kured, Nexus, Phoenix, Fastly, Shopify. */
 const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy|al)$/;
+
+const QUOTED = /["“][^"“”\n]{1,300}["”]/gu;
+const LOG_WORDS = /\b(?:ERROR|FATAL|WARN(?:ING)?|INFO|DEBUG|CRITICAL|Exception|failed|denied|refused)\b/;
+
+/** A quoted log line ("ERROR: user 'marcus' failed to authenticate") reports what a system printed. */
+function quotedLogSpans(sentence: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(sentence); m; m = QUOTED.exec(sentence)) if (LOG_WORDS.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
 
 const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|pak|bu|pani|pan|mister)\.?$/i;
 const TITLE_BEFORE = /(?:^|[^\p{L}])((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Herr|Frau|Pak|Bu|Pani|Pan)\.? )$/u;
@@ -522,6 +540,8 @@ function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
 function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
   const names = personNames();
   const found: Mention[] = [];
+  // Chat style writes the whole line in lower case; in a capitalised sentence a lower-case word is a word.
+  if (!/^[^\p{L}]*\p{Ll}/u.test(sentence)) return found;
   for (let i = 0; i < tokens.length - 1; i++) {
     const token = tokens[i];
     const word = token.text.replace(/['’]s$/, '');

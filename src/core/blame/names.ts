@@ -179,6 +179,11 @@ export function guessNames(sentence: string, tokens: Token[], isSentenceStart: (
       j++;
       words++;
       end = next.start + nextWord.length;
+      // "Kim Ji-hoon", "Park Seo-yeon": a hyphenated given name after the family name.
+      while (j + 1 < tokens.length && sentence.slice(end, tokens[j + 1].start) === '-' && /^\p{Ll}+$/u.test(bare(tokens[j + 1]))) {
+        j++;
+        end = tokens[j].start + bare(tokens[j]).length;
+      }
     }
     const confidence: NameConfidence = known || words > 1 ? 'name' : isSentenceStart(first.start) ? 'weak' : 'proper';
     found.push({ start: first.start, end, confidence });
