@@ -313,6 +313,8 @@ function verbGroupAfter(sentence: string, tokens: Token[], nameEnd: number, clau
 function isDoubtful(mention: Mention, mentions: Mention[], sentence: string, tokens: Token[]): boolean {
   if (!doubtfulMentions.has(mention)) return false;
   if (relativeWho(sentence, tokens, mention.end)) return false;
+  // Spoken to: "Segun, please stop...", "Noam: document the change you made".
+  if (sentence.slice(0, mention.start).trim() === '' && VOCATIVE.test(sentence.slice(mention.end))) return false;
   if (ROLE_APPOSITION.test(sentence.slice(Math.max(0, mention.start - 40), mention.start)) || ROLE_APPOSITIVE_AFTER.test(sentence.slice(mention.end))) return false;
   return !mentions.some((other) => {
     if (other === mention || doubtfulMentions.has(other)) return false;
@@ -468,6 +470,7 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
   const lowercase = guessLowercaseSubjects(sentence, analysis.tokens);
   const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), sure, recognised, foreign, unknown, wordNames, lowercase, guessed]);
   const things = thingsOf(roster);
+  for (const m of candidates) trimImperative(sentence, m);
   const quotedLogs = quotedLogSpans(sentence);
   return candidates
     .filter((m) => !isTitleOnly(m.text) && !quotedLogs.some(([start, end]) => m.start >= start && m.end <= end))
@@ -480,6 +483,16 @@ const THING_VERBS = /^(?:expir|fail|crash|stall|hang|hung|time|timed|spik|break|
 
 /** Endings common in product names and rare in given names: Kured, Nexus, Phoenix, Fastly, Shopify. */
 const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy|al)$/;
+
+const IMPERATIVE_FIRST = /^(?:Retrain|Re-train|Coach|Warn|Remind|Prevent|Ask|Tell|Thank|Ping|Page|Remove|Give)\s+(?=\p{Lu})/u;
+
+/** "Retrain Phuong" read as one name: the imperative is not part of it. */
+function trimImperative(sentence: string, mention: Mention): void {
+  const lead = IMPERATIVE_FIRST.exec(mention.text);
+  if (!lead || sentence.slice(0, mention.start).trim() !== '') return;
+  mention.start += lead[0].length;
+  mention.text = mention.text.slice(lead[0].length);
+}
 
 const QUOTED = /["“][^"“”\n]{1,300}["”]/gu;
 const LOG_WORDS = /\b(?:ERROR|FATAL|WARN(?:ING)?|INFO|DEBUG|CRITICAL|Exception|failed|denied|refused)\b/;
@@ -545,11 +558,17 @@ function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
   for (let i = 0; i < tokens.length - 1; i++) {
     const token = tokens[i];
     const word = token.text.replace(/['’]s$/, '');
-    if (!/^\p{Ll}{2,}$/u.test(word) || !names.has(word) || lexiconTag(word) !== undefined || TOOL_NAMES.has(word) || TOOL_NOUNS.has(word) || GROUP_WORDS.has(word)) continue;
+    if (!/^\p{Ll}{2,}$/u.test(word) || TOOL_NAMES.has(word) || TOOL_NOUNS.has(word) || GROUP_WORDS.has(word)) continue;
+    if (['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary', 'QuestionWord'].some((tag) => token.tags.has(tag))) continue;
+    // "bill broke the build", "will's terraform apply": a name that is also a word needs a past tense or a possessive.
+    const wordName = names.isWordName(word);
+    if (!wordName && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
     if (!isSubjectPosition(sentence, tokens, token.start) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
     const next = tokens[i + 1];
-    const possessive = /['’]s$/.test(token.text);
-    const acts = next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal);
+    const possessive = /['’]s$/.test(token.text) && !/^(?:on|in|at|not|been|going|gonna|out|off|up|down|the|a|an|it|fine|ok|okay|here|there)$/.test(next.normal);
+    const acts = wordName
+      ? next.tags.has('PastTense') && !next.tags.has('Auxiliary')
+      : next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal);
     if (!possessive && !acts) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
   }
@@ -635,7 +654,10 @@ function looksLikeTool(sentence: string, mention: Mention, tokens: Token[]): boo
   // only a person does follows in its clause; coordinated with other tools ("Jenkins, Kafka and Cassandra") it is a tool.
   if (words.length === 1 && (GIVEN_NAME_TOOLS.has(name) || isGivenName(name)) && !coordinatedWithTool(sentence, mention)) {
     const window = verbGroupAfter(sentence, tokens, mention.end, sentence.length);
-    return window === undefined || !HUMAN_SIGNAL.test(window);
+    if (window !== undefined && HUMAN_SIGNAL.test(window)) return false;
+    // "Ada posted the status update in the wrong channel": a finite act right after the bare name, which a tool
+    // does not do on its own (not "expired", "crashed"...).
+    return !(next && gap === ' ' && next.tags.has('PastTense') && !THING_VERBS.test(next.normal));
   }
   // A verb only a person does, right after the name (adverbs allowed), makes it a person.
   for (const token of tokens) {
