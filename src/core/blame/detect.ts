@@ -25,6 +25,7 @@ import { LruCache } from './lru';
 import { analyse, clearAnalysisCache, normalise, type Analysis, type Token } from './nlp';
 import {
   BLAME_PREFILTER,
+  CAUSAL,
   CHAT_LEADS,
   CLAUSE_BREAKS,
   CLEARING,
@@ -127,7 +128,7 @@ const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
   const terms = findBlameTerms(sentence);
-  if (terms.length === 0) return [];
+  if (terms.length === 0 && !CAUSAL.test(sentence)) return [];
   // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
   if (CLEARING.test(sentence)) return [];
   const analysis = analyse(sentence);
@@ -159,6 +160,7 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
       actorTerm(sentence, mention, analysis.tokens, terms, clauseOf) ??
       pointedAt(sentence, mention, terms) ??
       counterfactualSubject(sentence, mention, analysis.tokens, terms) ??
+      causalSubject(sentence, mention, analysis.tokens, terms) ??
       addressee(sentence, mention, terms);
     if (term) {
       blamed.add(mention);
@@ -168,7 +170,8 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
 
   // "Per @dmitri, he forgot...": a he/she acting out the mistake points back at the person named before it.
   for (const token of analysis.tokens) {
-    if (!PRONOUN_SUBJECT.has(token.normal) || !isSubjectPosition(sentence, analysis.tokens, token.start)) continue;
+    // He and she are subjects wherever they stand ("since last time he applied to eu-west by mistake").
+    if (!PRONOUN_SUBJECT.has(token.normal)) continue;
     const antecedent = [...mentions].reverse().find((m) => m.end <= token.start);
     if (!antecedent || blamed.has(antecedent)) continue;
     const pseudo: Mention = { start: token.start, end: token.end, text: token.text, source: antecedent.source };
@@ -407,7 +410,7 @@ function isExonerating(word: string): boolean {
 const NOT_AN_ACT = new Set([
   'team', 'manager', 'lead', 'question', 'message', 'messages', 'warning', 'warnings', 'report', 'ticket', 'pager', 'phone',
   'dashboard', 'alert', 'rollback', 'fix', 'revert', 'recovery', 'help', 'work', 'check', 'review', 'calendar', 'laptop',
-  'account', 'credentials', 'access', 'leave', 'vacation', 'holiday', 'shift', 'analysis', 'investigation', 'notes', 'note',
+  'account', 'credentials', 'access', 'leave', 'vacation', 'holiday', 'shift', 'analysis', 'investigation',
 ]);
 
 /** "traced back to Sourav", "the fault lies with Lindiwe", "because of Bongani": the phrase points at the name after it. */
@@ -430,6 +433,28 @@ function counterfactualSubject(sentence: string, mention: Mention, tokens: Token
   if (!hadFirst && !ifThenHad) return undefined;
   void tokens;
   return terms.find((t) => COUNTERFACTUAL.test(t.text)) ?? terms[0];
+}
+
+/**
+ * "Because Kemal rebooted the primary while...", "the outage happened cuz marek set the pool to 5": a person as
+ * the subject of an active past act introduced by "because" is presented as the cause, with or without a word of
+ * mistake (unless the act finds, reports or mends).
+ */
+function causalSubject(sentence: string, mention: Mention, tokens: Token[], terms: TermMatch[]): TermMatch | undefined {
+  const because = previousToken(tokens, mention.start);
+  if (!because || !/^(?:because|cuz|coz|bc)$/.test(because.normal) || punctuationBefore(sentence, tokens, mention.start)) return undefined;
+  let k = tokens.findIndex((t) => t.start >= mention.end);
+  if (k < 0) return undefined;
+  while (k < tokens.length - 1 && (tokens[k].tags.has('Adverb') || tokens[k].normal === 'had')) k++;
+  const verb = tokens[k];
+  if (!verb.tags.has('PastTense') || verb.tags.has('Auxiliary') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal) || isExonerating(verb.normal)) return undefined;
+  if (tokens[k + 1]?.tags.has('PastTense') && AUXILIARY.has(verb.normal)) return undefined;
+  const own = terms.find((t) => t.start >= mention.end);
+  // "Because Gerrit lost the vote, the change merged by mistake": a fronted clause explains the main clause,
+  // and blames only with a mistake of its own.
+  const comma = sentence.indexOf(', ', mention.end);
+  if (previousToken(tokens, because.start) === undefined && comma >= 0) return own && own.start < comma ? own : undefined;
+  return own ?? { start: because.start, end: because.end, text: because.text, strong: false };
 }
 
 const VOCATIVE = /^\s*(?:[,:]\s*(?:please|pls|next time|stop|don['’]t|do not|never|document|explain|you|your)|\s+(?:ur|u|you|your|pls|please)\s)/iu;
@@ -539,7 +564,9 @@ function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
     const possessive = /['’]s$/.test(token.text);
     const gap = sentence.slice(token.start + word.length, next.start);
     const acts = /^\s+$/.test(gap) && (next.tags.has('PastTense') || (next.tags.has('Verb') && /s$/.test(next.normal) && !next.tags.has('Plural')) || /^(?:skips|pushes|runs|merges|deploys|deletes|drops|forgets|misses|approves|applies|breaks)$/.test(next.normal));
-    if (!possessive && !acts) continue;
+    const perfect = /^(?:had|has)$/.test(next.normal) && (tokens[i + 2]?.tags.has('PastTense') || tokens[i + 2]?.tags.has('Participle'));
+    const spokenTo = i === 0 && VOCATIVE.test(sentence.slice(token.end));
+    if (!possessive && !acts && !perfect && !spokenTo) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
   }
   return found;

@@ -85,6 +85,9 @@ const REGULAR = [
   // Responsibility and counterfactuals.
   String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
   String.raw`public (?:repo|repository|bucket|channel|gist)`,
+  String.raw`faulty|buggy|bogus|out of date|failing (?:tests?|checks?|builds?|ci)|typo['’]d`,
+  // Non-native English drops the auxiliary: "he not check the canary", "was not knowing".
+  String.raw`(?<!(?:was|were|been|is|are|be|being) )not (?:check|checked|checking|test|tested|testing|verify|verified|update|updated|renew|renewed|follow|followed|wait|waited|read|review|reviewed|inform|informed|tell|told|ask|asked|know|knowing|knew|run|ran)`,
   String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
 ];
 
@@ -119,7 +122,7 @@ export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
   'reconstruct', 'replay', 'restart', 'kill', 'rescue', 'save', 'coordinate', 'lead', 'led', 'relay', 'contact', 'follow',
   'check', 'monitor', 'watch', 'cordon', 'spend', 'spent', 'stay', 'stayed', 'list',
   'mark', 'pin', 'ping', 'try', 'tri', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'plan', 'agree', 'inform',
-  'contain', 'isolate', 'drain', 'pause', 'stop', 'failover', 'call', 'revoke', 'thanks', 'thx', 'ty', 'kudos', 'shoutout',
+  'contain', 'isolate', 'drain', 'pause', 'failover', 'call', 'revoke', 'thanks', 'thx', 'ty', 'kudos', 'shoutout',
 ]);
 
 /** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
@@ -133,6 +136,10 @@ export const CHAT_LEADS: ReadonlySet<string> = new Set([
 /** Imperatives that correct a person ("Retrain Wambui...", "Ask Aiko to stop..."): their object is the one blamed. */
 export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn|remind|prevent|stop|forbid|tell|make sure|ensure|follow up with|talk to|ask|have a word with|speak to|restrict)\b/iu;
 
+/** "Because Kemal rebooted the primary...": a person as the subject of a cause (see causalSubject in detect.ts). */
+const CAUSAL_WORDS = String.raw`because|cuz|coz`;
+export const CAUSAL = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CAUSAL_WORDS})(?![\p{L}\p{N}_])`, 'iu');
+
 const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
 
 export const BLAME_TERMS: readonly BlameTerm[] = [
@@ -141,7 +148,7 @@ export const BLAME_TERMS: readonly BlameTerm[] = [
 ];
 
 /** One cheap test for "could this sentence blame anyone": the language analysis runs only when it passes. */
-export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR].join('|')})(?![\p{L}\p{N}_])`, 'iu');
+export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR, CAUSAL_WORDS].join('|')})(?![\p{L}\p{N}_])`, 'iu');
 
 export interface TermMatch {
   start: number;
