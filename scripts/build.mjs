@@ -87,7 +87,11 @@ export async function generatePersonNames() {
   const sorted = (set) => [...set].sort().join('\n');
   const outDir = join(root, 'src/generated');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'person-names.json'), JSON.stringify({ source: '@faker-js/faker person name lists', given: sorted(given), family: sorted(family), wordNames: sorted(wordNames) }));
+  const json = JSON.stringify({ source: '@faker-js/faker person name lists', given: sorted(given), family: sorted(family), wordNames: sorted(wordNames) });
+  writeFileSync(join(outDir, 'person-names.json'), json);
+  // Beside the bundles, outside them: read from disk on first use, so activation never parses it.
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist/person-names.json'), json);
 }
 
 const CYRILLIC = { а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'yo', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya' };

@@ -291,6 +291,8 @@ function actsAsPerson(sentence: string, mention: Mention, tokens: Token[], [clau
   ) {
     return true;
   }
+  // "Tooling: Huong's custom script bypassed the checks": the possessor of an act.
+  if (/^['’]s\s+\p{L}/u.test(sentence.slice(mention.end)) && !PRODUCT_ENDING.test(mention.text)) return true;
   if (previousWord(sentence, tokens, mention.start) === 'by') {
     const by = previousToken(tokens, mention.start);
     if (by && HUMAN_SIGNAL.test(sentence.slice(clauseStart, by.start))) return true;
@@ -488,7 +490,7 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
     const readAsOther = token !== undefined && !token.tags.has('Person') && !token.tags.has('ProperNoun') && !token.tags.has('Noun') && name.end - name.start <= token.text.length;
     // A capital in mid-sentence is the writer's choice: an unknown word there is a person unless the
     // document names it as a service or the sentence treats it as a thing (looksLikeTool).
-    if (name.confidence === 'weak' || readAsOther || (name.confidence === 'proper' && PRODUCT_ENDING.test(mention.text))) doubtfulMentions.add(mention);
+    if (name.confidence === 'weak' || readAsOther || (name.confidence === 'proper' && PRODUCT_ENDING_STRICT.test(mention.text))) doubtfulMentions.add(mention);
     (name.confidence === 'name' && name.end - name.start > (token?.text.length ?? 0) ? sure : guessed).push(mention);
   }
   const wordNames = guessWordNames(sentence, analysis.tokens);
@@ -507,6 +509,8 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
 const THING_VERBS = /^(?:expir|fail|crash|stall|hang|hung|time|timed|spik|break|broke|restart|reboot|lag|flap|die|di|ran|run|fire|fir|went|goe|return|respond|retri|throttl|overload|degrad|recover|start|stopp|stop|drop|grew|grow|fill|exceed|leak|emit|log|trigger|error)/;
 
 /** Endings common in product names and rare in given names: Kured, Nexus, Phoenix, Fastly, Shopify. */
+const PRODUCT_ENDING_STRICT = /(?:ed|us|ix|ex|io|ly|fy)$/;
+/** At a sentence start, where the capital says nothing, -al too ("Temporal", "Portal", "Signal"). */
 const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy|al)$/;
 
 const IMPERATIVE_FIRST = /^(?:Retrain|Re-train|Coach|Warn|Remind|Prevent|Ask|Tell|Thank|Ping|Page|Remove|Give)\s+(?=\p{Lu})/u;
@@ -589,13 +593,17 @@ function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
     if (['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary', 'QuestionWord'].some((tag) => token.tags.has(tag))) continue;
     // "bill broke the build", "will's terraform apply": a name that is also a word needs a past tense or a possessive.
     const wordName = names.isWordName(word);
-    if (!wordName && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
+    // A word no list knows ("kavya") before an act only a person does ("forgot", "overlooked").
+    const unknownActor = !names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(tokens[i + 1].normal);
+    if (!wordName && !unknownActor && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
     if (!isSubjectPosition(sentence, tokens, token.start) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
     const next = tokens[i + 1];
     const possessive = /['’]s$/.test(token.text) && !/^(?:on|in|at|not|been|going|gonna|out|off|up|down|the|a|an|it|fine|ok|okay|here|there)$/.test(next.normal);
-    const acts = wordName
-      ? next.tags.has('PastTense') && !next.tags.has('Auxiliary')
-      : next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal);
+    const acts =
+      /^\s+(?:fat[- ]?finger|accidentally|mistakenly|forgot|never)/i.test(sentence.slice(token.end)) ||
+      (wordName
+        ? next.tags.has('PastTense') && !next.tags.has('Auxiliary')
+        : next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal));
     if (!possessive && !acts) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
   }

@@ -85,7 +85,7 @@ const REGULAR = [
   // Responsibility and counterfactuals.
   String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
   String.raw`public (?:repo|repository|bucket|channel|gist)`,
-  String.raw`faulty|buggy|bogus|out of date|failing (?:tests?|checks?|builds?|ci)|typo['’]d`,
+  String.raw`faulty|buggy|bogus|out of date|failing (?:tests?|checks?|builds?|ci)|typo['’]d|as intended|should (?:be|have been) \p{N}+`,
   // Non-native English drops the auxiliary: "he not check the canary", "was not knowing".
   String.raw`(?<!(?:was|were|been|is|are|be|being) )not (?:check|checked|checking|test|tested|testing|verify|verified|update|updated|renew|renewed|follow|followed|wait|waited|read|review|reviewed|inform|informed|tell|told|ask|asked|know|knowing|knew|run|ran)`,
   String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
@@ -122,7 +122,7 @@ export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
   'reconstruct', 'replay', 'restart', 'kill', 'rescue', 'save', 'coordinate', 'lead', 'led', 'relay', 'contact', 'follow',
   'check', 'monitor', 'watch', 'cordon', 'spend', 'spent', 'stay', 'stayed', 'list',
   'mark', 'pin', 'ping', 'try', 'tri', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'plan', 'agree', 'inform',
-  'contain', 'isolate', 'drain', 'pause', 'failover', 'call', 'revoke', 'thanks', 'thx', 'ty', 'kudos', 'shoutout',
+  'contain', 'isolate', 'pause', 'failover', 'call', 'revoke', 'thanks', 'thx', 'ty', 'kudos', 'shoutout',
 ]);
 
 /** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
