@@ -24,6 +24,7 @@
 import { LruCache } from './lru';
 import { analyse, clearAnalysisCache, normalise, type Analysis, type Token } from './nlp';
 import {
+  AS_PLANNED,
   BLAME_PREFILTER,
   CAUSAL,
   CHAT_LEADS,
@@ -127,7 +128,7 @@ const NOT_A_NAME_TAGS = ['Pronoun', 'Plural', 'Gerund', 'Uncountable', 'Organiza
 const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'did', 'does', 'do', 'got', 'gets']);
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
-  const terms = findBlameTerms(sentence);
+  const terms = usableTerms(sentence, findBlameTerms(sentence));
   if (terms.length === 0 && !CAUSAL.test(sentence)) return [];
   // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
   if (CLEARING.test(sentence)) return [];
@@ -182,6 +183,16 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
     }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Circumstances ("deleted", "to production", "instead of") make a mistake only in pairs, or beside a regular term,
+ * and not where the sentence says the act was the plan ("as planned", "per the runbook").
+ */
+function usableTerms(sentence: string, terms: TermMatch[]): TermMatch[] {
+  if (AS_PLANNED.test(sentence)) return terms.filter((t) => t.strong);
+  if (terms.some((t) => !t.circumstantial)) return terms;
+  return terms.length >= 2 ? terms : [];
 }
 
 function toFinding(sentence: string, mention: Mention, term: TermMatch): BlameFinding {

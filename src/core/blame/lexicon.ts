@@ -11,6 +11,8 @@
 export interface BlameTerm {
   pattern: RegExp;
   strong: boolean;
+  /** Counts only with a second circumstance or a regular term in the sentence (see CIRCUMSTANTIAL). */
+  circumstantial?: boolean;
 }
 
 const STRONG = [
@@ -66,29 +68,40 @@ const REGULAR = [
   String.raw`oversight`,
   String.raw`(?:lack of|no|without) attention`,
   String.raw`(?:not |n['’]t )?pay(?:ing)? attention`,
-  // The act carries the damage: what was destroyed, switched off or gone around.
-  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied|nuk(?:ed|es|ing)`,
-  String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?`,
-  String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|snoozed|bypass(?:ed|es|ing)?|skips?|circumvent(?:ed|ing)?`,
-  String.raw`let (?:it |the \p{L}+ )?(?:lapse|expire)|leak(?:ed|ing)|hard-?cod(?:ed|ing)|hand-?edit(?:ed|ing)?|force-?push(?:ed|es|ing)?`,
-  String.raw`left (?:the \p{L}+ (?:flag )?)?(?:on|off|out|open|enabled|disabled|running)`,
-  // The manner carries the mistake.
-  String.raw`instead of|rather than|contrary to|despite|in spite of|without|w/o|not as intended`,
+  // Judgements of the act itself.
   String.raw`un(?:reviewed|tested|approved|announced|validated|checked)|self-approved|(?:his|her|their) own (?:change|changes|pr|pull request|code|commit)`,
-  String.raw`stale|outdated|out-of-date|decommissioned|(?:the|an) old|twice|two times|too (?:early|late|soon|small|short|low|high)`,
-  String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)`,
-  String.raw`believ(?:ed|ing) (?:it|that|he|she)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
   String.raw`(?:did|made|make|makes) (?:a |the |this |that )?mistake|error`,
-  // The outcome is pinned on the act.
-  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the)|causing|led to|resulting in|duplicat(?:ed|ing)`,
-  String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
-  // Responsibility and counterfactuals.
-  String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
-  String.raw`public (?:repo|repository|bucket|channel|gist)`,
-  String.raw`faulty|buggy|bogus|out of date|failing (?:tests?|checks?|builds?|ci)|typo['’]d|as intended|should (?:be|have been) \p{N}+`,
+  String.raw`faulty|buggy|bogus|typo['’]d|left (?:the \p{L}+ (?:flag )?)?(?:on|off|out|open|enabled|disabled|running)`,
+  String.raw`let (?:it |the \p{L}+ )?(?:lapse|expire)|leak(?:ed|ing)|hard-?cod(?:ed|ing)|hand-?edit(?:ed|ing)?|snoozed|bypass(?:ed|es|ing)?|circumvent(?:ed|ing)?`,
   // Non-native English drops the auxiliary: "he not check the canary", "was not knowing".
   String.raw`(?<!(?:was|were|been|is|are|be|being) )not (?:check|checked|checking|test|tested|testing|verify|verified|update|updated|renew|renewed|follow|followed|wait|waited|read|review|reviewed|inform|informed|tell|told|ask|asked|know|knowing|knew|run|ran)`,
+  // Responsibility and counterfactuals.
+  String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
   String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
+  // The manner, and the outcome pinned on the act.
+  String.raw`instead of|rather than|contrary to|despite|in spite of|without|w/o|as intended`,
+  String.raw`stale|outdated|out-of-date|out of date|decommissioned|twice|two times|too (?:early|late|soon|small|short|low|high)`,
+  String.raw`believ(?:ed|ing) (?:it|that|he|she)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
+  String.raw`public (?:repo|repository|bucket|channel|gist)|failing (?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
+  // The outcome pinned on the act.
+  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the)|causing|led to|resulting in|duplicat(?:ed|ing)`,
+  String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
+];
+
+/**
+ * Circumstances that make an act a mistake only together: a destructive act
+ * ("deleted", "disabled", "to production") is routine maintenance on its own
+ * ("Kenji deployed the fix to production", "Aisha disabled the noisy alert");
+ * with a second one ("deleted ... on prod", "force-pushed to production") or
+ * a regular term ("deleted ... instead of the test copy") it is the mistake.
+ */
+const CIRCUMSTANTIAL = [
+  // The act carries the damage: what was destroyed, switched off or overwritten.
+  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied|nuk(?:ed|es|ing)`,
+  String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?|force-?push(?:ed|es|ing)?`,
+  String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|skips?`,
+  // Where: production is where every deploy goes.
+  String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)`,
 ];
 
 /**
@@ -125,6 +138,9 @@ export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
   'contain', 'isolate', 'pause', 'failover', 'call', 'revoke', 'thanks', 'thx', 'ty', 'kudos', 'shoutout',
 ]);
 
+/** Words that say an act was the plan: "as planned", "per the runbook", "with approval". Circumstances alone do not blame there. */
+export const AS_PLANNED = /(?<![\p{L}])(?:as (?:planned|agreed|scheduled|documented|designed|expected)|as the (?:runbook|procedure|plan|checklist) (?:says|said|describes|required|requires)|(?:per|following|according to) the (?:runbook|plan|procedure|checklist|change (?:ticket|request|plan))|with (?:the )?approval|the (?:right|correct) call|correctly)(?![\p{L}])/iu;
+
 /** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
 export const CHAT_LEADS: ReadonlySet<string> = new Set([
   'lol', 'lmao', 'tbh', 'ngl', 'fwiw', 'ok', 'okay', 'so', 'seems', 'seemingly', 'cuz', 'coz', 'cause', 'guess', 'think',
@@ -145,16 +161,18 @@ const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N
 export const BLAME_TERMS: readonly BlameTerm[] = [
   ...STRONG.map((s) => ({ pattern: toRegex(s), strong: true })),
   ...REGULAR.map((s) => ({ pattern: toRegex(s), strong: false })),
+  ...CIRCUMSTANTIAL.map((s) => ({ pattern: toRegex(s), strong: false, circumstantial: true })),
 ];
 
 /** One cheap test for "could this sentence blame anyone": the language analysis runs only when it passes. */
-export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR, CAUSAL_WORDS].join('|')})(?![\p{L}\p{N}_])`, 'iu');
+export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR, ...CIRCUMSTANTIAL, CAUSAL_WORDS].join('|')})(?![\p{L}\p{N}_])`, 'iu');
 
 export interface TermMatch {
   start: number;
   end: number;
   text: string;
   strong: boolean;
+  circumstantial?: boolean;
 }
 
 /** Every blame term in `text`, longest first where two overlap. */
@@ -163,7 +181,7 @@ export function findBlameTerms(text: string): TermMatch[] {
   for (const term of BLAME_TERMS) {
     term.pattern.lastIndex = 0;
     for (let m = term.pattern.exec(text); m; m = term.pattern.exec(text)) {
-      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: term.strong });
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: term.strong, circumstantial: term.circumstantial });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -172,6 +190,7 @@ export function findBlameTerms(text: string): TermMatch[] {
     const last = kept[kept.length - 1];
     if (last && t.start < last.end) {
       if (t.strong && !last.strong) last.strong = true;
+      if (!t.circumstantial) last.circumstantial = false;
       continue;
     }
     kept.push(t);
