@@ -429,7 +429,8 @@ const NOT_AN_ACT = new Set([
 /** "traced back to Sourav", "the fault lies with Lindiwe", "because of Bongani": the phrase points at the name after it. */
 function pointedAt(sentence: string, mention: Mention, terms: TermMatch[]): TermMatch | undefined {
   const before = sentence.slice(Math.max(0, mention.start - 24), mention.start);
-  if (NEAR_POINTERS.test(before)) return terms.find((t) => t.start >= mention.end && t.start <= mention.end + 24);
+  // "thanks to Kemi's oversight": the mistake is what the person owns, before any comma.
+  if (NEAR_POINTERS.test(before)) return terms.find((t) => t.start >= mention.end && t.start <= mention.end + 24 && !/[,;:]/.test(sentence.slice(mention.end, t.start)));
   if (!POINTERS.test(before)) return undefined;
   return terms.find((t) => t.start >= mention.end) ?? terms.find((t) => t.end <= mention.start && /lies|traced|responsib|fault|blame/i.test(t.text));
 }

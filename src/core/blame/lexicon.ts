@@ -81,7 +81,7 @@ const REGULAR = [
   // The manner, and the outcome pinned on the act.
   String.raw`instead of|rather than|contrary to|despite|in spite of|without|w/o|as intended`,
   String.raw`stale|outdated|out-of-date|out of date|decommissioned|twice|two times|too (?:early|late|soon|small|short|low|high)`,
-  String.raw`believ(?:ed|ing) (?:it|that|he|she)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
+  String.raw`believ(?:ed|ing) (?:it|that|he|she|was|to be)|thought (?:was|to be)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
   String.raw`public (?:repo|repository|bucket|channel|gist)|failing (?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
   // The outcome pinned on the act.
   String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the)|causing|led to|resulting in|duplicat(?:ed|ing)`,
