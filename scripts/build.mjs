@@ -39,6 +39,69 @@ export function generateValidator() {
   );
 }
 
+/**
+ * Given and family names from @faker-js/faker's per-locale lists (dozens of
+ * languages), compacted into src/generated/person-names.json for the blame
+ * detector (src/core/blame/personNames.ts), which requires it only when a
+ * sentence already holds blame language. Kept: names in Latin script (post-
+ * mortems are written in English, names romanised), Cyrillic and Greek ones
+ * transliterated. Left out: names that are also common English words
+ * ("Will", "Grant", "May") according to compromise's lexicon: the detector
+ * reads those as names only where the syntax says person.
+ */
+export async function generatePersonNames() {
+  const { allLocales } = await import('@faker-js/faker');
+  const { default: nlp } = await import('compromise');
+  const lexicon = nlp.model().one.lexicon;
+  const personTags = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
+  const values = (v) => (!v ? [] : Array.isArray(v) ? v : typeof v === 'object' ? Object.values(v).flatMap(values) : []);
+  // English words faker itself lists (its word, hacker and commerce vocabularies).
+  const english = new Set(
+    [allLocales.en.word, allLocales.en.hacker, allLocales.en.commerce, allLocales.en.company, allLocales.en.database, allLocales.en.science]
+      .flatMap((v) => values(v))
+      .flatMap((v) => String(v).toLowerCase().split(/[^a-z]+/)),
+  );
+  const isEnglishWord = (word) => {
+    const tag = lexicon[word];
+    const first = Array.isArray(tag) ? tag[0] : tag;
+    if (first !== undefined) return !personTags.has(first);
+    return english.has(word);
+  };
+  const given = new Set();
+  const family = new Set();
+  const wordNames = new Set();
+  const add = (set, raw) => {
+    for (const part of String(raw).split(/\s+/)) {
+      const word = transliterate(part).toLowerCase();
+      if (!/^\p{Script=Latin}[\p{Script=Latin}'’-]*\p{Script=Latin}$/u.test(word) || word.length < 2 || word.length > 24) continue;
+      if (isEnglishWord(word)) wordNames.add(word);
+      else set.add(word);
+    }
+  };
+  for (const [locale, definition] of Object.entries(allLocales)) {
+    if (locale === 'en_BORK') continue; // a joke locale ("Bork bork")
+    const person = definition.person ?? {};
+    for (const name of [...values(person.first_name), ...values(person.middle_name)]) add(given, name);
+    for (const name of values(person.last_name)) add(family, name);
+  }
+  const sorted = (set) => [...set].sort().join('\n');
+  const outDir = join(root, 'src/generated');
+  mkdirSync(outDir, { recursive: true });
+  const json = JSON.stringify({ source: '@faker-js/faker person name lists', given: sorted(given), family: sorted(family), wordNames: sorted(wordNames) });
+  writeFileSync(join(outDir, 'person-names.json'), json);
+  // Beside the bundles, outside them: read from disk on first use, so activation never parses it.
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist/person-names.json'), json);
+}
+
+const CYRILLIC = { а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'yo', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya' };
+const GREEK = { α: 'a', ά: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', έ: 'e', ζ: 'z', η: 'i', ή: 'i', θ: 'th', ι: 'i', ί: 'i', ϊ: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', ό: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', ύ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o', ώ: 'o' };
+
+/** Cyrillic and Greek names as they are usually romanised in English text ("Дмитрий" -> "dmitriy"). */
+function transliterate(word) {
+  return [...word.toLowerCase()].map((c) => CYRILLIC[c] ?? GREEK[c] ?? c).join('');
+}
+
 async function bundle() {
   const common = {
     bundle: true,
@@ -59,5 +122,6 @@ async function bundle() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   generateValidator();
+  await generatePersonNames();
   if (!process.argv.includes('--validator-only')) await bundle();
 }

@@ -107,6 +107,43 @@ export function isVagueAction(text: string): boolean {
   return content.length < 3;
 }
 
+/**
+ * Exhortations: actions that ask people to try harder ("Be more careful", "Pay more attention",
+ * "Double-check config changes", "Remind the team to..."). They are blame in disguise and are
+ * never done. Matched at the start of the action, after an optional addressee ("Engineers should",
+ * "Everyone must", "Team to"). Each alternative is a plain sequence: linear on any input.
+ */
+const EXHORTATION = new RegExp(
+  String.raw`^(?:(?:please|pls)\s+)?(?:(?:everyone|engineers|developers|devs|the team|team|we|all|people|operators|on-?call|the on-?call(?: engineer)?|\p{Lu}\p{Ll}+)\s+(?:should|must|needs? to|has to|have to|to|will|shall)\s+)?(?:` +
+    [
+      String.raw`be\s+(?:more\s+|extra\s+|very\s+)?(?:careful|vigilant|diligent|attentive|cautious|mindful|aware|alert|thorough|disciplined)`,
+      String.raw`(?:take|use)\s+(?:more|extra|greater|better)\s+care`,
+      String.raw`pay\s+(?:more\s+|closer\s+|extra\s+|better\s+|careful\s+)?attention`,
+      String.raw`(?:double|triple|re)[- ]?check`,
+      String.raw`remind\s+(?:the\s+)?(?:team|everyone|engineers|developers|devs|people|staff|on-?call|\p{Lu}\p{Ll}+)\s+(?:to|about|of|that)`,
+      String.raw`(?:remember|try|make\s+sure|ensure)\s+(?:to\s+)?(?:not\s+)?(?:forget|be\s+careful|check|verify|think|look|pay|avoid|read)`,
+      String.raw`(?:don['’]t|do\s+not|never)\s+forget`,
+      String.raw`stay\s+(?:alert|vigilant|focused|careful)`,
+      String.raw`think\s+twice`,
+      String.raw`try\s+harder`,
+      String.raw`avoid\s+(?:such\s+|similar\s+|these\s+)?(?:mistakes|errors|human\s+error)`,
+      String.raw`(?:raise|increase)\s+awareness`,
+      String.raw`(?:communicate|focus)\s+better`,
+    ].join('|') +
+    String.raw`)(?![\p{L}])`,
+  'iu',
+);
+
+/** A mechanism named in the action makes it checkable: "Double-check config changes with a CI dry-run". */
+const MECHANISM =
+  /\b(?:by|with|via|using|through|in)\s+(?:a\s+|an\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}(?:automat\p{L}*|ci|pipeline|lint\p{L}*|linter|pre-commit|hook|gate|alert\p{L}*|script|test|tests|tool\p{L}*|policy|guard\p{L}*|validat\p{L}*|prompt|dry-?run|check|checks|checklist|bot|template)\b/iu;
+
+/** True when the action asks people to be more careful instead of changing a system. */
+export function isExhortation(text: string): boolean {
+  const sentence = text.trim();
+  return EXHORTATION.test(sentence) && !MECHANISM.test(sentence);
+}
+
 export const actionVague: Rule = {
   id: 'PM106',
   slug: 'action-vague',
@@ -117,7 +154,12 @@ export const actionVague: Rule = {
       if (typeof item.action !== 'string' || item.action.trim() === '') continue;
       const text = item.action.trim();
       const range = ctx.rangeAt([...path, 'action'], 'value');
-      if (!startsWithVerb(text)) {
+      if (isExhortation(text)) {
+        ctx.report({
+          message: `${label} ("${short}") asks people to try harder: an exhortation is blame in disguise and is never done. Name a mechanism instead: a check, a guard rail or an automation that makes the mistake impossible or visible, e.g. "Add a CI step that rejects config changes without a dry-run".`,
+          range,
+        });
+      } else if (!startsWithVerb(text)) {
         ctx.report({
           message: `${label} does not start with a verb ("${firstWord(text).slice(0, 30)}"). Say what will be done, e.g. "Add an alert on connection refusals", not the topic.`,
           range,

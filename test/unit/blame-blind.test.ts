@@ -111,7 +111,8 @@ export function loadBlindSet(file: string): BlindSentence[] {
  */
 const BARS: Record<string, { precision: number; recall: number; minimumSize: number }> = {
   // First measurement, before any change for issue 9: precision 0.761, recall 0.300 (54 of 180 caught, 17 false alarms).
-  'set-1.yaml': { precision: 0, recall: 0, minimumSize: 400 },
+  // After the rework (development set, so an upper estimate): precision 1.000, recall 0.817 (147 of 180, no false alarm).
+  'set-1.yaml': { precision: 0.97, recall: 0.8, minimumSize: 400 },
   'set-2.yaml': { precision: 0.95, recall: 0.9, minimumSize: 200 },
 };
 

@@ -24,8 +24,16 @@
 import { LruCache } from './lru';
 import { analyse, clearAnalysisCache, normalise, type Analysis, type Token } from './nlp';
 import {
+  AS_PLANNED,
   BLAME_PREFILTER,
+  CAUSAL,
+  CHAT_LEADS,
   CLAUSE_BREAKS,
+  CLEARING,
+  CORRECTIVE_LEAD,
+  EXONERATING_ROOTS,
+  NEAR_POINTERS,
+  POINTERS,
   GIVEN_NAME_TOOLS,
   HUMAN_SIGNAL,
   NEUTRAL_VERBS,
@@ -35,9 +43,10 @@ import {
   findBlameTerms,
   type TermMatch,
 } from './lexicon';
-import { findEmails, findHandles, mergeMentions, type Mention, type Roster } from './people';
+import { findEmails, findHandles, mergeMentions, thingsOf, type Mention, type Roster } from './people';
+import { personNames } from './personNames';
 import { maskMarkdown, splitSentences } from './sentences';
-import { guessNames, isGivenName } from './names';
+import { guessNames, isGivenName, lexiconTag } from './names';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -71,7 +80,7 @@ export function mayContainBlame(text: string): boolean {
 const findingCaches = new LruCache<string, LruCache<string, BlameFinding[]>>(8);
 
 function findingsCache(roster: Roster): LruCache<string, BlameFinding[]> {
-  const key = roster.key;
+  const key = `${roster.key}\u0002${[...thingsOf(roster)].join('\u0001')}`;
   let cache = findingCaches.get(key);
   if (!cache) findingCaches.set(key, (cache = new LruCache(4000)));
   return cache;
@@ -119,8 +128,10 @@ const NOT_A_NAME_TAGS = ['Pronoun', 'Plural', 'Gerund', 'Uncountable', 'Organiza
 const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'did', 'does', 'do', 'got', 'gets']);
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
-  const terms = findBlameTerms(sentence);
-  if (terms.length === 0) return [];
+  const terms = usableTerms(sentence, findBlameTerms(sentence));
+  if (terms.length === 0 && !CAUSAL.test(sentence)) return [];
+  // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
+  if (CLEARING.test(sentence)) return [];
   const analysis = analyse(sentence);
   const mentions = findMentions(sentence, roster, analysis);
   if (mentions.length === 0) return [];
@@ -145,7 +156,13 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
   for (const mention of mentions) {
     // A guessed name needs more than its capital: an act only a person does in its clause, a "who", a person beside it.
     if (isDoubtful(mention, mentions, sentence, analysis.tokens) && !actsAsPerson(sentence, mention, analysis.tokens, clauseOf(mention.start))) continue;
-    const term = strong ?? actorTerm(sentence, mention, analysis.tokens, terms, clauseOf);
+    const term =
+      strong ??
+      actorTerm(sentence, mention, analysis.tokens, terms, clauseOf) ??
+      pointedAt(sentence, mention, terms) ??
+      counterfactualSubject(sentence, mention, analysis.tokens, terms) ??
+      causalSubject(sentence, mention, analysis.tokens, terms) ??
+      addressee(sentence, mention, terms);
     if (term) {
       blamed.add(mention);
       findings.push(toFinding(sentence, mention, term));
@@ -154,7 +171,8 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
 
   // "Per @dmitri, he forgot...": a he/she acting out the mistake points back at the person named before it.
   for (const token of analysis.tokens) {
-    if (!PRONOUN_SUBJECT.has(token.normal) || !isSubjectPosition(sentence, analysis.tokens, token.start)) continue;
+    // He and she are subjects wherever they stand ("since last time he applied to eu-west by mistake").
+    if (!PRONOUN_SUBJECT.has(token.normal)) continue;
     const antecedent = [...mentions].reverse().find((m) => m.end <= token.start);
     if (!antecedent || blamed.has(antecedent)) continue;
     const pseudo: Mention = { start: token.start, end: token.end, text: token.text, source: antecedent.source };
@@ -165,6 +183,16 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
     }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Circumstances ("deleted", "to production", "instead of") make a mistake only in pairs, or beside a regular term,
+ * and not where the sentence says the act was the plan ("as planned", "per the runbook").
+ */
+function usableTerms(sentence: string, terms: TermMatch[]): TermMatch[] {
+  if (AS_PLANNED.test(sentence)) return terms.filter((t) => t.strong);
+  if (terms.some((t) => !t.circumstantial)) return terms;
+  return terms.length >= 2 ? terms : [];
 }
 
 function toFinding(sentence: string, mention: Mention, term: TermMatch): BlameFinding {
@@ -204,7 +232,20 @@ function actorTerm(
   }
   // Passive agent: "was wiped by Jonas", "was broken by Anna's last commit".
   if (!pronoun && previousWord(sentence, tokens, mention.start) === 'by' && !punctuationBefore(sentence, tokens, mention.start)) {
+    // "The broken release was rolled back by Tamar": the agent of a mending act is not blamed.
+    const by = previousToken(tokens, mention.start);
+    const act = tokens.filter((t) => t.start >= clauseStart && by && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
+    const particle = by ? previousToken(tokens, by.start) : undefined;
+    if ((act && isExonerating(act.normal)) || (particle && isExonerating(particle.normal))) return undefined;
     return inClause[0];
+  }
+  // "Mehmet's cron change fires the purge job every minute instead of every month": the possessor's act is the subject.
+  if (possessive && !pronoun) {
+    // The owned thing comes first ("Mehmet's cron change"); "rumi's on it" is "rumi is".
+    const k = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb'));
+    const head = k >= 0 && k <= 2 && after[k].tags.has('Noun') && !after[k].tags.has('Pronoun') ? after[k] : undefined;
+    if (!isSubjectPosition(sentence, tokens, mention.start) || !head || NOT_AN_ACT.has(head.normal)) return undefined;
+    return inClause.find((t) => t.start > mention.end);
   }
   // "It was Andre who broke the build", "the config came from Yuki, who did not run the validator":
   // the person is the subject of the relative clause that follows the name.
@@ -222,9 +263,11 @@ function actorTerm(
 
 /** The blame term of a subject's clause, unless the subject's own verb reports or mends ("Bob reported that..."). */
 function subjectTerm(after: Token[], terms: TermMatch[]): TermMatch | undefined {
+  // "Liu Yang to add rate limiting...": an assignment for later, not an act.
+  if (after[0]?.normal === 'to' && after[1]?.tags.has('Verb')) return undefined;
   for (const token of after) {
-    if (NEUTRAL_VERBS.has(token.normal)) return undefined;
     if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
+    if (isExonerating(token.normal)) return undefined;
     if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) break;
   }
   return terms[0];
@@ -247,6 +290,20 @@ function relativeWho(sentence: string, tokens: Token[], nameEnd: number): Token 
 function actsAsPerson(sentence: string, mention: Mention, tokens: Token[], [clauseStart, clauseEnd]: [number, number]): boolean {
   const window = verbGroupAfter(sentence, tokens, mention.end, clauseEnd);
   if (window !== undefined && HUMAN_SIGNAL.test(window)) return true;
+  // An unknown name-shaped word (not English, not a product ending, not a service of the document)
+  // directly followed by a finite verb: "Somchai applies the plan", "Chidi merges PR #4411".
+  const next = tokens.find((t) => t.start >= mention.end);
+  if (
+    next &&
+    /^ $/.test(sentence.slice(mention.end, next.start)) &&
+    !PRODUCT_ENDING.test(mention.text) &&
+    !THING_VERBS.test(next.normal) &&
+    (next.tags.has('PastTense') || (next.tags.has('PresentTense') && /s$/.test(next.normal) && !next.tags.has('Plural')))
+  ) {
+    return true;
+  }
+  // "Tooling: Huong's custom script bypassed the checks": the possessor of an act.
+  if (/^['’]s\s+\p{L}/u.test(sentence.slice(mention.end)) && !PRODUCT_ENDING.test(mention.text)) return true;
   if (previousWord(sentence, tokens, mention.start) === 'by') {
     const by = previousToken(tokens, mention.start);
     if (by && HUMAN_SIGNAL.test(sentence.slice(clauseStart, by.start))) return true;
@@ -272,6 +329,8 @@ function verbGroupAfter(sentence: string, tokens: Token[], nameEnd: number, clau
 function isDoubtful(mention: Mention, mentions: Mention[], sentence: string, tokens: Token[]): boolean {
   if (!doubtfulMentions.has(mention)) return false;
   if (relativeWho(sentence, tokens, mention.end)) return false;
+  // Spoken to: "Segun, please stop...", "Noam: document the change you made".
+  if (sentence.slice(0, mention.start).trim() === '' && VOCATIVE.test(sentence.slice(mention.end))) return false;
   if (ROLE_APPOSITION.test(sentence.slice(Math.max(0, mention.start - 40), mention.start)) || ROLE_APPOSITIVE_AFTER.test(sentence.slice(mention.end))) return false;
   return !mentions.some((other) => {
     if (other === mention || doubtfulMentions.has(other)) return false;
@@ -298,6 +357,10 @@ function clauseStarts(sentence: string, tokens: Token[]): number[] {
   for (const token of tokens) {
     // A few false breaks ("at once", "that flag") only shorten a clause: they can hide blame, never invent it.
     if (!CLAUSE_BREAKS.has(token.normal)) continue;
+    // "merged a schema change that had not been tested": a relative clause describes the object, and its
+    // flaw is the subject's act.
+    const previous = previousToken(tokens, token.start);
+    if ((token.normal === 'that' || token.normal === 'which') && previous?.tags.has('Noun') && !previous.tags.has('Pronoun') && !/,\s*$/.test(sentence.slice(previous.end, token.start))) continue;
     starts.push(token.start);
     // A fronted subordinate clause ends at its comma: "Because Gerrit lost the vote, the change merged by mistake".
     if (isSubjectPosition(sentence, tokens, token.start) && previousToken(tokens, token.start) === undefined) {
@@ -332,7 +395,94 @@ function isSubjectPosition(sentence: string, tokens: Token[], offset: number): b
   const previous = previousToken(tokens, offset);
   if (!previous) return true;
   if (punctuationBefore(sentence, tokens, offset)) return true;
-  return SUBJECT_LEADS.has(previous.normal);
+  // After a timeline's timestamp: "13:45 Tomás forgets...".
+  if (tokens.every((t) => t.end > offset || t.tags.has('Time') || t.tags.has('Date') || t.tags.has('NumericValue'))) return true;
+  return SUBJECT_LEADS.has(previous.normal) || CHAT_LEADS.has(previous.normal);
+}
+
+/** -s, -es, -ed, -ing stripped: "rolls" -> "roll", "investigating" -> "investigat(e)", "spotted" -> "spot". */
+function verbRoot(word: string): string[] {
+  const roots = [word];
+  const strip = (suffix: string): string | undefined => (word.endsWith(suffix) && word.length > suffix.length + 2 ? word.slice(0, -suffix.length) : undefined);
+  for (const suffix of ['ing', 'ed', 'es', 's', 'd']) {
+    const root = strip(suffix);
+    if (!root) continue;
+    roots.push(root, root + 'e');
+    // "spotted" -> "spott" -> "spot".
+    if (/(\p{L})\1$/u.test(root)) roots.push(root.slice(0, -1));
+  }
+  return roots;
+}
+
+/** A verb of finding, reporting, mending or taking part in the response. */
+function isExonerating(word: string): boolean {
+  return NEUTRAL_VERBS.has(word) || verbRoot(word).some((root) => EXONERATING_ROOTS.has(root));
+}
+
+/** What a possessor may own without having acted: "Erik's team", "Dong-hyun's question", "Mei's quick rollback". */
+const NOT_AN_ACT = new Set([
+  'team', 'manager', 'lead', 'question', 'message', 'messages', 'warning', 'warnings', 'report', 'ticket', 'pager', 'phone',
+  'dashboard', 'alert', 'rollback', 'fix', 'revert', 'recovery', 'help', 'work', 'check', 'review', 'calendar', 'laptop',
+  'account', 'credentials', 'access', 'leave', 'vacation', 'holiday', 'shift', 'analysis', 'investigation',
+]);
+
+/** "traced back to Sourav", "the fault lies with Lindiwe", "because of Bongani": the phrase points at the name after it. */
+function pointedAt(sentence: string, mention: Mention, terms: TermMatch[]): TermMatch | undefined {
+  const before = sentence.slice(Math.max(0, mention.start - 24), mention.start);
+  // "thanks to Kemi's oversight": the mistake is what the person owns, before any comma.
+  if (NEAR_POINTERS.test(before)) return terms.find((t) => t.start >= mention.end && t.start <= mention.end + 24 && !/[,;:]/.test(sentence.slice(mention.end, t.start)));
+  if (!POINTERS.test(before)) return undefined;
+  return terms.find((t) => t.start >= mention.end) ?? terms.find((t) => t.end <= mention.start && /lies|traced|responsib|fault|blame/i.test(t.text));
+}
+
+const COUNTERFACTUAL = /(?<![\p{L}])(?:would(?:n['’]t| not| never)? have|would['’]ve|none of this|could have been avoided)(?![\p{L}])/iu;
+
+/** "Had Eitan checked the diff...", "if @mateus had waited for ci none of this would've happened". */
+function counterfactualSubject(sentence: string, mention: Mention, tokens: Token[], terms: TermMatch[]): TermMatch | undefined {
+  if (!COUNTERFACTUAL.test(sentence)) return undefined;
+  const before = sentence.slice(Math.max(0, mention.start - 12), mention.start).toLowerCase();
+  const after = sentence.slice(mention.end, mention.end + 12).toLowerCase();
+  const hadFirst = /(?:^|[,;:]\s*|\bif\s+)had\s+$/.test(before) || /^\s*had\s+$/.test(before);
+  const ifThenHad = /\bif\s+$/.test(before) && /^\s+(?:had|hadn['’]t|'d)\b/.test(after);
+  if (!hadFirst && !ifThenHad) return undefined;
+  void tokens;
+  return terms.find((t) => COUNTERFACTUAL.test(t.text)) ?? terms[0];
+}
+
+/**
+ * "Because Kemal rebooted the primary while...", "the outage happened cuz marek set the pool to 5": a person as
+ * the subject of an active past act introduced by "because" is presented as the cause, with or without a word of
+ * mistake (unless the act finds, reports or mends).
+ */
+function causalSubject(sentence: string, mention: Mention, tokens: Token[], terms: TermMatch[]): TermMatch | undefined {
+  const because = previousToken(tokens, mention.start);
+  if (!because || !/^(?:because|cuz|coz|bc)$/.test(because.normal) || punctuationBefore(sentence, tokens, mention.start)) return undefined;
+  let k = tokens.findIndex((t) => t.start >= mention.end);
+  if (k < 0) return undefined;
+  while (k < tokens.length - 1 && (tokens[k].tags.has('Adverb') || tokens[k].normal === 'had')) k++;
+  const verb = tokens[k];
+  if (!verb.tags.has('PastTense') || verb.tags.has('Auxiliary') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal) || isExonerating(verb.normal)) return undefined;
+  if (tokens[k + 1]?.tags.has('PastTense') && AUXILIARY.has(verb.normal)) return undefined;
+  const own = terms.find((t) => t.start >= mention.end);
+  // "Because Gerrit lost the vote, the change merged by mistake": a fronted clause explains the main clause,
+  // and blames only with a mistake of its own.
+  const comma = sentence.indexOf(', ', mention.end);
+  if (previousToken(tokens, because.start) === undefined && comma >= 0) return own && own.start < comma ? own : undefined;
+  return own ?? { start: because.start, end: because.end, text: because.text, strong: false };
+}
+
+const VOCATIVE = /^\s*(?:[,:]\s*(?:please|pls|next time|stop|don['’]t|do not|never|document|explain|you|your)|\s+(?:ur|u|you|your|pls|please)\s)/iu;
+
+/**
+ * The person an action or a chat line speaks to: "Retrain Wambui on...", "Ask Aiko to stop hard-coding...",
+ * "Segun, please stop running prod migrations...", "@amit ur migration is still running on prod".
+ */
+function addressee(sentence: string, mention: Mention, terms: TermMatch[]): TermMatch | undefined {
+  const before = sentence.slice(0, mention.start);
+  const corrective = CORRECTIVE_LEAD.exec(before.trimStart());
+  if (corrective && before.trim().length <= corrective[0].length + 24 && !/[,;:]/.test(before)) return terms[0];
+  if (before.trim() === '' && VOCATIVE.test(sentence.slice(mention.end))) return terms.find((t) => t.start >= mention.end);
+  return undefined;
 }
 
 function findMentions(sentence: string, roster: Roster, analysis: Analysis): Mention[] {
@@ -350,11 +500,126 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
     // A compromise tag other than a name ("Grace" read as a verb, "Mark" as a verb in "Mark the ticket") makes a known name doubtful too.
     const token = analysis.tokens.find((t) => t.start === name.start);
     const readAsOther = token !== undefined && !token.tags.has('Person') && !token.tags.has('ProperNoun') && !token.tags.has('Noun') && name.end - name.start <= token.text.length;
-    if (name.confidence !== 'name' || readAsOther) doubtfulMentions.add(mention);
+    // A capital in mid-sentence is the writer's choice: an unknown word there is a person unless the
+    // document names it as a service or the sentence treats it as a thing (looksLikeTool).
+    if (name.confidence === 'weak' || readAsOther || (name.confidence === 'proper' && PRODUCT_ENDING_STRICT.test(mention.text))) doubtfulMentions.add(mention);
     (name.confidence === 'name' && name.end - name.start > (token?.text.length ?? 0) ? sure : guessed).push(mention);
   }
-  const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), sure, recognised, foreign, unknown, guessed]);
-  return candidates.filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || !looksLikeTool(sentence, m, analysis.tokens));
+  const wordNames = guessWordNames(sentence, analysis.tokens);
+  const lowercase = guessLowercaseSubjects(sentence, analysis.tokens);
+  const candidates = mergeMentions([roster.find(sentence), findEmails(sentence), findHandles(sentence), sure, recognised, foreign, unknown, wordNames, lowercase, guessed]);
+  const things = thingsOf(roster);
+  for (const m of candidates) trimImperative(sentence, m);
+  const quotedLogs = quotedLogSpans(sentence);
+  return candidates
+    .filter((m) => !isTitleOnly(m.text) && !quotedLogs.some(([start, end]) => m.start >= start && m.end <= end))
+    .filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || (!things.has(m.text.toLowerCase()) && !looksLikeTool(sentence, m, analysis.tokens)))
+    .map((m) => withTitle(sentence, m));
+}
+
+/** What things do on their own ("Cert expired", "Sidekiq crashed"): no sign of a person. */
+const THING_VERBS = /^(?:expir|fail|crash|stall|hang|hung|time|timed|spik|break|broke|restart|reboot|lag|flap|die|di|ran|run|fire|fir|went|goe|return|respond|retri|throttl|overload|degrad|recover|start|stopp|stop|drop|grew|grow|fill|exceed|leak|emit|log|trigger|error)/;
+
+/** Endings common in product names and rare in given names: Kured, Nexus, Phoenix, Fastly, Shopify. */
+const PRODUCT_ENDING_STRICT = /(?:ed|us|ix|ex|io|ly|fy)$/;
+/** At a sentence start, where the capital says nothing, -al too ("Temporal", "Portal", "Signal"). */
+const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy|al)$/;
+
+const IMPERATIVE_FIRST = /^(?:Retrain|Re-train|Coach|Warn|Remind|Prevent|Ask|Tell|Thank|Ping|Page|Remove|Give)\s+(?=\p{Lu})/u;
+
+/** "Retrain Phuong" read as one name: the imperative is not part of it. */
+function trimImperative(sentence: string, mention: Mention): void {
+  const lead = IMPERATIVE_FIRST.exec(mention.text);
+  if (!lead || sentence.slice(0, mention.start).trim() !== '') return;
+  mention.start += lead[0].length;
+  mention.text = mention.text.slice(lead[0].length);
+}
+
+const QUOTED = /["“][^"“”\n]{1,300}["”]/gu;
+const LOG_WORDS = /\b(?:ERROR|FATAL|WARN(?:ING)?|INFO|DEBUG|CRITICAL|Exception|failed|denied|refused)\b/;
+
+/** A quoted log line ("ERROR: user 'marcus' failed to authenticate") reports what a system printed. */
+function quotedLogSpans(sentence: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(sentence); m; m = QUOTED.exec(sentence)) if (LOG_WORDS.test(m[0])) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|pak|bu|pani|pan|mister)\.?$/i;
+const TITLE_BEFORE = /(?:^|[^\p{L}])((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Herr|Frau|Pak|Bu|Pani|Pan)\.? )$/u;
+
+function isTitleOnly(text: string): boolean {
+  return TITLE.test(text.trim());
+}
+
+/** "Mr. Gupta", "Pak Hendra": the title belongs to the underline, so a fix replaces both. */
+function withTitle(sentence: string, mention: Mention): Mention {
+  const title = TITLE_BEFORE.exec(sentence.slice(Math.max(0, mention.start - 8), mention.start))?.[1];
+  if (!title) return mention;
+  const start = mention.start - title.length;
+  return { ...mention, start, text: sentence.slice(start, mention.end) };
+}
+
+/**
+ * Names that are also English words ("Will", "Grant", "May", "Hope", "Art"),
+ * read as a person where the syntax says so: capitalised, not after a
+ * determiner, and followed by a past tense, a third-person verb ("Will skips
+ * the check": a modal takes no -s) or a possessive.
+ */
+function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
+  const names = personNames();
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i];
+    const word = token.text.replace(/['’]s$/, '');
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !names.isWordName(word) || token.tags.has('Pronoun') || token.tags.has('Determiner')) continue;
+    const previous = tokens[i - 1];
+    if (previous && (DETERMINERS.has(previous.normal) || /^(?:in|on|of|since|until|by|for|during|from)$/.test(previous.normal))) continue;
+    const next = tokens[i + 1];
+    const possessive = /['’]s$/.test(token.text);
+    const gap = sentence.slice(token.start + word.length, next.start);
+    const acts = /^\s+$/.test(gap) && (next.tags.has('PastTense') || (next.tags.has('Verb') && /s$/.test(next.normal) && !next.tags.has('Plural')) || /^(?:skips|pushes|runs|merges|deploys|deletes|drops|forgets|misses|approves|applies|breaks)$/.test(next.normal));
+    const perfect = /^(?:had|has)$/.test(next.normal) && (tokens[i + 2]?.tags.has('PastTense') || tokens[i + 2]?.tags.has('Participle'));
+    const spokenTo = i === 0 && VOCATIVE.test(sentence.slice(token.end));
+    if (!possessive && !acts && !perfect && !spokenTo) continue;
+    found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
+  }
+  return found;
+}
+
+/**
+ * Chat-style names in lower case ("kavya forgot the version bump", "cuz marek
+ * never set the env var"): a listed name that is not an English word, where a
+ * subject stands, followed by a verb or a possessive.
+ */
+function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
+  const names = personNames();
+  const found: Mention[] = [];
+  // Chat style writes the whole line in lower case; in a capitalised sentence a lower-case word is a word.
+  if (!/^[^\p{L}]*\p{Ll}/u.test(sentence)) return found;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i];
+    const word = token.text.replace(/['’]s$/, '');
+    if (!/^\p{Ll}{2,}$/u.test(word) || TOOL_NAMES.has(word) || TOOL_NOUNS.has(word) || GROUP_WORDS.has(word)) continue;
+    if (['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary', 'QuestionWord'].some((tag) => token.tags.has(tag))) continue;
+    // "bill broke the build", "will's terraform apply": a name that is also a word needs a past tense or a possessive.
+    const wordName = names.isWordName(word);
+    // A word no list knows ("kavya") before an act only a person does ("forgot", "overlooked").
+    const unknownActor = !names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(tokens[i + 1].normal);
+    if (!wordName && !unknownActor && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
+    if (!isSubjectPosition(sentence, tokens, token.start) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
+    const next = tokens[i + 1];
+    const possessive = /['’]s$/.test(token.text) && !/^(?:on|in|at|not|been|going|gonna|out|off|up|down|the|a|an|it|fine|ok|okay|here|there)$/.test(next.normal);
+    const acts =
+      /^\s+(?:fat[- ]?finger|accidentally|mistakenly|forgot|never)/i.test(sentence.slice(token.end)) ||
+      (wordName
+        ? next.tags.has('PastTense') && !next.tags.has('Auxiliary')
+        : next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal));
+    if (!possessive && !acts) continue;
+    found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
+  }
+  return found;
 }
 
 /** Where a capital letter says nothing about the word: the sentence start, after a colon, a quote or a bracket. */
@@ -424,6 +689,7 @@ function looksLikeTool(sentence: string, mention: Mention, tokens: Token[]): boo
   // "Mark's deploy" is Mark's; "Jenkins job" is a job.
   const possessive = /^['’]s/.test(sentence.slice(mention.end, mention.end + 2));
   if (nextWord && !possessive && TOOL_NOUNS.has(nextWord)) return true;
+  if (TITLE_BEFORE.test(sentence.slice(Math.max(0, mention.start - 8), mention.start))) return false;
   const previous = previousToken(tokens, mention.start);
   if (previous && DETERMINERS.has(previous.normal) && !punctuationBefore(sentence, tokens, mention.start)) return true;
   if (appositiveIsThing(sentence, mention, tokens)) return true;
@@ -435,7 +701,10 @@ function looksLikeTool(sentence: string, mention: Mention, tokens: Token[]): boo
   // only a person does follows in its clause; coordinated with other tools ("Jenkins, Kafka and Cassandra") it is a tool.
   if (words.length === 1 && (GIVEN_NAME_TOOLS.has(name) || isGivenName(name)) && !coordinatedWithTool(sentence, mention)) {
     const window = verbGroupAfter(sentence, tokens, mention.end, sentence.length);
-    return window === undefined || !HUMAN_SIGNAL.test(window);
+    if (window !== undefined && HUMAN_SIGNAL.test(window)) return false;
+    // "Ada posted the status update in the wrong channel": a finite act right after the bare name, which a tool
+    // does not do on its own (not "expired", "crashed"...).
+    return !(next && gap === ' ' && next.tags.has('PastTense') && !THING_VERBS.test(next.normal));
   }
   // A verb only a person does, right after the name (adverbs allowed), makes it a person.
   for (const token of tokens) {

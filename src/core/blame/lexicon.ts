@@ -11,6 +11,8 @@
 export interface BlameTerm {
   pattern: RegExp;
   strong: boolean;
+  /** Counts only with a second circumstance or a regular term in the sentence (see CIRCUMSTANTIAL). */
+  circumstantial?: boolean;
 }
 
 const STRONG = [
@@ -37,7 +39,8 @@ const REGULAR = [
   String.raw`did(?:n['’]t| not)`,
   String.raw`never (?:checked|tested|noticed|read|asked|told|updated|followed|sent|ran|set|\p{L}+ed)`,
   // "Kwame had not updated the runbook": an omission pinned on whoever is the subject.
-  String.raw`ha(?:d|s|ve)(?:n['’]t| not)`,
+  // Not "had not been shown": there someone else left the gap.
+  String.raw`ha(?:d|s|ve)(?:n['’]t| not)(?! been)`,
   String.raw`broke|broken|break(?:s|ing)?`,
   String.raw`caus(?:ed|ing)`,
   String.raw`by (?:mistake|accident)`,
@@ -65,23 +68,111 @@ const REGULAR = [
   String.raw`oversight`,
   String.raw`(?:lack of|no|without) attention`,
   String.raw`(?:not |n['’]t )?pay(?:ing)? attention`,
+  // Judgements of the act itself.
+  String.raw`un(?:reviewed|tested|approved|announced|validated|checked)|self-approved|(?:his|her|their) own (?:change|changes|pr|pull request|code|commit)`,
+  String.raw`(?:did|made|make|makes) (?:a |the |this |that )?mistake|error`,
+  String.raw`faulty|buggy|bogus|typo['’]d|left (?:the \p{L}+ (?:flag )?)?(?:on|off|out|open|enabled|disabled|running)`,
+  String.raw`let (?:it |the \p{L}+ )?(?:lapse|expire)|leak(?:ed|ing)|hard-?cod(?:ed|ing)|hand-?edit(?:ed|ing)?|snoozed|bypass(?:ed|es|ing)?|circumvent(?:ed|ing)?`,
+  // Non-native English drops the auxiliary: "he not check the canary", "was not knowing".
+  String.raw`(?<!(?:was|were|been|is|are|be|being) )not (?:check|checked|checking|test|tested|testing|verify|verified|update|updated|renew|renewed|follow|followed|wait|waited|read|review|reviewed|inform|informed|tell|told|ask|asked|know|knowing|knew|run|ran)`,
+  // Responsibility and counterfactuals.
+  String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
+  String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
+  // The manner, and the outcome pinned on the act.
+  String.raw`instead of|rather than|contrary to|despite|in spite of|without|w/o|as intended`,
+  String.raw`stale|outdated|out-of-date|out of date|decommissioned|twice|two times|too (?:early|late|soon|small|short|low|high)`,
+  String.raw`believ(?:ed|ing) (?:it|that|he|she|was|to be)|thought (?:was|to be)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
+  String.raw`public (?:repo|repository|bucket|channel|gist)|failing (?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
+  // The outcome pinned on the act.
+  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the)|causing|led to|resulting in|duplicat(?:ed|ing)`,
+  String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
 ];
+
+/**
+ * Circumstances that make an act a mistake only together: a destructive act
+ * ("deleted", "disabled", "to production") is routine maintenance on its own
+ * ("Kenji deployed the fix to production", "Aisha disabled the noisy alert");
+ * with a second one ("deleted ... on prod", "force-pushed to production") or
+ * a regular term ("deleted ... instead of the test copy") it is the mistake.
+ */
+const CIRCUMSTANTIAL = [
+  // The act carries the damage: what was destroyed, switched off or overwritten.
+  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied|nuk(?:ed|es|ing)`,
+  String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?|force-?push(?:ed|es|ing)?`,
+  String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|skips?`,
+  // Where: production is where every deploy goes.
+  String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)`,
+];
+
+/**
+ * Phrases that point at whoever follows them: "traced back to Sourav", "the
+ * fault lies with Lindiwe", "because of Bongani", "it was @tuan".
+ */
+export const POINTERS = /(?:traced (?:back )?to|lies with|because of|(?:it|that) was|(?:it|that)['’]s on|blame (?:on )?|was down to) ?$/iu;
+
+/** Pointers that also give credit ("thanks to Mei's quick rollback"): blame only when the mistake follows the name at once. */
+export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
+
+/**
+ * Sentences that clear a person: "not Ana's doing", "no fault of Minh", "not by
+ * anything she did", "was not involved in the change". Nobody in them is flagged.
+ */
+export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by anything|(?:nobody|no one|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected)/iu;
+
+/**
+ * Roots of verbs after which a person finds, reports, mends or takes part in
+ * the response, rather than causes the failure ("Kwame rolls back", "Neha is
+ * investigating", "Ayu thanked for spotting"). Compared after stripping
+ * -s/-es/-ed/-ing, see verbRoot in detect.ts.
+ */
+export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
+  'notice', 'find', 'found', 'report', 'point', 'spot', 'discover', 'confirm', 'fix', 'identify', 'identifi', 'explain', 'flag',
+  'catch', 'caught', 'detect', 'verify', 'verifi', 'help', 'ask', 'say', 'said', 'tell', 'told', 'escalate', 'investigate', 'diagnose', 'realize', 'realise', 'see', 'saw', 'trace', 'restore', 'resolve', 'correct',
+  'warn', 'mention', 'suspect', 'note', 'raise', 'document', 'revert', 'roll', 'show', 'prove', 'propose', 'suggest',
+  'recommend', 'describe', 'summarize', 'summarise', 'analyze', 'analyse', 'review', 'debug', 'mitigate', 'repair', 'recover',
+  'page', 'alert', 'notify', 'notifi', 'thank', 'wonder', 'learn', 'determine', 'figure', 'work', 'join', 'open', 'close',
+  'acknowledge', 'declare', 'answer', 'reply', 'replie', 'respond', 'track', 'handle', 'prevent', 'avoid', 'rebuild',
+  'reconstruct', 'replay', 'restart', 'kill', 'rescue', 'save', 'coordinate', 'lead', 'led', 'relay', 'contact', 'follow',
+  'check', 'monitor', 'watch', 'cordon', 'spend', 'spent', 'stay', 'stayed', 'list',
+  'mark', 'pin', 'ping', 'try', 'tri', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'plan', 'agree', 'inform',
+  'contain', 'isolate', 'pause', 'failover', 'call', 'revoke', 'thanks', 'thx', 'ty', 'kudos', 'shoutout',
+]);
+
+/** Words that say an act was the plan: "as planned", "per the runbook", "with approval". Circumstances alone do not blame there. */
+export const AS_PLANNED = /(?<![\p{L}])(?:as (?:planned|agreed|scheduled|documented|designed|expected)|as the (?:runbook|procedure|plan|checklist) (?:says|said|describes|required|requires)|(?:per|following|according to) the (?:runbook|plan|procedure|checklist|change (?:ticket|request|plan))|with (?:the )?approval|the (?:right|correct) call|correctly)(?![\p{L}])/iu;
+
+/** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
+export const CHAT_LEADS: ReadonlySet<string> = new Set([
+  'lol', 'lmao', 'tbh', 'ngl', 'fwiw', 'ok', 'okay', 'so', 'seems', 'seemingly', 'cuz', 'coz', 'cause', 'guess', 'think',
+  'yeah', 'yep', 'oh', 'well', 'btw', 'fyi', 'imo', 'apparently', 'said', 'says', 'thinks', 'believes', 'know', 'knew',
+  'admitted', 'admits', 'confirmed', 'realised', 'realized', 'think', 'reckon', 'bc', 'because', 'since', 'why', 'guess',
+  'sadly', 'unfortunately', 'honestly', 'basically', 'turns', 'out', 'wait', 'hmm', 'ugh', 'welp', 'like', 'just',
+]);
+
+/** Imperatives that correct a person ("Retrain Wambui...", "Ask Aiko to stop..."): their object is the one blamed. */
+export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn|remind|prevent|stop|forbid|tell|make sure|ensure|follow up with|talk to|ask|have a word with|speak to|restrict)\b/iu;
+
+/** "Because Kemal rebooted the primary...": a person as the subject of a cause (see causalSubject in detect.ts). */
+const CAUSAL_WORDS = String.raw`because|cuz|coz`;
+export const CAUSAL = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CAUSAL_WORDS})(?![\p{L}\p{N}_])`, 'iu');
 
 const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
 
 export const BLAME_TERMS: readonly BlameTerm[] = [
   ...STRONG.map((s) => ({ pattern: toRegex(s), strong: true })),
   ...REGULAR.map((s) => ({ pattern: toRegex(s), strong: false })),
+  ...CIRCUMSTANTIAL.map((s) => ({ pattern: toRegex(s), strong: false, circumstantial: true })),
 ];
 
 /** One cheap test for "could this sentence blame anyone": the language analysis runs only when it passes. */
-export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR].join('|')})(?![\p{L}\p{N}_])`, 'iu');
+export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR, ...CIRCUMSTANTIAL, CAUSAL_WORDS].join('|')})(?![\p{L}\p{N}_])`, 'iu');
 
 export interface TermMatch {
   start: number;
   end: number;
   text: string;
   strong: boolean;
+  circumstantial?: boolean;
 }
 
 /** Every blame term in `text`, longest first where two overlap. */
@@ -90,7 +181,7 @@ export function findBlameTerms(text: string): TermMatch[] {
   for (const term of BLAME_TERMS) {
     term.pattern.lastIndex = 0;
     for (let m = term.pattern.exec(text); m; m = term.pattern.exec(text)) {
-      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: term.strong });
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: term.strong, circumstantial: term.circumstantial });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -99,6 +190,7 @@ export function findBlameTerms(text: string): TermMatch[] {
     const last = kept[kept.length - 1];
     if (last && t.start < last.end) {
       if (t.strong && !last.strong) last.strong = true;
+      if (!t.circumstantial) last.circumstantial = false;
       continue;
     }
     kept.push(t);

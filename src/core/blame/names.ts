@@ -19,7 +19,8 @@
  * ships with the extension.
  */
 import { loadCompromise, type Token } from './nlp';
-import { GIVEN_NAME_TOOLS, TOOL_NAMES } from './lexicon';
+import { GIVEN_NAME_TOOLS, TOOL_NAMES, TOOL_NOUNS } from './lexicon';
+import { personNames } from './personNames';
 
 export type NameConfidence = 'name' | 'proper' | 'weak';
 
@@ -56,6 +57,15 @@ const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 export function isKnownName(word: string): boolean {
   const tag = lexiconTag(word.toLowerCase());
   return tag !== undefined && PERSON_NAME_TAGS.has(tag);
+}
+
+/**
+ * A name in the multilingual list (./personNames.ts) that is neither an English
+ * word compromise knows nor a tool: "Adebayo", "Sipho", "Nowak".
+ */
+export function isListedName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return personNames().has(lower) && lexiconTag(lower) === undefined && !TOOL_NAMES.has(lower) && !TOOL_NOUNS.has(lower);
 }
 
 /** A given name (not only a surname): "Julia", "Ada", "Cassandra"; "Jenkins" is only a surname. */
@@ -110,7 +120,7 @@ const ENGLISH_PREFIXES = new Set(['pre', 're', 'post', 'non', 'co', 'anti', 'mul
 /** One part of a hyphenated name: a known name, or a word neither English nor technical ("Ji-woo", "Ana-María"). */
 function isNamePart(part: string, token: Token): boolean {
   const lower = part.toLowerCase();
-  if (isKnownName(part) || token.tags.has('Person')) return true;
+  if (isKnownName(part) || token.tags.has('Person') || isListedName(part)) return true;
   if (lexiconTag(lower) !== undefined || ENGLISH_PREFIXES.has(lower) || TOOL_NAMES.has(lower)) return false;
   return /^\p{L}+$/u.test(part) && !TECH_ENDING.test(part) && !ENGLISH_ENDING.test(part);
 }
@@ -118,7 +128,7 @@ function isNamePart(part: string, token: Token): boolean {
 /** A word after a name in a run ("Kofi Mensah", "Ngozi Okafor"): surnames may end like English words. */
 function continuesName(token: Token, word: string): boolean {
   const lower = word.toLowerCase();
-  if (isKnownName(word) || NAME_PARTICLES.has(lower)) return true;
+  if (isKnownName(word) || NAME_PARTICLES.has(lower) || (NAME_SHAPE.test(word) && isListedName(word))) return true;
   if (!NAME_SHAPE.test(word) || TOOL_NAMES.has(lower) || lexiconTag(lower) !== undefined) return false;
   return !FUNCTION_TAGS.some((tag) => token.tags.has(tag)) && !TECH_ENDING.test(word);
 }
@@ -151,7 +161,9 @@ export function guessNames(sentence: string, tokens: Token[], isSentenceStart: (
       unknown = false;
     } else {
       // Products named like people ("Jenkins", "Ruby") are kept here: the caller's tool check decides.
-      known = NAME_SHAPE.test(word) && (isKnownName(word) || GIVEN_NAME_TOOLS.has(word.toLowerCase()) || first.tags.has('Person'));
+      known =
+        NAME_SHAPE.test(word) &&
+        (isKnownName(word) || GIVEN_NAME_TOOLS.has(word.toLowerCase()) || first.tags.has('Person') || (isListedName(word) && !FUNCTION_TAGS.some((tag) => first.tags.has(tag))));
       unknown = !known && isUnknownNameLike(first, word);
     }
     if (!known && !unknown) {
@@ -167,6 +179,11 @@ export function guessNames(sentence: string, tokens: Token[], isSentenceStart: (
       j++;
       words++;
       end = next.start + nextWord.length;
+      // "Kim Ji-hoon", "Park Seo-yeon": a hyphenated given name after the family name.
+      while (j + 1 < tokens.length && sentence.slice(end, tokens[j + 1].start) === '-' && /^\p{Ll}+$/u.test(bare(tokens[j + 1]))) {
+        j++;
+        end = tokens[j].start + bare(tokens[j]).length;
+      }
     }
     const confidence: NameConfidence = known || words > 1 ? 'name' : isSentenceStart(first.start) ? 'weak' : 'proper';
     found.push({ start: first.start, end, confidence });

@@ -187,7 +187,34 @@ function buildRoster(doc: Postmortem, settingsPeople: readonly string[]): Roster
     if (owner && !TEAM_WORDS.test(owner)) add(owner);
   }
   for (const person of settingsPeople) if (typeof person === 'string') add(person);
-  return new Roster(names);
+  const roster = new Roster(names);
+  rosterThings.set(roster, thingsNamedBy(doc));
+  return roster;
+}
+
+/**
+ * The services and components a document names (`services: [Hermes, orders-db]`):
+ * things, not people, wherever the prose names them ("Hermes misread a stale metric").
+ * Kept beside the roster it was built with, so detectBlame sees them through the roster.
+ */
+const rosterThings = new WeakMap<Roster, ReadonlySet<string>>();
+
+export function thingsOf(roster: Roster): ReadonlySet<string> {
+  return rosterThings.get(roster) ?? NO_THINGS;
+}
+
+const NO_THINGS: ReadonlySet<string> = new Set();
+
+function thingsNamedBy(doc: Postmortem): ReadonlySet<string> {
+  const things = new Set<string>();
+  for (const service of asStringArray(doc.services)) {
+    const name = cleanName(service).toLowerCase();
+    if (name === '') continue;
+    things.add(name);
+    // "orders-db" names "orders" too; "Otto scheduler" names "Otto".
+    for (const part of name.split(/[\s_./-]+/)) if (part.length >= 3) things.add(part);
+  }
+  return things;
 }
 
 /** "Priya Natarajan <priya@example.com>" -> the name and the address; "@kbrandt" -> itself. */

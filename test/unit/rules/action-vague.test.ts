@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRuleTests } from './ruleTester';
-import { actionVague, isVagueAction, startsWithVerb } from '../../../src/rules/action-vague';
+import { actionVague, isExhortation, isVagueAction, startsWithVerb } from '../../../src/rules/action-vague';
 
 const item = (action: string): string => `action_items:\n  - action: ${action}\n    owner: SRE team\n`;
 
@@ -50,6 +50,12 @@ runRuleTests(actionVague, {
     { name: 'a gerund used as a noun', code: item('Monitoring for X'), errors: [{ line: 2, column: 13, messageIncludes: 'does not start with a verb' }] },
     { name: 'a pronoun first', code: item('Our alerting on the pool'), errors: [{ line: 2, column: 13, messageIncludes: 'does not start with a verb' }] },
     { name: 'improve things', code: item('Improve things'), errors: [{ line: 2, column: 13, messageIncludes: 'no measurable object' }] },
+    {
+      name: 'an exhortation, not a mechanism',
+      code: item('Be more careful when editing the load balancer config'),
+      errors: [{ line: 2, column: 13, endColumn: 66, severity: 'hint', messageIncludes: 'Name a mechanism instead' }],
+    },
+    { name: 'double-check as the whole action', code: item('Double-check config changes'), errors: [{ line: 2, column: 13, messageIncludes: 'asks people to try harder' }] },
   ],
 });
 
@@ -70,4 +76,41 @@ test('action-vague: verbs and vagueness', () => {
   assert.equal(isVagueAction('Review the process again'), true);
   assert.equal(isVagueAction('Review pool settings against database limits in CI'), false);
   assert.equal(isVagueAction('Add an alert'), false);
+});
+
+test('action-vague: exhortations ask for a mechanism instead', () => {
+  const table: Array<[string, boolean]> = [
+    ['Be more careful', true],
+    ['Be more careful when deploying on Fridays', true],
+    ['Be extra vigilant with production credentials', true],
+    ['Pay more attention to the canary dashboard', true],
+    ['Pay closer attention during handovers', true],
+    ['Double-check config changes', true],
+    ['Double check the region before applying Terraform', true],
+    ['Triple-check the target cluster', true],
+    ['Remind the team to verify the target cluster', true],
+    ['Remind everyone about the change freeze', true],
+    ['Remind Mateo to check the backups', true],
+    ['Engineers should be more careful with prod', true],
+    ['Everyone must double-check the target cluster', true],
+    ['The on-call engineer to pay more attention to alerts', true],
+    ["Don't forget to renew the certificates", true],
+    ['Make sure to check the region', true],
+    ['Take more care with manual database changes', true],
+    ['Stay vigilant during deploys', true],
+    ['Think twice before force-pushing', true],
+    ['Avoid such mistakes in future', true],
+    ['Raise awareness of the release checklist', true],
+    // A mechanism makes it checkable.
+    ['Double-check config changes with a CI dry-run', false],
+    ['Remind on-call engineers via a weekly bot message', false],
+    ['Add a CI step that double-checks config changes', false],
+    ['Alert when pool usage exceeds 80% of max_connections', false],
+    ['Check the region flag in the deploy script', false],
+    ['Require a second reviewer for changes to the LB config', false],
+    ['Be able to restore a single tenant within 30 minutes', false],
+    ['Automate the certificate renewal', false],
+    ['Careful review of the runbook by the DB team', false],
+  ];
+  for (const [action, expected] of table) assert.equal(isExhortation(action), expected, action);
 });

@@ -7,7 +7,7 @@ import { blameNamedIndividual } from '../../../src/rules/blame-named-individual'
 import { splitSentences, maskMarkdown } from '../../../src/core/blame/sentences';
 import { LruCache } from '../../../src/core/blame/lru';
 import { detectBlame } from '../../../src/core/blame/detect';
-import { Roster, findEmails, findHandles } from '../../../src/core/blame/people';
+import { Roster, findEmails, findHandles, rosterFor } from '../../../src/core/blame/people';
 import { analyse, analysisCacheSize, clearAnalysisCache } from '../../../src/core/blame/nlp';
 import { ruleDiagnostics } from './ruleTester';
 import { LineIndex } from '../../../src/core/lines';
@@ -250,5 +250,81 @@ describe('blame detector: sentence shapes and names the language library does no
 
   it('keeps "same sentence": a pronoun in the next sentence does not carry the name over', () => {
     assert.deepEqual(blamed('Kenji owned the rollout. He forgot the flag.'), []);
+  });
+});
+
+describe('blame detector: people it has never seen, mistakes without a blame word, and who is cleared (issue 9)', () => {
+  const none = new Roster([]);
+  const blamed = (text: string, roster: Roster = none): string[] => detectBlame(text, roster).map((f) => f.name);
+
+  it('knows given and family names from many languages (the generated name list)', () => {
+    assert.deepEqual(blamed('Radoslav truncated the ledger table instead of the shadow copy.'), ['Radoslav']);
+    assert.deepEqual(blamed('Yesterday Olamide Jelena pushed the unreviewed schema change.'), ['Olamide Jelena']);
+    assert.deepEqual(blamed('The retention job was cut to one hour by Mehdi without asking the data owners.'), ['Mehdi']);
+  });
+
+  it('reads a name that is also a word as a person only where the syntax says so', () => {
+    assert.deepEqual(blamed('Will skips the smoke test and deploys straight to production.'), ['Will']);
+    assert.deepEqual(blamed('Hope mistyped the bucket name.'), ['Hope']);
+    assert.deepEqual(blamed('We will skip the smoke test by mistake if the flag is unset.'), []);
+    assert.deepEqual(blamed('In May the wrong certificate was uploaded.'), []);
+  });
+
+  it('reads lower-case names in chat-style lines', () => {
+    assert.deepEqual(blamed('lol tiago just wiped the staging queue'), ['tiago']);
+    assert.deepEqual(blamed('cuz ruslan never set the env var'), ['ruslan']);
+    assert.deepEqual(blamed('Logs show "ERROR: login for tiago failed" every minute.'), []);
+  });
+
+  it('treats the services the document names as things', () => {
+    const withServices = rosterFor({ services: ['Ondina', 'ledger-api'] }, []);
+    assert.deepEqual(blamed('During the failover, Ondina skipped the replica check by mistake.', withServices), []);
+    assert.deepEqual(blamed('During the failover, Ondina skipped the replica check by mistake.'), ['Ondina']);
+  });
+
+  it('flags manner, outcome, counterfactual, responsibility and possession', () => {
+    assert.deepEqual(blamed('Svetlana applied the patch to the primary rather than the replica.'), ['Svetlana']);
+    assert.deepEqual(blamed('Had Gustavo waited for the canary, the outage would have stayed in one region.'), ['Gustavo']);
+    assert.deepEqual(blamed('The fault lies with Leandro, who merged it on Friday.'), ['Leandro']);
+    assert.deepEqual(blamed("Nuno's hand-edited routing table sent traffic to the dead zone."), ['Nuno']);
+    assert.deepEqual(blamed('Because Bogdan upgraded both brokers at once.'), ['Bogdan']);
+    // A fronted "because" clause explains the main clause: it blames only with a mistake of its own.
+    assert.deepEqual(blamed('Because Bogdan upgraded both brokers at once, the cluster lost quorum twice.'), []);
+    assert.deepEqual(blamed('Because Farida rebooted the primary during the backup.'), ['Farida']);
+  });
+
+  it('pins the mistake on the subject of a reported clause, not on the reporter', () => {
+    assert.deepEqual(blamed('Anders found out that Tatiana had aimed the cron at the wrong cluster.'), ['Tatiana']);
+  });
+
+  it('does not flag who fixed, noticed, reported or was cleared', () => {
+    for (const text of [
+      'The broken deploy was rolled back by Jaroslav within minutes.',
+      'Kiran is investigating the failed export.',
+      'Thanks to Ozan\'s quick rollback, the wrong config never reached Europe.',
+      'It was not Ilse\'s fault: the template was wrong from the start.',
+      'The corruption came from a driver bug, not from anything Radek did.',
+      'Tiago restores the deleted bucket from last night\'s snapshot.',
+    ]) {
+      assert.deepEqual(blamed(text), [], text);
+    }
+  });
+
+  it('needs two circumstances, or one real mistake, before a routine act blames', () => {
+    assert.deepEqual(blamed('Gustavo deployed the fix to production at 14:05.'), []);
+    assert.deepEqual(blamed('Farida disabled the noisy alert and opened a ticket for its threshold.'), []);
+    assert.deepEqual(blamed('Tatiana removed the nodes from the pool, as planned in the change ticket.'), []);
+    assert.deepEqual(blamed('Bogdan deleted the orders index on production.'), ['Bogdan']);
+  });
+
+  it('underlines a title with the name, never the title alone', () => {
+    const [finding] = detectBlame('The deploy was approved by Mr. Gupta without the second review.', none);
+    assert.equal(finding?.name, 'Mr. Gupta');
+  });
+
+  it('flags the person an action or a chat line corrects', () => {
+    assert.deepEqual(blamed('Retrain Svetlana on the failover runbook, since she promoted the wrong replica.'), ['Svetlana']);
+    assert.deepEqual(blamed('Leandro, please stop hand-editing the zone file; that is how the outage started.'), ['Leandro']);
+    assert.deepEqual(blamed('Nuno to add a timeout to the export client that broke under load.'), []);
   });
 });

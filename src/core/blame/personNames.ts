@@ -1,0 +1,55 @@
+/**
+ * Given and family names from many languages (about 30,000, from the per-
+ * locale lists of @faker-js/faker), generated at build time by
+ * scripts/build.mjs into src/generated/person-names.json and, for the
+ * bundles, dist/person-names.json beside them (not inside: activation never
+ * parses it). The file is read on first use only: the detector asks for it
+ * after a sentence has passed the blame prefilter, so activation and
+ * documents without blame language never load it. Without the file every
+ * lookup answers "unknown" and the detector falls back on its other evidence.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface PersonNames {
+  /** A given or family name that is not also a common English word ("Adebayo", "Nowak"). */
+  has(word: string): boolean;
+  /** A name that is also an English word ("Will", "Grant", "Hope"): a person only where the syntax says so. */
+  isWordName(word: string): boolean;
+}
+
+interface NameData {
+  given: string;
+  family: string;
+  wordNames: string;
+}
+
+/** dist/ when bundled (the file sits beside the bundle), src/core/blame/ when run from source. */
+const CANDIDATES = [join(__dirname, 'person-names.json'), join(__dirname, '../../generated/person-names.json')];
+
+let loaded: PersonNames | undefined;
+
+function readNameData(): Partial<NameData> {
+  for (const file of CANDIDATES) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as NameData;
+    } catch {
+      // Not there (or not generated yet): try the next place.
+    }
+  }
+  return {};
+}
+
+export function personNames(): PersonNames {
+  if (loaded) return loaded;
+  const data = readNameData();
+  const names = new Set([...(data.given ?? '').split('\n'), ...(data.family ?? '').split('\n')]);
+  const wordNames = new Set((data.wordNames ?? '').split('\n'));
+  names.delete('');
+  wordNames.delete('');
+  loaded = {
+    has: (word) => names.has(word.toLowerCase()),
+    isWordName: (word) => wordNames.has(word.toLowerCase()),
+  };
+  return loaded;
+}
