@@ -147,7 +147,7 @@ export function isExhortation(text: string): boolean {
 export const actionVague: Rule = {
   id: 'PM106',
   slug: 'action-vague',
-  description: 'An action item does not start with a verb, or only says "investigate"/"improve"/"look into" without a measurable object.',
+  description: 'An action item does not start with a verb, only says "investigate"/"improve"/"look into" without a measurable object, or exhorts people ("be more careful") instead of naming a mechanism.',
   defaultSeverity: 'hint',
   check(ctx) {
     for (const { item, path, label, short } of actionItems(ctx.doc)) {

@@ -13,7 +13,7 @@ function describeDue(due: { epochMs: number; offsetMinutes: number }, dayClock: 
 export const regulatoryDeadlineRule: Rule = {
   id: 'PM116',
   slug: 'regulatory-deadline',
-  description: 'A regulatory notification deadline passed without `notified`, or was met late; or the industry suggests a regime no entry names.',
+  description: 'A regulatory notification deadline passed without `notified`, or was met late; or the text mentions data a regime with a notification clock covers and no entry names it.',
   defaultSeverity: 'error',
   check(ctx) {
     const entries = asArray(ctx.doc.regulatory);

@@ -9,7 +9,7 @@ const FALLBACK_GAP_MINUTES = 60;
 export const timelineGranularity: Rule = {
   id: 'PM109',
   slug: 'timeline-granularity',
-  description: 'A gap between timeline entries inside the incident window is longer than the severity allows (SEV-1 15 min, SEV-2/3 60 min).',
+  description: 'A gap between timeline entries in the acute phase (until the first fix-deployed or resolved entry) is longer than the severity allows (SEV-1 15 min, SEV-2/3 60 min).',
   defaultSeverity: 'info',
   check(ctx) {
     const { start, end, points } = incidentTimeline(ctx.parsed, ctx.doc);

@@ -109,7 +109,8 @@ describe('formatSarif', () => {
     assert.equal(driver.fullName, 'Post-Mortems as Code');
     assert.equal(driver.version, packageJson.version);
     assert.equal(driver.semanticVersion, packageJson.version);
-    assert.equal(driver.informationUri, 'https://www.npmjs.com/package/postmortems-as-code');
+    // package.json's homepage (the Marketplace page) comes first.
+    assert.equal(driver.informationUri, 'https://marketplace.visualstudio.com/items?itemName=postmortems-as-code.postmortems-as-code');
     assert.deepEqual(driver.rules.slice(0, 2), [
       {
         id: 'yaml-syntax',
@@ -186,7 +187,7 @@ describe('formatText', () => {
         'a.pm.yaml:2:2 info A gap of 2 h. [timeline-granularity]',
         'a.pm.yaml:1:1 hint Say what to measure. [action-vague]',
         'a.pm.yaml:4:4 hint Say what to measure. [action-vague]',
-        '5 problems (1 error, 1 warning, 1 info, 2 hints) in 2 files.',
+        '5 problems (1 error, 1 warning, 1 info, 2 hints) in 1 of 2 files.',
         '',
       ].join('\n'),
     );
