@@ -75,16 +75,18 @@ const REGULAR = [
   String.raw`let (?:it |the \p{L}+ )?(?:lapse|expire)|leak(?:ed|ing)|hard-?cod(?:ed|ing)|hand-?edit(?:ed|ing)?|snoozed|bypass(?:ed|es|ing)?|circumvent(?:ed|ing)?`,
   // Non-native English drops the auxiliary: "he not check the canary", "was not knowing".
   String.raw`(?<!(?:was|were|been|is|are|be|being) )not (?:check|checked|checking|test|tested|testing|verify|verified|update|updated|renew|renewed|follow|followed|wait|waited|read|review|reviewed|inform|informed|tell|told|ask|asked|know|knowing|knew|run|ran)`,
+  // Non-native English puts an omission in the progressive: "Obinna was not checking the capacity" (active, unlike "was not checked").
+  String.raw`(?:was|were)(?:n['’]t| not) (?:check|test|verify|updat|follow|wait|read|review|tak|monitor|watch|look|us|run|mak)\p{L}*ing`,
   // Responsibility and counterfactuals.
   String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
   String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
   // The manner, and the outcome pinned on the act.
-  String.raw`instead of|rather than|contrary to|despite|in spite of|without|w/o|as intended`,
+  String.raw`instead of|rather than|contrary to|despite|in spite of|even (?:though|after|when)|without|w/o|as intended`,
   String.raw`stale|outdated|out-of-date|out of date|decommissioned|twice|two times|too (?:early|late|soon|small|short|low|high)`,
   String.raw`believ(?:ed|ing) (?:it|that|he|she|was|to be)|thought (?:was|to be)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
-  String.raw`public (?:repo|repository|bucket|channel|gist)|failing (?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
+  String.raw`public (?:repo|repository|bucket|channel|gist)|made (?:it |them |the \p{L}+ )?public|failing (?:\p{L}+ )?(?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
   // The outcome pinned on the act.
-  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the)|causing|led to|resulting in|duplicat(?:ed|ing)`,
+  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the|nothing|no|none)|causing|led to|resulting in|duplicat(?:ed|ing)`,
   String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
 ];
 
