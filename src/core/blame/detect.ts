@@ -125,6 +125,10 @@ const GROUP_WORDS = new Set([
 ]);
 /** Tags that show a capitalised word is not a name. */
 const NOT_A_NAME_TAGS = ['Pronoun', 'Plural', 'Gerund', 'Uncountable', 'Organization', 'Place', 'Actor', 'Verb', 'Determiner', 'Conjunction', 'Preposition', 'Adverb', 'Adjective', 'Value', 'Date'];
+/** Verbs whose object is the act itself: "made the rollback", "did the failover". */
+const LIGHT_VERBS = new Set(['made', 'make', 'makes', 'did', 'do', 'does', 'done', 'performed', 'perform', 'performs']);
+const MENDING_NOUNS = new Set(['rollback', 'revert', 'fix', 'failover', 'restore', 'recovery', 'mitigation', 'switchover']);
+const RULED_OUT_BEFORE = /(?<![\p{L}])not (?:by |from |of )?$/iu;
 const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'did', 'does', 'do', 'got', 'gets']);
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
@@ -156,6 +160,8 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
   for (const mention of mentions) {
     // A guessed name needs more than its capital: an act only a person does in its clause, a "who", a person beside it.
     if (isDoubtful(mention, mentions, sentence, analysis.tokens) && !actsAsPerson(sentence, mention, analysis.tokens, clauseOf(mention.start))) continue;
+    // "caused by an upstream change, not by Batbayar's merge": the name is the one ruled out.
+    if (RULED_OUT_BEFORE.test(sentence.slice(Math.max(0, mention.start - 12), mention.start))) continue;
     const term =
       strong ??
       actorTerm(sentence, mention, analysis.tokens, terms, clauseOf) ??
@@ -268,7 +274,12 @@ function subjectTerm(after: Token[], terms: TermMatch[]): TermMatch | undefined 
   for (const token of after) {
     if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
     if (isExonerating(token.normal)) return undefined;
-    if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) break;
+    if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) {
+      // "Tran Minh has made the rollback", "Ana did the revert": a light verb whose object mends.
+      const object = !LIGHT_VERBS.has(token.normal) ? undefined : after.slice(after.indexOf(token) + 1, after.indexOf(token) + 3).find((t) => !t.tags.has('Determiner') && !t.tags.has('Adjective'));
+      if (object && (isExonerating(object.normal) || MENDING_NOUNS.has(object.normal)) && !terms.some((t) => t.start <= object.start && object.start < t.end)) return undefined;
+      break;
+    }
   }
   return terms[0];
 }
@@ -485,7 +496,7 @@ function addressee(sentence: string, mention: Mention, terms: TermMatch[]): Term
   return undefined;
 }
 
-function findMentions(sentence: string, roster: Roster, analysis: Analysis): Mention[] {
+export function findMentions(sentence: string, roster: Roster, analysis: Analysis): Mention[] {
   const recognised: Mention[] = [];
   for (const span of analysis.people) {
     const text = sentence.slice(span.start, span.end);

@@ -119,7 +119,7 @@ export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
  * Sentences that clear a person: "not Ana's doing", "no fault of Minh", "not by
  * anything she did", "was not involved in the change". Nobody in them is flagged.
  */
-export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by anything|(?:nobody|no one|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected)/iu;
+export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by anything|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected)/iu;
 
 /**
  * Roots of verbs after which a person finds, reports, mends or takes part in
