@@ -263,8 +263,23 @@ function actorTerm(
       terms.filter((t) => t.start > relative.start && t.start < relativeEnd),
     );
   }
-  if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun) return undefined;
+  if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun && !beforeFiniteVerb(sentence, tokens, mention)) return undefined;
   return subjectTerm(after, inClause.filter((t) => t.start >= mention.end));
+}
+
+/**
+ * "pretty sure @hunter fat-fingered the cidr", "bruh @kayode merged without waiting": a name right before its own
+ * finite verb is that verb's subject, whatever filler word comes before it, unless a preposition, a verb or a
+ * determiner makes it an object ("told Kofi", "with Kofi", "the Kofi").
+ */
+function beforeFiniteVerb(sentence: string, tokens: Token[], mention: Mention): boolean {
+  const previous = previousToken(tokens, mention.start);
+  if (previous && ['Preposition', 'Verb', 'Determiner', 'Possessive'].some((tag) => previous.tags.has(tag))) return false;
+  let k = tokens.findIndex((t) => t.start >= mention.end && t.text !== '');
+  if (k < 0 || !/^\s$/.test(sentence.slice(mention.end, tokens[k].start))) return false;
+  while (k < tokens.length - 1 && tokens[k].tags.has('Adverb')) k++;
+  const verb = tokens[k];
+  return verb.tags.has('PastTense') || verb.tags.has('Modal') || (verb.tags.has('Hyphenated') && tokens[k + 1]?.tags.has('PastTense') === true);
 }
 
 /** The blame term of a subject's clause, unless the subject's own verb reports or mends ("Bob reported that..."). */
@@ -385,6 +400,8 @@ function clauseStarts(sentence: string, tokens: Token[]): number[] {
 function previousToken(tokens: Token[], offset: number): Token | undefined {
   let previous: Token | undefined;
   for (const token of tokens) {
+    // compromise expands chat shorthand ("tbh" -> "to be honest") into tokens without text of their own.
+    if (token.text === '') continue;
     if (token.end <= offset) previous = token;
     else break;
   }
