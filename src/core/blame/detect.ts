@@ -225,7 +225,11 @@ function actorTerm(
 ): TermMatch | undefined {
   const [clauseStart, clauseEnd] = clauseOf(mention.start);
   const inClause = terms.filter((t) => t.start >= clauseStart && t.start < clauseEnd);
-  if (inClause.length === 0) return undefined;
+  if (inClause.length === 0) {
+    const outcome = !pronoun && previousWord(sentence, tokens, mention.start) === 'by' ? passiveOutcome(tokens, terms, clauseStart, clauseEnd) : undefined;
+    if (!outcome) return undefined;
+    inClause.push(outcome);
+  }
   const after = tokens.filter((t) => t.start >= mention.end && t.start < clauseEnd);
   const possessive = /^['’]s(?![\p{L}\p{N}])/u.test(sentence.slice(mention.end, mention.end + 3));
 
@@ -242,7 +246,7 @@ function actorTerm(
     const by = previousToken(tokens, mention.start);
     const act = tokens.filter((t) => t.start >= clauseStart && by && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
     const particle = by ? previousToken(tokens, by.start) : undefined;
-    if ((act && isExonerating(act.normal)) || (particle && isExonerating(particle.normal))) return undefined;
+    if ((act && !PASSIVE_MAKING.has(act.normal) && isExonerating(act.normal)) || (particle && !PASSIVE_MAKING.has(particle.normal) && isExonerating(particle.normal))) return undefined;
     return inClause[0];
   }
   // "Mehmet's cron change fires the purge job every minute instead of every month": the possessor's act is the subject.
@@ -280,6 +284,21 @@ function beforeFiniteVerb(sentence: string, tokens: Token[], mention: Mention): 
   while (k < tokens.length - 1 && tokens[k].tags.has('Adverb')) k++;
   const verb = tokens[k];
   return verb.tags.has('PastTense') || verb.tags.has('Modal') || (verb.tags.has('Hyphenated') && tokens[k + 1]?.tags.has('PastTense') === true);
+}
+
+/** "was added by X without review": making something is no excuse, unlike mending it ("was rolled back by X"). */
+const PASSIVE_MAKING = new Set(['added', 'written', 'wrote', 'created', 'built']);
+
+/**
+ * The outcome of a passive act told in the next clause ("had been raised to 99% by Tavita, so nothing fired"), or,
+ * when the passive explains ("because the job was triggered by X"), the damage in the main clause before it.
+ */
+function passiveOutcome(tokens: Token[], terms: TermMatch[], clauseStart: number, clauseEnd: number): TermMatch | undefined {
+  const opener = tokens.find((t) => t.start >= clauseStart && t.text !== '');
+  if (opener && /^(?:because|since|as)$/.test(opener.normal)) return terms.find((t) => t.end <= clauseStart);
+  const next = tokens.find((t) => t.start >= clauseEnd && t.text !== '');
+  if (!next || !/^(?:so|which|causing)$/.test(next.normal)) return undefined;
+  return terms.find((t) => t.start >= clauseEnd && !t.circumstantial);
 }
 
 /** The blame term of a subject's clause, unless the subject's own verb reports or mends ("Bob reported that..."). */
