@@ -34,6 +34,7 @@ import {
   EXONERATING_ROOTS,
   NEAR_POINTERS,
   POINTERS,
+  SAME_FORM_PAST,
   GIVEN_NAME_TOOLS,
   HUMAN_SIGNAL,
   NEUTRAL_VERBS,
@@ -508,7 +509,7 @@ function causalSubject(sentence: string, mention: Mention, tokens: Token[], term
   if (k < 0) return undefined;
   while (k < tokens.length - 1 && (tokens[k].tags.has('Adverb') || tokens[k].normal === 'had')) k++;
   const verb = tokens[k];
-  if (!verb.tags.has('PastTense') || verb.tags.has('Auxiliary') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal) || isExonerating(verb.normal)) return undefined;
+  if ((!verb.tags.has('PastTense') && !SAME_FORM_PAST.test(verb.normal)) || verb.tags.has('Auxiliary') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal) || isExonerating(verb.normal)) return undefined;
   if (tokens[k + 1]?.tags.has('PastTense') && AUXILIARY.has(verb.normal)) return undefined;
   const own = terms.find((t) => t.start >= mention.end);
   // "Because Gerrit lost the vote, the change merged by mistake": a fronted clause explains the main clause,
@@ -623,11 +624,15 @@ function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
     if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !names.isWordName(word) || token.tags.has('Pronoun') || token.tags.has('Determiner')) continue;
     const previous = tokens[i - 1];
     if (previous && (DETERMINERS.has(previous.normal) || /^(?:in|on|of|since|until|by|for|during|from)$/.test(previous.normal))) continue;
-    const next = tokens[i + 1];
+    // "Rose mistakenly pointed the job at the primary": adverbs stand between a name and its verb.
+    let v = i + 1;
+    while (v < tokens.length - 1 && tokens[v].tags.has('Adverb') && /ly$/.test(tokens[v].normal)) v++;
+    const next = tokens[v];
     const possessive = /['’]s$/.test(token.text);
-    const gap = sentence.slice(token.start + word.length, next.start);
+    const gap = sentence.slice(token.start + word.length, tokens[i + 1].start);
     const acts = /^\s+$/.test(gap) && (next.tags.has('PastTense') || (next.tags.has('Verb') && /s$/.test(next.normal) && !next.tags.has('Plural')) || /^(?:skips|pushes|runs|merges|deploys|deletes|drops|forgets|misses|approves|applies|breaks)$/.test(next.normal));
-    const perfect = /^(?:had|has)$/.test(next.normal) && (tokens[i + 2]?.tags.has('PastTense') || tokens[i + 2]?.tags.has('Participle'));
+    const participle = tokens[v + 1];
+    const perfect = /^(?:had|has)$/.test(next.normal) && participle !== undefined && (participle.tags.has('PastTense') || participle.tags.has('Participle') || SAME_FORM_PAST.test(participle.normal));
     const spokenTo = i === 0 && VOCATIVE.test(sentence.slice(token.end));
     if (!possessive && !acts && !perfect && !spokenTo) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });

@@ -84,7 +84,7 @@ const REGULAR = [
   String.raw`instead of|rather than|contrary to|despite|in spite of|even (?:though|after|when)|without|w/o|as intended`,
   String.raw`stale|outdated|out-of-date|out of date|decommissioned|twice|two times|too (?:early|late|soon|small|short|low|high)`,
   String.raw`believ(?:ed|ing) (?:it|that|he|she|was|to be)|thought (?:was|to be)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
-  String.raw`public (?:repo|repository|bucket|channel|gist)|made (?:it |them |the \p{L}+ )?public|failing (?:\p{L}+ )?(?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
+  String.raw`public (?:repo|repository|bucket|channel|gist)|ma(?:de|ke|kes|king) (?:it |them |the \p{L}+ )?public|failing (?:\p{L}+ )?(?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
   // The outcome pinned on the act.
   String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the|nothing|no|none)|causing|led to|resulting in|duplicat(?:ed|ing)`,
   String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
@@ -243,6 +243,9 @@ const HUMAN_ACTS = String.raw`(?:follow|check|double-check|review|notify|inform|
  * "failed to check"). Used where the name alone is doubtful: an unknown word
  * at the start of a sentence, a product named like a person.
  */
+/** Irregular verbs whose past tense is their stem ("Jun had set", "Because Yupanqui set the TTL"): the tagger often reads a noun. */
+export const SAME_FORM_PAST = /^(?:set|put|cut|let|hit|shut|reset|upset|spread|broadcast)$/;
+
 export const HUMAN_SIGNAL = new RegExp(
   String.raw`(?<![\p{L}\p{N}_])(?:` +
     [
@@ -251,6 +254,8 @@ export const HUMAN_SIGNAL = new RegExp(
       // Not "by mistake": tools do things by mistake too ("the relay rejected messages by mistake").
       String.raw`should(?:n['’]t| not)? have|should['’]ve|at fault|human error`,
       String.raw`approved|merged|typed|pasted|pushed|force-pushed|clicked|assumed|decided|chose|misjudged`,
+      // Tools fail; only people make mistakes ("Tharindu did mistake in the cron").
+      String.raw`(?:did|made|makes?|do) (?:a |the |this |that |another |big |small )?mistakes?`,
       String.raw`(?:failed to|did(?:n['’]t| not)|ha[ds](?:n['’]t| not)|never) ${HUMAN_ACTS}`,
     ].join('|') +
     String.raw`)(?![\p{L}\p{N}_])`,
