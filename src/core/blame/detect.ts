@@ -47,7 +47,7 @@ import {
 import { findEmails, findHandles, mergeMentions, thingsOf, type Mention, type Roster } from './people';
 import { personNames } from './personNames';
 import { maskMarkdown, splitSentences } from './sentences';
-import { guessNames, isGivenName, lexiconTag } from './names';
+import { guessNames, isGivenName, isUnknownNameWord, lexiconTag } from './names';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -658,9 +658,14 @@ function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
     // "bill broke the build", "will's terraform apply": a name that is also a word needs a past tense or a possessive.
     const wordName = names.isWordName(word);
     // A word no list knows ("kavya") before an act only a person does ("forgot", "overlooked").
-    const unknownActor = !names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(tokens[i + 1].normal);
+    // Or, unknown and name-shaped, acting in the past ("hiro nuked the redis"), owning ("jaspreet's commit") or pointed at ("it was rithy").
+    const unknownName = !names.has(word) && isUnknownNameWord(token, word);
+    const pointed = unknownName && /(?:it|that) was\s+$/i.test(sentence.slice(Math.max(0, token.start - 8), token.start));
+    const unknownActor =
+      (!names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(tokens[i + 1].normal)) ||
+      (unknownName && ((tokens[i + 1].tags.has('PastTense') && !THING_VERBS.test(tokens[i + 1].normal) && !isExonerating(tokens[i + 1].normal)) || /['’]s$/.test(token.text) || pointed));
     if (!wordName && !unknownActor && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
-    if (!isSubjectPosition(sentence, tokens, token.start) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
+    if ((!isSubjectPosition(sentence, tokens, token.start) && !pointed) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
     const next = tokens[i + 1];
     const possessive = /['’]s$/.test(token.text) && !/^(?:on|in|at|not|been|going|gonna|out|off|up|down|the|a|an|it|fine|ok|okay|here|there)$/.test(next.normal);
     const acts =

@@ -109,6 +109,11 @@ function isCompoundPart(tag: string): boolean {
   return !NON_COMPOUND_TAGS.has(tag) && !PERSON_NAME_TAGS.has(tag);
 }
 
+/** A lower-case chat word shaped like an unknown name once capitalised ("hiro", "jaspreet"; not "kubectl", "checkout"). */
+export function isUnknownNameWord(token: Token, word: string): boolean {
+  return /^\p{Ll}+$/u.test(word) && isUnknownNameLike(token, word[0].toUpperCase() + word.slice(1));
+}
+
 /** "checkout", "frontend", "login": two known English words glued together. */
 function isEnglishCompound(word: string): boolean {
   for (let cut = 2; cut <= word.length - 2; cut++) {
