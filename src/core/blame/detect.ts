@@ -247,7 +247,7 @@ function actorTerm(
     const by = previousToken(tokens, mention.start);
     const act = tokens.filter((t) => t.start >= clauseStart && by && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
     const particle = by ? previousToken(tokens, by.start) : undefined;
-    if ((act && !PASSIVE_MAKING.has(act.normal) && isExonerating(act.normal)) || (particle && !PASSIVE_MAKING.has(particle.normal) && isExonerating(particle.normal))) return undefined;
+    if ((act && !MAKING_VERBS.has(act.normal) && isExonerating(act.normal)) || (particle && !MAKING_VERBS.has(particle.normal) && isExonerating(particle.normal))) return undefined;
     return inClause[0];
   }
   // "Mehmet's cron change fires the purge job every minute instead of every month": the possessor's act is the subject.
@@ -269,7 +269,10 @@ function actorTerm(
     );
   }
   if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun && !beforeFiniteVerb(sentence, tokens, mention)) return undefined;
-  return subjectTerm(after, inClause.filter((t) => t.start >= mention.end));
+  // "a migration that Kowalski wrote without an index": in an object relative clause the made thing is the flawed one.
+  const previous = previousToken(tokens, mention.start);
+  const objectRelative = previous !== undefined && /^(?:that|which)$/.test(previous.normal) && previousToken(tokens, previous.start)?.tags.has('Noun') === true;
+  return subjectTerm(after, inClause.filter((t) => t.start >= mention.end), objectRelative);
 }
 
 /**
@@ -287,8 +290,8 @@ function beforeFiniteVerb(sentence: string, tokens: Token[], mention: Mention): 
   return verb.tags.has('PastTense') || verb.tags.has('Modal') || (verb.tags.has('Hyphenated') && tokens[k + 1]?.tags.has('PastTense') === true);
 }
 
-/** "was added by X without review": making something is no excuse, unlike mending it ("was rolled back by X"). */
-const PASSIVE_MAKING = new Set(['added', 'written', 'wrote', 'created', 'built']);
+/** "was added by X without review", "a script that X wrote without tests": making something is no excuse, unlike mending it. */
+const MAKING_VERBS = new Set(['added', 'written', 'wrote', 'created', 'built']);
 
 /**
  * The outcome of a passive act told in the next clause ("had been raised to 99% by Tavita, so nothing fired"), or,
@@ -303,12 +306,12 @@ function passiveOutcome(tokens: Token[], terms: TermMatch[], clauseStart: number
 }
 
 /** The blame term of a subject's clause, unless the subject's own verb reports or mends ("Bob reported that..."). */
-function subjectTerm(after: Token[], terms: TermMatch[]): TermMatch | undefined {
+function subjectTerm(after: Token[], terms: TermMatch[], making = false): TermMatch | undefined {
   // "Liu Yang to add rate limiting...": an assignment for later, not an act.
   if (after[0]?.normal === 'to' && after[1]?.tags.has('Verb')) return undefined;
   for (const token of after) {
     if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
-    if (isExonerating(token.normal)) return undefined;
+    if (isExonerating(token.normal) && !(making && MAKING_VERBS.has(token.normal))) return undefined;
     if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) {
       // "Tran Minh has made the rollback", "Ana did the revert": a light verb whose object mends.
       const object = !LIGHT_VERBS.has(token.normal) ? undefined : after.slice(after.indexOf(token) + 1, after.indexOf(token) + 3).find((t) => !t.tags.has('Determiner') && !t.tags.has('Adjective'));

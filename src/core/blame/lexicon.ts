@@ -59,7 +59,8 @@ const REGULAR = [
   String.raw`ignor(?:ed|es|ing)`,
   String.raw`miss(?:ed|es)`,
   String.raw`fat[- ]finger(?:ed|ing|s)?`,
-  String.raw`wiped?`,
+  // Slang for destroying by mistake, like "wiped": nobody "nukes" a database on purpose in a post-mortem.
+  String.raw`wiped?|nuk(?:ed|es|ing)`,
   String.raw`skipp(?:ed|ing)`,
   String.raw`misconfigur(?:ed|es|ing)`,
   String.raw`mis(?:read|typed|labell?ed|judged|handled)`,
@@ -99,7 +100,7 @@ const REGULAR = [
  */
 const CIRCUMSTANTIAL = [
   // The act carries the damage: what was destroyed, switched off or overwritten.
-  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied|nuk(?:ed|es|ing)`,
+  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied`,
   String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?|force-?push(?:ed|es|ing)?`,
   String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|skips?`,
   // Where: production is where every deploy goes.
