@@ -536,7 +536,7 @@ function addressee(sentence: string, mention: Mention, terms: TermMatch[]): Term
   return undefined;
 }
 
-export function findMentions(sentence: string, roster: Roster, analysis: Analysis): Mention[] {
+function findMentions(sentence: string, roster: Roster, analysis: Analysis): Mention[] {
   const recognised: Mention[] = [];
   for (const span of analysis.people) {
     const text = sentence.slice(span.start, span.end);
@@ -663,11 +663,11 @@ function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
     // A word no list knows ("kavya") before an act only a person does ("forgot", "overlooked").
     // Or, unknown and name-shaped, acting in the past ("hiro nuked the redis"), owning ("jaspreet's commit") or pointed at ("it was rithy").
     const unknownName = !names.has(word) && isUnknownNameWord(token, word);
-    const pointed = unknownName && /(?:it|that) was\s+$/i.test(sentence.slice(Math.max(0, token.start - 8), token.start));
+    const pointed = (unknownName || (names.has(word) && lexiconTag(word) === undefined)) && /(?:it|that) was\s+$/i.test(sentence.slice(Math.max(0, token.start - 10), token.start));
     const unknownActor =
       (!names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(tokens[i + 1].normal)) ||
       (unknownName && ((tokens[i + 1].tags.has('PastTense') && !THING_VERBS.test(tokens[i + 1].normal) && !isExonerating(tokens[i + 1].normal)) || /['’]s$/.test(token.text) || pointed));
-    if (!wordName && !unknownActor && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
+    if (!wordName && !unknownActor && !pointed && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
     if ((!isSubjectPosition(sentence, tokens, token.start) && !pointed) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
     const next = tokens[i + 1];
     const possessive = /['’]s$/.test(token.text) && !/^(?:on|in|at|not|been|going|gonna|out|off|up|down|the|a|an|it|fine|ok|okay|here|there)$/.test(next.normal);
@@ -676,7 +676,7 @@ function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
       (wordName
         ? next.tags.has('PastTense') && !next.tags.has('Auxiliary')
         : next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal));
-    if (!possessive && !acts) continue;
+    if (!possessive && !acts && !pointed) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
   }
   return found;

@@ -322,6 +322,34 @@ describe('blame detector: people it has never seen, mistakes without a blame wor
     assert.equal(finding?.name, 'Mr. Gupta');
   });
 
+  it('reads names English word lists split into words, and chat names no list holds', () => {
+    // "le"+"van", "an"+"dry", "takes"+"hi" are not English compounds.
+    assert.deepEqual(blamed('The orders table was truncated by Levan during a routine cleanup, instead of the archive table.'), ['Levan']);
+    assert.deepEqual(blamed('Because Takeshi copied the old certificate into the bundle by mistake.'), ['Takeshi']);
+    assert.deepEqual(blamed('ngl it was rangi, she set the quota wrong'), ['rangi']);
+    assert.deepEqual(blamed('ugh mahala pushed straight to main without review'), ['mahala']);
+    assert.deepEqual(blamed('mahala joined the bridge, she is reading the broken pipeline logs'), []);
+  });
+
+  it('finds the actor after filler, in passives with a later outcome, and in object relative clauses', () => {
+    assert.deepEqual(blamed('honestly @ruslan fat-fingered the port, 8443 instead of 443'), ['@ruslan']);
+    assert.deepEqual(blamed('The pool size had been lowered to 2 by Ikaika, so every request queued.'), ['Ikaika']);
+    assert.deepEqual(blamed('Orders were billed twice because the job was started by hand by Ikaika.'), ['Ikaika']);
+    assert.deepEqual(blamed('The firewall rule was added by @oyun.b without a peer review.'), ['@oyun.b']);
+    assert.deepEqual(blamed('The cause was a query that Nowak wrote without a limit.'), ['Nowak']);
+    assert.deepEqual(blamed('Because Ayelen set the timeout to 1 ms when it should have been 1 s.'), ['Ayelen']);
+    assert.deepEqual(blamed('Teuila did mistake in the routing table so the traffic is going to old region.'), ['Teuila']);
+    assert.deepEqual(blamed('Because Odgerel was not checking the disk, the queue stopped.'), ['Odgerel']);
+  });
+
+  it('clears a person ruled out, and one who mended', () => {
+    assert.deepEqual(blamed('The build broke because of a base-image change, not by Ikaika\'s merge.'), []);
+    assert.deepEqual(blamed('No individual was at fault; Mahlet simply followed the documented process.'), []);
+    assert.deepEqual(blamed('Sokhom was late to the call, but he was not causing anything.'), []);
+    assert.deepEqual(blamed('@tavi pls dont feel bad, the linter should have caught this, not you'), []);
+    assert.deepEqual(blamed('Dinh Lan has made the rollback and the error was gone after 5 minutes.'), []);
+  });
+
   it('flags the person an action or a chat line corrects', () => {
     assert.deepEqual(blamed('Retrain Svetlana on the failover runbook, since she promoted the wrong replica.'), ['Svetlana']);
     assert.deepEqual(blamed('Leandro, please stop hand-editing the zone file; that is how the outage started.'), ['Leandro']);
