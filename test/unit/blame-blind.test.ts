@@ -112,10 +112,12 @@ export function loadBlindSet(file: string): BlindSentence[] {
 const BARS: Record<string, { precision: number; recall: number; minimumSize: number }> = {
   // First measurement, before any change for issue 9: precision 0.761, recall 0.300 (54 of 180 caught, 17 false alarms).
   // After the rework (development set, so an upper estimate): precision 1.000, recall 0.817 (147 of 180, no false alarm).
-  'set-1.yaml': { precision: 0.97, recall: 0.8, minimumSize: 400 },
+  // After the second pass (tuned on sets 1 and 2): precision 1.000, recall 0.839 (151 of 180, no false alarm).
+  'set-1.yaml': { precision: 0.98, recall: 0.81, minimumSize: 400 },
   // Measured on the detector of issue 9 (first rework), before any tuning on it: precision 0.932, recall 0.654.
-  // The issue's bar is 0.95 / 0.90: not met yet; this bar only catches a loss.
-  'set-2.yaml': { precision: 0.91, recall: 0.63, minimumSize: 200 },
+  // After the second pass, which used it as a development set (an upper estimate now): precision 1.000, recall 0.856
+  // (89 of 104, no false alarm). The issue's bar is 0.95 / 0.90; set 3, written after this pass, is the honest measure.
+  'set-2.yaml': { precision: 0.98, recall: 0.83, minimumSize: 200 },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {

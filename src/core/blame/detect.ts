@@ -34,6 +34,7 @@ import {
   EXONERATING_ROOTS,
   NEAR_POINTERS,
   POINTERS,
+  SAME_FORM_PAST,
   GIVEN_NAME_TOOLS,
   HUMAN_SIGNAL,
   NEUTRAL_VERBS,
@@ -46,7 +47,7 @@ import {
 import { findEmails, findHandles, mergeMentions, thingsOf, type Mention, type Roster } from './people';
 import { personNames } from './personNames';
 import { maskMarkdown, splitSentences } from './sentences';
-import { guessNames, isGivenName, lexiconTag } from './names';
+import { guessNames, isGivenName, isUnknownNameWord, lexiconTag } from './names';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -125,6 +126,10 @@ const GROUP_WORDS = new Set([
 ]);
 /** Tags that show a capitalised word is not a name. */
 const NOT_A_NAME_TAGS = ['Pronoun', 'Plural', 'Gerund', 'Uncountable', 'Organization', 'Place', 'Actor', 'Verb', 'Determiner', 'Conjunction', 'Preposition', 'Adverb', 'Adjective', 'Value', 'Date'];
+/** Verbs whose object is the act itself: "made the rollback", "did the failover". */
+const LIGHT_VERBS = new Set(['made', 'make', 'makes', 'did', 'do', 'does', 'done', 'performed', 'perform', 'performs']);
+const MENDING_NOUNS = new Set(['rollback', 'revert', 'fix', 'failover', 'restore', 'recovery', 'mitigation', 'switchover']);
+const RULED_OUT_BEFORE = /(?<![\p{L}])not (?:by |from |of )?$/iu;
 const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'did', 'does', 'do', 'got', 'gets']);
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
@@ -156,6 +161,8 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
   for (const mention of mentions) {
     // A guessed name needs more than its capital: an act only a person does in its clause, a "who", a person beside it.
     if (isDoubtful(mention, mentions, sentence, analysis.tokens) && !actsAsPerson(sentence, mention, analysis.tokens, clauseOf(mention.start))) continue;
+    // "caused by an upstream change, not by Batbayar's merge": the name is the one ruled out.
+    if (RULED_OUT_BEFORE.test(sentence.slice(Math.max(0, mention.start - 12), mention.start))) continue;
     const term =
       strong ??
       actorTerm(sentence, mention, analysis.tokens, terms, clauseOf) ??
@@ -219,7 +226,11 @@ function actorTerm(
 ): TermMatch | undefined {
   const [clauseStart, clauseEnd] = clauseOf(mention.start);
   const inClause = terms.filter((t) => t.start >= clauseStart && t.start < clauseEnd);
-  if (inClause.length === 0) return undefined;
+  if (inClause.length === 0) {
+    const outcome = !pronoun && previousWord(sentence, tokens, mention.start) === 'by' ? passiveOutcome(tokens, terms, clauseStart, clauseEnd) : undefined;
+    if (!outcome) return undefined;
+    inClause.push(outcome);
+  }
   const after = tokens.filter((t) => t.start >= mention.end && t.start < clauseEnd);
   const possessive = /^['’]s(?![\p{L}\p{N}])/u.test(sentence.slice(mention.end, mention.end + 3));
 
@@ -236,7 +247,7 @@ function actorTerm(
     const by = previousToken(tokens, mention.start);
     const act = tokens.filter((t) => t.start >= clauseStart && by && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
     const particle = by ? previousToken(tokens, by.start) : undefined;
-    if ((act && isExonerating(act.normal)) || (particle && isExonerating(particle.normal))) return undefined;
+    if ((act && !MAKING_VERBS.has(act.normal) && isExonerating(act.normal)) || (particle && !MAKING_VERBS.has(particle.normal) && isExonerating(particle.normal))) return undefined;
     return inClause[0];
   }
   // "Mehmet's cron change fires the purge job every minute instead of every month": the possessor's act is the subject.
@@ -257,18 +268,56 @@ function actorTerm(
       terms.filter((t) => t.start > relative.start && t.start < relativeEnd),
     );
   }
-  if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun) return undefined;
-  return subjectTerm(after, inClause.filter((t) => t.start >= mention.end));
+  if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun && !beforeFiniteVerb(sentence, tokens, mention)) return undefined;
+  // "a migration that Kowalski wrote without an index": in an object relative clause the made thing is the flawed one.
+  const previous = previousToken(tokens, mention.start);
+  const objectRelative = previous !== undefined && /^(?:that|which)$/.test(previous.normal) && previousToken(tokens, previous.start)?.tags.has('Noun') === true;
+  return subjectTerm(after, inClause.filter((t) => t.start >= mention.end), objectRelative);
+}
+
+/**
+ * "pretty sure @hunter fat-fingered the cidr", "bruh @kayode merged without waiting": a name right before its own
+ * finite verb is that verb's subject, whatever filler word comes before it, unless a preposition, a verb or a
+ * determiner makes it an object ("told Kofi", "with Kofi", "the Kofi").
+ */
+function beforeFiniteVerb(sentence: string, tokens: Token[], mention: Mention): boolean {
+  const previous = previousToken(tokens, mention.start);
+  if (previous && ['Preposition', 'Verb', 'Determiner', 'Possessive'].some((tag) => previous.tags.has(tag))) return false;
+  let k = tokens.findIndex((t) => t.start >= mention.end && t.text !== '');
+  if (k < 0 || !/^\s$/.test(sentence.slice(mention.end, tokens[k].start))) return false;
+  while (k < tokens.length - 1 && tokens[k].tags.has('Adverb')) k++;
+  const verb = tokens[k];
+  return verb.tags.has('PastTense') || verb.tags.has('Modal') || (verb.tags.has('Hyphenated') && tokens[k + 1]?.tags.has('PastTense') === true);
+}
+
+/** "was added by X without review", "a script that X wrote without tests": making something is no excuse, unlike mending it. */
+const MAKING_VERBS = new Set(['added', 'written', 'wrote', 'created', 'built']);
+
+/**
+ * The outcome of a passive act told in the next clause ("had been raised to 99% by Tavita, so nothing fired"), or,
+ * when the passive explains ("because the job was triggered by X"), the damage in the main clause before it.
+ */
+function passiveOutcome(tokens: Token[], terms: TermMatch[], clauseStart: number, clauseEnd: number): TermMatch | undefined {
+  const opener = tokens.find((t) => t.start >= clauseStart && t.text !== '');
+  if (opener && /^(?:because|since|as)$/.test(opener.normal)) return terms.find((t) => t.end <= clauseStart);
+  const next = tokens.find((t) => t.start >= clauseEnd && t.text !== '');
+  if (!next || !/^(?:so|which|causing)$/.test(next.normal)) return undefined;
+  return terms.find((t) => t.start >= clauseEnd && !t.circumstantial);
 }
 
 /** The blame term of a subject's clause, unless the subject's own verb reports or mends ("Bob reported that..."). */
-function subjectTerm(after: Token[], terms: TermMatch[]): TermMatch | undefined {
+function subjectTerm(after: Token[], terms: TermMatch[], making = false): TermMatch | undefined {
   // "Liu Yang to add rate limiting...": an assignment for later, not an act.
   if (after[0]?.normal === 'to' && after[1]?.tags.has('Verb')) return undefined;
   for (const token of after) {
     if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
-    if (isExonerating(token.normal)) return undefined;
-    if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) break;
+    if (isExonerating(token.normal) && !(making && MAKING_VERBS.has(token.normal))) return undefined;
+    if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) {
+      // "Tran Minh has made the rollback", "Ana did the revert": a light verb whose object mends.
+      const object = !LIGHT_VERBS.has(token.normal) ? undefined : after.slice(after.indexOf(token) + 1, after.indexOf(token) + 3).find((t) => !t.tags.has('Determiner') && !t.tags.has('Adjective'));
+      if (object && (isExonerating(object.normal) || MENDING_NOUNS.has(object.normal)) && !terms.some((t) => t.start <= object.start && object.start < t.end)) return undefined;
+      break;
+    }
   }
   return terms[0];
 }
@@ -374,6 +423,8 @@ function clauseStarts(sentence: string, tokens: Token[]): number[] {
 function previousToken(tokens: Token[], offset: number): Token | undefined {
   let previous: Token | undefined;
   for (const token of tokens) {
+    // compromise expands chat shorthand ("tbh" -> "to be honest") into tokens without text of their own.
+    if (token.text === '') continue;
     if (token.end <= offset) previous = token;
     else break;
   }
@@ -461,7 +512,7 @@ function causalSubject(sentence: string, mention: Mention, tokens: Token[], term
   if (k < 0) return undefined;
   while (k < tokens.length - 1 && (tokens[k].tags.has('Adverb') || tokens[k].normal === 'had')) k++;
   const verb = tokens[k];
-  if (!verb.tags.has('PastTense') || verb.tags.has('Auxiliary') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal) || isExonerating(verb.normal)) return undefined;
+  if ((!verb.tags.has('PastTense') && !SAME_FORM_PAST.test(verb.normal)) || verb.tags.has('Auxiliary') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal) || isExonerating(verb.normal)) return undefined;
   if (tokens[k + 1]?.tags.has('PastTense') && AUXILIARY.has(verb.normal)) return undefined;
   const own = terms.find((t) => t.start >= mention.end);
   // "Because Gerrit lost the vote, the change merged by mistake": a fronted clause explains the main clause,
@@ -576,11 +627,15 @@ function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
     if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !names.isWordName(word) || token.tags.has('Pronoun') || token.tags.has('Determiner')) continue;
     const previous = tokens[i - 1];
     if (previous && (DETERMINERS.has(previous.normal) || /^(?:in|on|of|since|until|by|for|during|from)$/.test(previous.normal))) continue;
-    const next = tokens[i + 1];
+    // "Rose mistakenly pointed the job at the primary": adverbs stand between a name and its verb.
+    let v = i + 1;
+    while (v < tokens.length - 1 && tokens[v].tags.has('Adverb') && /ly$/.test(tokens[v].normal)) v++;
+    const next = tokens[v];
     const possessive = /['’]s$/.test(token.text);
-    const gap = sentence.slice(token.start + word.length, next.start);
+    const gap = sentence.slice(token.start + word.length, tokens[i + 1].start);
     const acts = /^\s+$/.test(gap) && (next.tags.has('PastTense') || (next.tags.has('Verb') && /s$/.test(next.normal) && !next.tags.has('Plural')) || /^(?:skips|pushes|runs|merges|deploys|deletes|drops|forgets|misses|approves|applies|breaks)$/.test(next.normal));
-    const perfect = /^(?:had|has)$/.test(next.normal) && (tokens[i + 2]?.tags.has('PastTense') || tokens[i + 2]?.tags.has('Participle'));
+    const participle = tokens[v + 1];
+    const perfect = /^(?:had|has)$/.test(next.normal) && participle !== undefined && (participle.tags.has('PastTense') || participle.tags.has('Participle') || SAME_FORM_PAST.test(participle.normal));
     const spokenTo = i === 0 && VOCATIVE.test(sentence.slice(token.end));
     if (!possessive && !acts && !perfect && !spokenTo) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
@@ -606,9 +661,14 @@ function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
     // "bill broke the build", "will's terraform apply": a name that is also a word needs a past tense or a possessive.
     const wordName = names.isWordName(word);
     // A word no list knows ("kavya") before an act only a person does ("forgot", "overlooked").
-    const unknownActor = !names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(tokens[i + 1].normal);
-    if (!wordName && !unknownActor && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
-    if (!isSubjectPosition(sentence, tokens, token.start) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
+    // Or, unknown and name-shaped, acting in the past ("hiro nuked the redis"), owning ("jaspreet's commit") or pointed at ("it was rithy").
+    const unknownName = !names.has(word) && isUnknownNameWord(token, word);
+    const pointed = (unknownName || (names.has(word) && lexiconTag(word) === undefined)) && /(?:it|that) was\s+$/i.test(sentence.slice(Math.max(0, token.start - 10), token.start));
+    const unknownActor =
+      (!names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(tokens[i + 1].normal)) ||
+      (unknownName && ((tokens[i + 1].tags.has('PastTense') && !THING_VERBS.test(tokens[i + 1].normal) && !isExonerating(tokens[i + 1].normal)) || /['’]s$/.test(token.text) || pointed));
+    if (!wordName && !unknownActor && !pointed && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
+    if ((!isSubjectPosition(sentence, tokens, token.start) && !pointed) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
     const next = tokens[i + 1];
     const possessive = /['’]s$/.test(token.text) && !/^(?:on|in|at|not|been|going|gonna|out|off|up|down|the|a|an|it|fine|ok|okay|here|there)$/.test(next.normal);
     const acts =
@@ -616,7 +676,7 @@ function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
       (wordName
         ? next.tags.has('PastTense') && !next.tags.has('Auxiliary')
         : next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal));
-    if (!possessive && !acts) continue;
+    if (!possessive && !acts && !pointed) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
   }
   return found;

@@ -59,7 +59,8 @@ const REGULAR = [
   String.raw`ignor(?:ed|es|ing)`,
   String.raw`miss(?:ed|es)`,
   String.raw`fat[- ]finger(?:ed|ing|s)?`,
-  String.raw`wiped?`,
+  // Slang for destroying by mistake, like "wiped": nobody "nukes" a database on purpose in a post-mortem.
+  String.raw`wiped?|nuk(?:ed|es|ing)`,
   String.raw`skipp(?:ed|ing)`,
   String.raw`misconfigur(?:ed|es|ing)`,
   String.raw`mis(?:read|typed|labell?ed|judged|handled)`,
@@ -75,16 +76,18 @@ const REGULAR = [
   String.raw`let (?:it |the \p{L}+ )?(?:lapse|expire)|leak(?:ed|ing)|hard-?cod(?:ed|ing)|hand-?edit(?:ed|ing)?|snoozed|bypass(?:ed|es|ing)?|circumvent(?:ed|ing)?`,
   // Non-native English drops the auxiliary: "he not check the canary", "was not knowing".
   String.raw`(?<!(?:was|were|been|is|are|be|being) )not (?:check|checked|checking|test|tested|testing|verify|verified|update|updated|renew|renewed|follow|followed|wait|waited|read|review|reviewed|inform|informed|tell|told|ask|asked|know|knowing|knew|run|ran)`,
+  // Non-native English puts an omission in the progressive: "Obinna was not checking the capacity" (active, unlike "was not checked").
+  String.raw`(?:was|were)(?:n['’]t| not) (?:check|test|verify|updat|follow|wait|read|review|tak|monitor|watch|look|us|run|mak)\p{L}*ing`,
   // Responsibility and counterfactuals.
   String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
   String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
   // The manner, and the outcome pinned on the act.
-  String.raw`instead of|rather than|contrary to|despite|in spite of|without|w/o|as intended`,
+  String.raw`instead of|rather than|contrary to|despite|in spite of|even (?:though|after|when)|without|w/o|as intended`,
   String.raw`stale|outdated|out-of-date|out of date|decommissioned|twice|two times|too (?:early|late|soon|small|short|low|high)`,
   String.raw`believ(?:ed|ing) (?:it|that|he|she|was|to be)|thought (?:was|to be)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
-  String.raw`public (?:repo|repository|bucket|channel|gist)|failing (?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
+  String.raw`public (?:repo|repository|bucket|channel|gist)|ma(?:de|ke|kes|king) (?:it |them |the \p{L}+ )?public|failing (?:\p{L}+ )?(?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
   // The outcome pinned on the act.
-  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the)|causing|led to|resulting in|duplicat(?:ed|ing)`,
+  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the|nothing|no|none)|causing|led to|resulting in|duplicat(?:ed|ing)`,
   String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
 ];
 
@@ -97,7 +100,7 @@ const REGULAR = [
  */
 const CIRCUMSTANTIAL = [
   // The act carries the damage: what was destroyed, switched off or overwritten.
-  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied|nuk(?:ed|es|ing)`,
+  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied`,
   String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?|force-?push(?:ed|es|ing)?`,
   String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|skips?`,
   // Where: production is where every deploy goes.
@@ -117,7 +120,7 @@ export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
  * Sentences that clear a person: "not Ana's doing", "no fault of Minh", "not by
  * anything she did", "was not involved in the change". Nobody in them is flagged.
  */
-export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by anything|(?:nobody|no one|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected)/iu;
+export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by anything|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected)/iu;
 
 /**
  * Roots of verbs after which a person finds, reports, mends or takes part in
@@ -241,6 +244,9 @@ const HUMAN_ACTS = String.raw`(?:follow|check|double-check|review|notify|inform|
  * "failed to check"). Used where the name alone is doubtful: an unknown word
  * at the start of a sentence, a product named like a person.
  */
+/** Irregular verbs whose past tense is their stem ("Jun had set", "Because Yupanqui set the TTL"): the tagger often reads a noun. */
+export const SAME_FORM_PAST = /^(?:set|put|cut|let|hit|shut|reset|upset|spread|broadcast)$/;
+
 export const HUMAN_SIGNAL = new RegExp(
   String.raw`(?<![\p{L}\p{N}_])(?:` +
     [
@@ -249,6 +255,8 @@ export const HUMAN_SIGNAL = new RegExp(
       // Not "by mistake": tools do things by mistake too ("the relay rejected messages by mistake").
       String.raw`should(?:n['’]t| not)? have|should['’]ve|at fault|human error`,
       String.raw`approved|merged|typed|pasted|pushed|force-pushed|clicked|assumed|decided|chose|misjudged`,
+      // Tools fail; only people make mistakes ("Tharindu did mistake in the cron").
+      String.raw`(?:did|made|makes?|do) (?:a |the |this |that |another |big |small )?mistakes?`,
       String.raw`(?:failed to|did(?:n['’]t| not)|ha[ds](?:n['’]t| not)|never) ${HUMAN_ACTS}`,
     ].join('|') +
     String.raw`)(?![\p{L}\p{N}_])`,

@@ -100,12 +100,26 @@ function isUnknownNameLike(token: Token, word: string): boolean {
   return !isEnglishCompound(lower);
 }
 
+/** Tags of words that never start or end an English compound: "le"+"van", "an"+"dry", "takes"+"hi" are names. */
+const NON_COMPOUND_TAGS = new Set(['Pronoun', 'Determiner', 'Expression', 'Abbreviation', 'Acronym', 'Conjunction', 'Honorific', 'Possessive']);
+/** An inflected head ("takes", "walked") is not how English glues words: compounds start with a stem. */
+const INFLECTED_TAGS = new Set(['PresentTense', 'PastTense', 'Gerund', 'Plural']);
+
+function isCompoundPart(tag: string): boolean {
+  return !NON_COMPOUND_TAGS.has(tag) && !PERSON_NAME_TAGS.has(tag);
+}
+
+/** A lower-case chat word shaped like an unknown name once capitalised ("hiro", "jaspreet"; not "kubectl", "checkout"). */
+export function isUnknownNameWord(token: Token, word: string): boolean {
+  return /^\p{Ll}+$/u.test(word) && isUnknownNameLike(token, word[0].toUpperCase() + word.slice(1));
+}
+
 /** "checkout", "frontend", "login": two known English words glued together. */
 function isEnglishCompound(word: string): boolean {
   for (let cut = 2; cut <= word.length - 2; cut++) {
     const head = lexiconTag(word.slice(0, cut));
     const tail = lexiconTag(word.slice(cut));
-    if (head && tail && head !== 'Pronoun' && tail !== 'Pronoun' && !PERSON_NAME_TAGS.has(head) && !PERSON_NAME_TAGS.has(tail)) return true;
+    if (head && tail && isCompoundPart(head) && isCompoundPart(tail) && !INFLECTED_TAGS.has(head)) return true;
   }
   return false;
 }

@@ -256,6 +256,9 @@ describe('blame detector: sentence shapes and names the language library does no
 describe('blame detector: people it has never seen, mistakes without a blame word, and who is cleared (issue 9)', () => {
   const none = new Roster([]);
   const blamed = (text: string, roster: Roster = none): string[] => detectBlame(text, roster).map((f) => f.name);
+  const expectBlamed = (cases: Array<[string, string[]]>): void => {
+    for (const [text, names] of cases) assert.deepEqual(blamed(text), names, text);
+  };
 
   it('knows given and family names from many languages (the generated name list)', () => {
     assert.deepEqual(blamed('Radoslav truncated the ledger table instead of the shadow copy.'), ['Radoslav']);
@@ -320,6 +323,40 @@ describe('blame detector: people it has never seen, mistakes without a blame wor
   it('underlines a title with the name, never the title alone', () => {
     const [finding] = detectBlame('The deploy was approved by Mr. Gupta without the second review.', none);
     assert.equal(finding?.name, 'Mr. Gupta');
+  });
+
+  it('reads names English word lists split into words, and chat names no list holds', () => {
+    expectBlamed([
+      // "le"+"van", "an"+"dry", "takes"+"hi" are not English compounds.
+      ['The orders table was truncated by Levan during a routine cleanup, instead of the archive table.', ['Levan']],
+      ['Because Takeshi copied the old certificate into the bundle by mistake.', ['Takeshi']],
+      ['ngl it was rangi, she set the quota wrong', ['rangi']],
+      ['ugh mahala pushed straight to main without review', ['mahala']],
+      ['mahala joined the bridge, she is reading the broken pipeline logs', []],
+    ]);
+  });
+
+  it('finds the actor after filler, in passives with a later outcome, and in object relative clauses', () => {
+    expectBlamed([
+      ['honestly @ruslan fat-fingered the port, 8443 instead of 443', ['@ruslan']],
+      ['The pool size had been lowered to 2 by Ikaika, so every request queued.', ['Ikaika']],
+      ['Orders were billed twice because the job was started by hand by Ikaika.', ['Ikaika']],
+      ['The firewall rule was added by @oyun.b without a peer review.', ['@oyun.b']],
+      ['The cause was a query that Nowak wrote without a limit.', ['Nowak']],
+      ['Because Ayelen set the timeout to 1 ms when it should have been 1 s.', ['Ayelen']],
+      ['Teuila did mistake in the routing table so the traffic is going to old region.', ['Teuila']],
+      ['Because Odgerel was not checking the disk, the queue stopped.', ['Odgerel']],
+    ]);
+  });
+
+  it('clears a person ruled out, and one who mended', () => {
+    expectBlamed([
+      ['The build broke because of a base-image change, not by Ikaika\'s merge.', []],
+      ['No individual was at fault; Mahlet simply followed the documented process.', []],
+      ['Sokhom was late to the call, but he was not causing anything.', []],
+      ['@tavi pls dont feel bad, the linter should have caught this, not you', []],
+      ['Dinh Lan has made the rollback and the error was gone after 5 minutes.', []],
+    ]);
   });
 
   it('flags the person an action or a chat line corrects', () => {
