@@ -5,7 +5,10 @@
  *
  * - set-1.yaml was frozen before the detector was reworked for issue 9; it is
  *   the development set of that rework, so its score is an upper estimate.
- * - set-2.yaml was written after the last change to the detector and never
+ * - set-2.yaml was written after the first rework and measured before any
+ *   tuning on it (precision 0.932, recall 0.654); the second pass then tuned
+ *   on it, so it is a development set now.
+ * - set-3.yaml was written after the last change to the detector and never
  *   tuned on: its score is the one the rule's page reports.
  *
  * A blame sentence counts as caught only when a flagged name is the labelled
@@ -107,7 +110,7 @@ export function loadBlindSet(file: string): BlindSentence[] {
 
 /**
  * The bar each set is held to: just under its measured score, so a loss shows
- * (set 2's is the issue's bar too: precision 0.95, recall 0.90).
+ * (issue 9 asks for precision 0.95 and recall 0.90 on the set written last).
  */
 const BARS: Record<string, { precision: number; recall: number; minimumSize: number }> = {
   // First measurement, before any change for issue 9: precision 0.761, recall 0.300 (54 of 180 caught, 17 false alarms).
@@ -118,6 +121,9 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // After the second pass, which used it as a development set (an upper estimate now): precision 1.000, recall 0.856
   // (89 of 104, no false alarm). The issue's bar is 0.95 / 0.90; set 3, written after this pass, is the honest measure.
   'set-2.yaml': { precision: 0.98, recall: 0.83, minimumSize: 200 },
+  // Written after the second pass (tuned on sets 1 and 2), never tuned on: precision 0.868, recall 0.670.
+  // The number issue 9 is judged by; its bar (0.95 / 0.90) is not met. This bar only catches a loss.
+  'set-3.yaml': { precision: 0.85, recall: 0.65, minimumSize: 200 },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {
