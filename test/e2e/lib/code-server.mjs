@@ -9,8 +9,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureCodeServer } from '../../../scripts/install-code-server.mjs';
 import { readTextIfExists } from './run-dir.mjs';
 
-/** Flags that keep runs clean and quiet (see test/e2e/README.md). */
-function serverFlags({ port, userDataDir, extensionsDir }) {
+/**
+ * Flags that keep runs clean and quiet (see test/e2e/README.md). `workspaceTrust`
+ * keeps VS Code's trust check on, so a folder can open in Restricted Mode.
+ */
+function serverFlags({ port, userDataDir, extensionsDir, workspaceTrust = false }) {
   return [
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
@@ -18,7 +21,7 @@ function serverFlags({ port, userDataDir, extensionsDir }) {
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
@@ -67,9 +70,9 @@ export async function installVsix({ vsixPath, userDataDir, extensionsDir, env = 
  * { baseUrl, port, pid, logFile, stop() }. Its output goes to `logFile`
  * (and to this process's stderr as well when `echo` is true).
  */
-export async function startCodeServer({ port, userDataDir, extensionsDir, logFile, env = {}, echo = false, readyTimeoutMs = 60_000 }) {
+export async function startCodeServer({ port, userDataDir, extensionsDir, logFile, env = {}, echo = false, readyTimeoutMs = 60_000, workspaceTrust = false }) {
   const entry = await ensureCodeServer();
-  const child = spawn(process.execPath, [entry, ...serverFlags({ port, userDataDir, extensionsDir })], {
+  const child = spawn(process.execPath, [entry, ...serverFlags({ port, userDataDir, extensionsDir, workspaceTrust })], {
     detached: true, // its own process group, so stop() reaches the extension host and watchers too
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

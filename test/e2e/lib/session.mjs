@@ -44,17 +44,27 @@ export function guardRun({ label, timeoutMs, finish, onTimeout }) {
   return guard;
 }
 
+/** Trust checked, never asked about: a folder nobody trusted opens in Restricted Mode. */
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.banner': 'never',
+};
+
 /**
  * A fresh run folder (its environment applied to this process, so code-server,
  * Chromium and their children write into it) with the test user settings;
  * `prepare(run)` then does the runner's own setup before the server starts
  * (an entry module, installing the .vsix). Then code-server on PORT (or a free
  * port) and headless Chromium, both stopped by `guard.stop()`.
+ * `untrusted`: VS Code's workspace trust stays on and the folder opens in
+ * Restricted Mode, without the prompt that would ask.
  */
-export async function startSession({ kind, guard, verbose, prepare }) {
+export async function startSession({ kind, guard, verbose, prepare, untrusted = false }) {
   const run = createRunDir(kind);
   Object.assign(process.env, run.env);
-  writeUserSettings(run.userDataDir);
+  writeUserSettings(run.userDataDir, untrusted ? RESTRICTED_MODE_SETTINGS : {});
   await prepare?.(run);
   const port = await freePort(process.env.PORT);
   const server = await startCodeServer({
@@ -63,6 +73,7 @@ export async function startSession({ kind, guard, verbose, prepare }) {
     extensionsDir: run.extensionsDir,
     logFile: join(run.dir, 'code-server.log'),
     echo: verbose,
+    workspaceTrust: untrusted,
   });
   let browser;
   guard.cleanup = async () => {
