@@ -4,8 +4,9 @@
  * and a file that is not UTF-8 would lose its other bytes to U+FFFD when written back.
  */
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { LineIndex } from '../core/lines';
+import { isInside } from '../core/safeRead';
 import { FileWriteError } from './atomicWrite';
 
 /** A path given on the command line: the folder or file as given, and its real location. */
@@ -31,7 +32,7 @@ export async function resolveFixRoots(paths: readonly string[], cwd: string): Pr
       const real = await fs.realpath(given);
       const isFolder = (await fs.stat(real)).isDirectory();
       const folder = isFolder ? given : dirname(given);
-      roots.push({ given, folder, anchor: isInside(resolve(cwd), folder) ? resolve(cwd) : folder, real });
+      roots.push({ given, folder, anchor: isInside(folder, resolve(cwd)) ? resolve(cwd) : folder, real });
     } catch {
       // A path that does not exist was already reported, and holds nothing to fix.
     }
@@ -55,19 +56,14 @@ export async function checkFixTarget(absolute: string, display: string, roots: r
   const realFolder = await fs.realpath(dirname(absolute));
   const realTarget = resolve(realFolder, relative(dirname(absolute), absolute));
   for (const root of roots) {
-    if (!isInside(root.real, realTarget)) continue;
+    if (!isInside(realTarget, root.real)) continue;
     // The folders between the anchor and the file must be real folders, not links to elsewhere.
     const expected = resolve(await fs.realpath(root.anchor), relative(root.anchor, dirname(absolute)));
-    if (isInside(root.anchor, dirname(absolute)) && expected === realFolder) return;
+    if (isInside(dirname(absolute), root.anchor) && expected === realFolder) return;
   }
   throw new FileWriteError(`will not fix ${display}: it resolves to ${realTarget}, outside the paths given (or through a linked folder); --fix writes only inside them`);
 }
 
-function isInside(root: string, path: string): boolean {
-  if (root === path) return true;
-  const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-}
 
 /** The text of UTF-8 `bytes`, a byte-order mark kept; undefined when they are not valid UTF-8. */
 export function decodeUtf8Strictly(bytes: Uint8Array): string | undefined {

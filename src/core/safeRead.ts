@@ -10,7 +10,7 @@
  * between the check and the read.
  */
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, realpathSync, type Stats } from 'node:fs';
-import { relative, isAbsolute } from 'node:path';
+import { relative, isAbsolute, sep } from 'node:path';
 import { describeFsError } from './discover';
 import { MAX_CHECKED_LENGTH } from './parse';
 
@@ -32,7 +32,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 /** True when `path` is `folder` or inside it (both already resolved). */
 export function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // `..` or `../x` leaves the folder; a child named `..cache` does not.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** Reads `path` as UTF-8 (a byte-order mark kept, as fs.readFile keeps it) if it passes the checks above; `boundary` is a folder, or undefined for no boundary. */
