@@ -247,7 +247,9 @@ function actorTerm(
     const by = previousToken(tokens, mention.start);
     const act = tokens.filter((t) => t.start >= clauseStart && by && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
     const particle = by ? previousToken(tokens, by.start) : undefined;
-    if ((act && !MAKING_VERBS.has(act.normal) && isExonerating(act.normal)) || (particle && !MAKING_VERBS.has(particle.normal) && isExonerating(particle.normal))) return undefined;
+    // "was left open by Kaito": an act that is itself the mistake ("left open") is not mending, whatever its particle.
+    const mends = (t: Token | undefined): boolean => t !== undefined && !MAKING_VERBS.has(t.normal) && isExonerating(t.normal) && !insideTerm(t, terms);
+    if ((mends(act) || mends(particle)) && !misdirected(act, inClause)) return undefined;
     return inClause[0];
   }
   // "Mehmet's cron change fires the purge job every minute instead of every month": the possessor's act is the subject.
@@ -290,6 +292,31 @@ function beforeFiniteVerb(sentence: string, tokens: Token[], mention: Mention): 
   return verb.tags.has('PastTense') || verb.tags.has('Modal') || (verb.tags.has('Hyphenated') && tokens[k + 1]?.tags.has('PastTense') === true);
 }
 
+/**
+ * Terms that say the act itself went astray ("restarted the wrong cluster", "rolled back the wrong release",
+ * "restored it to prod instead of staging"): a mending verb does not clear them, unlike the state it mended
+ * ("fixed the broken build", "restored the deleted table").
+ */
+const MISDIRECTION = /^(?:wrong(?:ly)?|incorrect(?:ly)?|by (?:mistake|accident)|mistaken(?:ly)?|accidental(?:ly)?|inadvertent(?:ly)?|instead of|rather than|without|w\/o|contrary to|too (?:early|late|soon))$/i;
+
+/** A misdirection in the mending act's own words: right after its verb, before anything else is said. */
+function misdirected(verb: Token | undefined, terms: TermMatch[]): boolean {
+  // Only a hands-on act can go astray this way: "found the wrong config value" found it, "restarted the wrong cluster" erred.
+  if (!verb || !verbRoot(verb.normal).some((root) => HANDS_ON_MENDING.has(root))) return false;
+  return terms.some((t) => t.start > verb.start && t.start - verb.end <= 40 && MISDIRECTION.test(t.text));
+}
+
+/** Mending acts done with the hands on the system, as opposed to finding, reporting or thanking. */
+const HANDS_ON_MENDING = new Set([
+  'restart', 'reboot', 'revert', 'roll', 'restore', 'kill', 'failover', 'pause', 'drain', 'patch', 'rebuild', 'rebuilt', 'halt',
+  'abort', 'cancel', 'fix', 'correct', 'repair', 'recover', 'isolate', 'cordon', 'contain', 'revoke', 'resolve', 'replay',
+  'reconstruct', 'freeze', 'froze', 'suspend', 'quarantine', 'unblock', 'remediate', 'close', 'open',
+]);
+
+function insideTerm(token: Token, terms: TermMatch[]): boolean {
+  return terms.some((t) => t.start <= token.start && token.start < t.end);
+}
+
 /** "was added by X without review", "a script that X wrote without tests": making something is no excuse, unlike mending it. */
 const MAKING_VERBS = new Set(['added', 'written', 'wrote', 'created', 'built']);
 
@@ -311,7 +338,7 @@ function subjectTerm(after: Token[], terms: TermMatch[], making = false): TermMa
   if (after[0]?.normal === 'to' && after[1]?.tags.has('Verb')) return undefined;
   for (const token of after) {
     if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
-    if (isExonerating(token.normal) && !(making && MAKING_VERBS.has(token.normal))) return undefined;
+    if (isExonerating(token.normal) && !(making && MAKING_VERBS.has(token.normal)) && !misdirected(token, terms)) return undefined;
     if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) {
       // "Tran Minh has made the rollback", "Ana did the revert": a light verb whose object mends.
       const object = !LIGHT_VERBS.has(token.normal) ? undefined : after.slice(after.indexOf(token) + 1, after.indexOf(token) + 3).find((t) => !t.tags.has('Determiner') && !t.tags.has('Adjective'));
@@ -562,8 +589,10 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
   const things = thingsOf(roster);
   for (const m of candidates) trimImperative(sentence, m);
   const quotedLogs = quotedLogSpans(sentence);
+  // "[17:04] <jerome> ugh, Mateo deployed...", "kim: the deploy failed": the chat speaker says the line, and is not in it.
+  const speakerEnd = CHAT_SPEAKER.exec(sentence)?.[0].length ?? 0;
   return candidates
-    .filter((m) => !isTitleOnly(m.text) && !quotedLogs.some(([start, end]) => m.start >= start && m.end <= end))
+    .filter((m) => !isTitleOnly(m.text) && m.start >= speakerEnd && !quotedLogs.some(([start, end]) => m.start >= start && m.end <= end))
     .filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || (!things.has(m.text.toLowerCase()) && !looksLikeTool(sentence, m, analysis.tokens)))
     .map((m) => withTitle(sentence, m));
 }
@@ -585,6 +614,9 @@ function trimImperative(sentence: string, mention: Mention): void {
   mention.start += lead[0].length;
   mention.text = mention.text.slice(lead[0].length);
 }
+
+/** A chat line's speaker: "<lotte>", "[02:14] <dawit>", "kim:" (lower case, as chat exports write the nick). */
+const CHAT_SPEAKER = /^\s*(?:\[[^\]\n]{1,24}\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:<[^<>\s]{1,40}>|\p{Ll}[\p{L}\p{N}._-]{1,30}:(?=\s))/u;
 
 const QUOTED = /["“][^"“”\n]{1,300}["”]/gu;
 const LOG_WORDS = /\b(?:ERROR|FATAL|WARN(?:ING)?|INFO|DEBUG|CRITICAL|Exception|failed|denied|refused)\b/;
