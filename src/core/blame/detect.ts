@@ -189,7 +189,42 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
       findings.push(toFinding(sentence, antecedent, term));
     }
   }
+  // "Ask Abdiqani to stop..., since his manual edit caused this outage", "Endika, whose unreviewed hotfix...":
+  // a possessive pronoun owning the mistake points back at the person named before it.
+  for (const token of analysis.tokens) {
+    if (!POSSESSIVE_PRONOUN.has(token.normal)) continue;
+    const antecedent = [...mentions].reverse().find((m) => m.end <= token.start);
+    if (!antecedent || blamed.has(antecedent)) continue;
+    if (token.normal === 'whose' && !/^\s*,?\s*$/.test(sentence.slice(antecedent.end, token.start))) continue;
+    const term = possessedMistake(analysis.tokens, token, terms, clauseOf(token.start)[1]);
+    if (term) {
+      blamed.add(antecedent);
+      findings.push(toFinding(sentence, antecedent, term));
+    }
+  }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'whose']);
+
+/**
+ * The mistake a possessive owns: in its noun phrase ("his unreviewed hotfix", "whose careless merge"), or done by
+ * it as a subject ("his manual edit caused this outage", "his last force-push wiped two fixes"). "her" must be
+ * followed by a noun: "paged her about the broken build" names her as an object.
+ */
+function possessedMistake(tokens: Token[], owner: Token, terms: TermMatch[], clauseEnd: number): TermMatch | undefined {
+  const after = tokens.filter((t) => t.start >= owner.end && t.start < clauseEnd && t.text !== '');
+  // Modifiers, including a mistake word the tagger reads as a verb ("unreviewed"), then the noun compound ("last force-push").
+  let headIndex = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb') && (t.tags.has('Noun') || !insideTerm(t, terms)));
+  while (headIndex >= 0 && headIndex + 1 < after.length && after[headIndex].tags.has('Noun') && after[headIndex + 1].tags.has('Noun') && !after[headIndex + 1].tags.has('Pronoun')) headIndex++;
+  const head = after[headIndex];
+  if (!head || !head.tags.has('Noun') || head.tags.has('Pronoun') || headIndex > 3 || NOT_AN_ACT.has(head.normal)) return undefined;
+  const owned = terms.find((t) => t.start >= owner.end && t.end <= head.end);
+  if (owned) return owned;
+  // The owned act is the subject of a mistake verb right after it.
+  const verb = after[headIndex + 1];
+  if (!verb || !verb.tags.has('Verb')) return undefined;
+  return terms.find((t) => t.end > verb.start);
 }
 
 /**
