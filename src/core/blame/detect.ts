@@ -306,6 +306,12 @@ function actorTerm(
     );
   }
   if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun && !beforeFiniteVerb(sentence, tokens, mention)) return undefined;
+  // "Kateřina was given production access without any onboarding": the person received the act; someone else did it.
+  // A coordinated act of their own still counts ("was told to turn it off and didn't").
+  if (RECIPIENT_PASSIVE.test(sentence.slice(mention.end, mention.end + 40))) {
+    const and = after.find((t) => t.normal === 'and' || t.normal === 'but');
+    return and ? subjectTerm(after.filter((t) => t.start > and.start), inClause.filter((t) => t.start > and.start)) : undefined;
+  }
   // "a migration that Kowalski wrote without an index": in an object relative clause the made thing is the flawed one.
   const previous = previousToken(tokens, mention.start);
   const objectRelative = previous !== undefined && /^(?:that|which)$/.test(previous.normal) && previousToken(tokens, previous.start)?.tags.has('Noun') === true;
@@ -352,6 +358,9 @@ function insideTerm(token: Token, terms: TermMatch[]): boolean {
   return terms.some((t) => t.start <= token.start && token.start < t.end);
 }
 
+/** Passives whose subject receives what someone else did: given, told, asked, paged, warned... */
+const RECIPIENT_PASSIVE = /^['’]?s?\s+(?:was|were|had been|has been|got)\s+(?:\p{L}+ly\s+)?(?:given|granted|handed|told|asked|shown|assigned|paged|warned|informed|allowed|permitted|sent|offered|promised|trained|onboarded|hired|called|woken|expected)\b/iu;
+
 /** "was added by X without review", "a script that X wrote without tests": making something is no excuse, unlike mending it. */
 const MAKING_VERBS = new Set(['added', 'written', 'wrote', 'created', 'built']);
 
@@ -377,7 +386,7 @@ function subjectTerm(after: Token[], terms: TermMatch[], making = false): TermMa
     if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) {
       // "Tran Minh has made the rollback", "Ana did the revert": a light verb whose object mends.
       const object = !LIGHT_VERBS.has(token.normal) ? undefined : after.slice(after.indexOf(token) + 1, after.indexOf(token) + 3).find((t) => !t.tags.has('Determiner') && !t.tags.has('Adjective'));
-      if (object && (isExonerating(object.normal) || MENDING_NOUNS.has(object.normal)) && !terms.some((t) => t.start <= object.start && object.start < t.end)) return undefined;
+      if (object && (isExonerating(object.normal) || MENDING_NOUNS.has(object.normal)) && !terms.some((t) => t.start <= object.start && object.start < t.end) && !misdirected(object, terms)) return undefined;
       break;
     }
   }
@@ -510,8 +519,12 @@ function isSubjectPosition(sentence: string, tokens: Token[], offset: number): b
   if (punctuationBefore(sentence, tokens, offset)) return true;
   // After a timeline's timestamp: "13:45 Tomás forgets...".
   if (tokens.every((t) => t.end > offset || t.tags.has('Time') || t.tags.has('Date') || t.tags.has('NumericValue'))) return true;
-  return SUBJECT_LEADS.has(previous.normal) || CHAT_LEADS.has(previous.normal);
+  if (SUBJECT_LEADS.has(previous.normal) || CHAT_LEADS.has(previous.normal)) return true;
+  // "owner juha@example.fi did not respond", "on-call engineer Nomvula skipped": a role before the name is its title.
+  return ROLE_TITLE_BEFORE.test(sentence.slice(0, offset));
 }
+
+const ROLE_TITLE_BEFORE = new RegExp(String.raw`(?:^|[,;:]\s*|\b(?:the|our|their|a|an)\s+)(?:[\p{L}-]+\s+)?${ROLE_NOUNS}\s+$`, 'iu');
 
 /** -s, -es, -ed, -ing stripped: "rolls" -> "roll", "investigating" -> "investigat(e)", "spotted" -> "spot". */
 function verbRoot(word: string): string[] {
@@ -545,8 +558,18 @@ function pointedAt(sentence: string, mention: Mention, terms: TermMatch[]): Term
   // "thanks to Kemi's oversight": the mistake is what the person owns, before any comma.
   if (NEAR_POINTERS.test(before)) return terms.find((t) => t.start >= mention.end && t.start <= mention.end + 24 && !/[,;:]/.test(sentence.slice(mention.end, t.start)));
   if (!POINTERS.test(before)) return undefined;
-  return terms.find((t) => t.start >= mention.end) ?? terms.find((t) => t.end <= mention.start && /lies|traced|responsib|fault|blame/i.test(t.text));
+  const found = terms.find((t) => t.start >= mention.end) ?? terms.find((t) => t.end <= mention.start && /lies|traced|responsib|fault|blame/i.test(t.text));
+  if (found) return found;
+  // "the whole incident traces back to Ximena typing...": the pointer itself says the person caused it.
+  const causal = CAUSAL_POINTER.exec(before);
+  // Only where the person, or an act of theirs, is what it points at: "traced to Omar's dashboard" points at a tool.
+  const rest = sentence.slice(mention.end);
+  const owned = /^['’]s\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)/u.exec(rest)?.[1]?.toLowerCase();
+  const act = /^\s*(?:[,;.!?)]|$)/u.test(rest) || /^\s+\p{L}+ing\b/u.test(rest) || (owned !== undefined && !NOT_AN_ACT.has(owned) && !TOOL_NOUNS.has(owned));
+  return causal && act ? { start: mention.start - causal[0].length, end: mention.start, text: causal[0].trim(), strong: false } : undefined;
 }
+
+const CAUSAL_POINTER = /(?:trac(?:ed|es|ing) (?:back )?to|lies with|was down to)\s*$/iu;
 
 const COUNTERFACTUAL = /(?<![\p{L}])(?:would(?:n['’]t| not| never)? have|would['’]ve|none of this|could have been avoided)(?![\p{L}])/iu;
 
@@ -569,7 +592,10 @@ function counterfactualSubject(sentence: string, mention: Mention, tokens: Token
  */
 function causalSubject(sentence: string, mention: Mention, tokens: Token[], terms: TermMatch[]): TermMatch | undefined {
   const because = previousToken(tokens, mention.start);
-  if (!because || !/^(?:because|cuz|coz|bc)$/.test(because.normal) || punctuationBefore(sentence, tokens, mention.start)) return undefined;
+  if (!because || punctuationBefore(sentence, tokens, mention.start)) return undefined;
+  // "The outage began when Chukwuemeka deleted...": the act that started the failure is its cause.
+  const startedWhen = because.normal === 'when' && OUTCOME_BEGAN.test(sentence.slice(Math.max(0, because.start - 40), because.start));
+  if (!/^(?:because|cuz|coz|bc)$/.test(because.normal) && !startedWhen) return undefined;
   let k = tokens.findIndex((t) => t.start >= mention.end);
   if (k < 0) return undefined;
   while (k < tokens.length - 1 && (tokens[k].tags.has('Adverb') || tokens[k].normal === 'had')) k++;
@@ -583,6 +609,8 @@ function causalSubject(sentence: string, mention: Mention, tokens: Token[], term
   if (previousToken(tokens, because.start) === undefined && comma >= 0) return own && own.start < comma ? own : undefined;
   return own ?? { start: because.start, end: because.end, text: because.text, strong: false };
 }
+
+const OUTCOME_BEGAN = /(?:outage|incident|problem|issue|failure|trouble|degradation|it all|everything|this|impact|breakage)\s+(?:all\s+)?(?:began|started|happened|occurred|kicked off)\s+$/i;
 
 const VOCATIVE = /^\s*(?:[,:]\s*(?:please|pls|next time|stop|don['’]t|do not|never|document|explain|you|your)|\s+(?:ur|u|you|your|pls|please)\s)/iu;
 
@@ -704,6 +732,11 @@ function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
     const participle = tokens[v + 1];
     const perfect = /^(?:had|has)$/.test(next.normal) && participle !== undefined && (participle.tags.has('PastTense') || participle.tags.has('Participle') || SAME_FORM_PAST.test(participle.normal));
     const spokenTo = i === 0 && VOCATIVE.test(sentence.slice(token.end));
+    // "It was Joy who left the flag on": pointed at, and a "who" after it.
+    if (/(?:it|that) was\s+$/i.test(sentence.slice(Math.max(0, token.start - 10), token.start)) && relativeWho(sentence, tokens, token.start + word.length)) {
+      found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
+      continue;
+    }
     if (!possessive && !acts && !perfect && !spokenTo) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
   }

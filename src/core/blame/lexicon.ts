@@ -110,6 +110,10 @@ const CIRCUMSTANTIAL = [
   String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied`,
   String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?|force-?push(?:ed|es|ing)?`,
   String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|skips?`,
+  // How far: a destructive act done wholesale ("removed the backoff entirely").
+  String.raw`entirely|completely|wholesale|all of (?:the|them|it)`,
+  // Exposure: what was opened to the world.
+  String.raw`(?:to|as) public|publicly (?:readable|accessible|visible)|world-(?:readable|writable)`,
   // Where: production is where every deploy goes.
   String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)`,
 ];
@@ -167,7 +171,7 @@ export const CHAT_LEADS: ReadonlySet<string> = new Set([
 export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn|remind|prevent|stop|forbid|tell|make sure|ensure|follow up with|talk to|ask|have a word with|speak to|restrict)\b/iu;
 
 /** "Because Kemal rebooted the primary...": a person as the subject of a cause (see causalSubject in detect.ts). */
-const CAUSAL_WORDS = String.raw`because|cuz|coz`;
+const CAUSAL_WORDS = String.raw`because|cuz|coz|trac(?:ed|es|ing) (?:back )?to|lies with|was down to|(?:began|started|happened|occurred) when`;
 export const CAUSAL = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CAUSAL_WORDS})(?![\p{L}\p{N}_])`, 'iu');
 
 const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
