@@ -273,7 +273,7 @@ function actorTerm(
   if (possessive) {
     const near = after.slice(0, 3);
     const limit = near.length > 0 ? near[near.length - 1].end : mention.end + 2;
-    const owned = inClause.find((t) => t.start > mention.end && t.start < limit);
+    const owned = inClause.find((t) => t.start > mention.end && t.start < limit && !NOT_AN_ACT.has(t.text.split(/\s/)[0].toLowerCase()));
     if (owned) return owned;
   }
   // Passive agent: "was wiped by Jonas", "was broken by Anna's last commit".
@@ -569,7 +569,7 @@ function pointedAt(sentence: string, mention: Mention, terms: TermMatch[]): Term
   return causal && act ? { start: mention.start - causal[0].length, end: mention.start, text: causal[0].trim(), strong: false } : undefined;
 }
 
-const CAUSAL_POINTER = /(?:trac(?:ed|es|ing) (?:back )?to|lies with|was down to)\s*$/iu;
+const CAUSAL_POINTER = /(?:trac(?:ed|es|ing) (?:back )?to|lies with|(?:root )?cause (?:was|is)|trigger (?:was|is)|was down to)\s*$/iu;
 
 const COUNTERFACTUAL = /(?<![\p{L}])(?:would(?:n['’]t| not| never)? have|would['’]ve|none of this|could have been avoided)(?![\p{L}])/iu;
 

@@ -18,6 +18,9 @@ export interface BlameTerm {
 /** Verbs of damage done to a system, past and participle: the outcome of an act, not the act. */
 const DAMAGE_VERBS = String.raw`(?:fill(?:ed|ing)|lock(?:ed|ing)|block(?:ed|ing)|crash(?:ed|ing)|wip(?:ed|ing)|corrupt(?:ed|ing)|expos(?:ed|ing)|overwr(?:ote|iting)|overload(?:ed|ing)|exhaust(?:ed|ing)|flood(?:ed|ing)|undid|undoing|kill(?:ed|ing)|stall(?:ed|ing)|starv(?:ed|ing)|(?:took|taking) down|knock(?:ed|ing) out|breaking|cost(?:ing)? us)`;
 
+/** Past tenses of damage, for an act as the subject ("X's script wiped the folder"). */
+const DAMAGE_PAST = String.raw`locked|crashed|wiped|deleted|dropped|broke|took down|knocked out|filled|overwrote|corrupted|exposed|removed|disabled|purged|truncated|flushed|killed|blocked|overloaded|exhausted|flooded|stalled|froze|leaked|erased|destroyed|clobbered`;
+
 const STRONG = [
   String.raw`human[- ]error`,
   String.raw`operator[- ]error`,
@@ -96,6 +99,9 @@ const REGULAR = [
   // The damage the act did, told after it ("..., which filled the disks", "..., taking down eu-west"): a mender's
   // verb still clears its subject (see subjectTerm in detect.ts), so this pins the outcome only on an actor.
   String.raw`(?:,|which|and) (?:then |also |quickly |effectively )?${DAMAGE_VERBS}`,
+  // A possessed act that did damage: "Nkechi's migration locked the table" (the possessor path in detect.ts).
+  String.raw`(?<=['’]s (?:[\p{L}-]+ )?)(?!(?:he|she|they|it|we|you|since|because|when|and|but) )[\p{L}-]+ (?:${DAMAGE_PAST})`,
+  String.raw`(?:opened|exposed|open) to the (?:world|internet|public)`,
 ];
 
 /**
@@ -107,7 +113,11 @@ const REGULAR = [
  */
 const CIRCUMSTANTIAL = [
   // The act carries the damage: what was destroyed, switched off or overwritten.
-  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied`,
+  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied|flush(?:ed|es|ing)|eras(?:ed|ing)`,
+  // Repeating a destructive act ("deleted the bucket again").
+  String.raw`again`,
+  // When: at the worst time ("flushed in the middle of peak traffic").
+  String.raw`(?:during|at|in the middle of) (?:the )?(?:peak|busiest|business hours|black friday)|peak (?:hours|traffic|load|time)`,
   String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?|force-?push(?:ed|es|ing)?`,
   String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|skips?`,
   // How far: a destructive act done wholesale ("removed the backoff entirely").
@@ -115,14 +125,14 @@ const CIRCUMSTANTIAL = [
   // Exposure: what was opened to the world.
   String.raw`(?:to|as) public|publicly (?:readable|accessible|visible)|world-(?:readable|writable)`,
   // Where: production is where every deploy goes.
-  String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)`,
+  String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)|(?:prod|production|live) (?:db|database|bucket|cluster|table|data|server|environment|env|context|namespace|instance|config|credentials|password|keys?)`,
 ];
 
 /**
  * Phrases that point at whoever follows them: "traced back to Sourav", "the
  * fault lies with Lindiwe", "because of Bongani", "it was @tuan".
  */
-export const POINTERS = /(?:trac(?:ed|es|ing) (?:back )?to|lies with|because of|(?:it|that) was|(?:it|that)['’]s on|blame (?:on )?|was down to) ?$/iu;
+export const POINTERS = /(?:trac(?:ed|es|ing) (?:back )?to|lies with|(?:root )?cause (?:was|is)|trigger (?:was|is)|because of|(?:it|that) was|(?:it|that)['’]s on|blame (?:on )?|was down to) ?$/iu;
 
 /** Pointers that also give credit ("thanks to Mei's quick rollback"): blame only when the mistake follows the name at once. */
 export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
@@ -171,7 +181,7 @@ export const CHAT_LEADS: ReadonlySet<string> = new Set([
 export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn|remind|prevent|stop|forbid|tell|make sure|ensure|follow up with|talk to|ask|have a word with|speak to|restrict)\b/iu;
 
 /** "Because Kemal rebooted the primary...": a person as the subject of a cause (see causalSubject in detect.ts). */
-const CAUSAL_WORDS = String.raw`because|cuz|coz|trac(?:ed|es|ing) (?:back )?to|lies with|was down to|(?:began|started|happened|occurred) when`;
+const CAUSAL_WORDS = String.raw`because|cuz|coz|(?:root )?cause (?:was|is)|trigger (?:was|is)|trac(?:ed|es|ing) (?:back )?to|lies with|was down to|(?:began|started|happened|occurred) when`;
 export const CAUSAL = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CAUSAL_WORDS})(?![\p{L}\p{N}_])`, 'iu');
 
 const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
