@@ -102,6 +102,9 @@ const REGULAR = [
   // A possessed act that did damage: "Nkechi's migration locked the table" (the possessor path in detect.ts).
   String.raw`(?<=['’]s (?:[\p{L}-]+ )?)(?!(?:he|she|they|it|we|you|since|because|when|and|but) )[\p{L}-]+ (?:${DAMAGE_PAST})`,
   String.raw`(?:opened|exposed|open) to the (?:world|internet|public)`,
+  // Two environments crossed in one act ("pasted the staging credentials into the production vault", "ran it on prod
+  // not staging"); not across a clause ("tested in staging before the production rollout"), nor a promotion.
+  String.raw`(?<!promot\p{L}*\s(?:the\s)?)(?:staging|dev|test (?:env|environment|cluster|database|db|account|instance|server|copy))(?:(?!\s(?:before|after|then|and|once|when|until|so|to test)\s)[^.;,!?]){1,45}?[^\p{L}](?:prod|production|live)(?![\p{L}])|(?:prod|production|live)(?:(?!\s(?:before|after|then|and|once|when|until|so|to test)\s)[^.;,!?]){1,45}?[^\p{L}](?:staging|dev|test (?:env|environment|cluster|database|db|account|instance|server|copy))(?![\p{L}])`,
 ];
 
 /**
