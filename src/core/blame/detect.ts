@@ -550,6 +550,7 @@ const NOT_AN_ACT = new Set([
   'team', 'manager', 'lead', 'question', 'message', 'messages', 'warning', 'warnings', 'report', 'ticket', 'pager', 'phone',
   'dashboard', 'alert', 'rollback', 'fix', 'revert', 'recovery', 'help', 'work', 'check', 'review', 'calendar', 'laptop',
   'account', 'credentials', 'access', 'leave', 'vacation', 'holiday', 'shift', 'analysis', 'investigation',
+  'escalation', 'page', 'heads-up', 'notice', 'diagnosis', 'postmortem', 'write-up',
 ]);
 
 /** "traced back to Sourav", "the fault lies with Lindiwe", "because of Bongani": the phrase points at the name after it. */
