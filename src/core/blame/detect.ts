@@ -262,7 +262,7 @@ function actorTerm(
   const [clauseStart, clauseEnd] = clauseOf(mention.start);
   const inClause = terms.filter((t) => t.start >= clauseStart && t.start < clauseEnd);
   if (inClause.length === 0) {
-    const outcome = !pronoun && previousWord(sentence, tokens, mention.start) === 'by' ? passiveOutcome(tokens, terms, clauseStart, clauseEnd) : undefined;
+    const outcome = !pronoun && previousWord(sentence, tokens, mention.start) === 'by' ? passiveOutcome(sentence, tokens, terms, clauseStart, clauseEnd) : undefined;
     if (!outcome) return undefined;
     inClause.push(outcome);
   }
@@ -368,9 +368,13 @@ const MAKING_VERBS = new Set(['added', 'written', 'wrote', 'created', 'built']);
  * The outcome of a passive act told in the next clause ("had been raised to 99% by Tavita, so nothing fired"), or,
  * when the passive explains ("because the job was triggered by X"), the damage in the main clause before it.
  */
-function passiveOutcome(tokens: Token[], terms: TermMatch[], clauseStart: number, clauseEnd: number): TermMatch | undefined {
+function passiveOutcome(sentence: string, tokens: Token[], terms: TermMatch[], clauseStart: number, clauseEnd: number): TermMatch | undefined {
   const opener = tokens.find((t) => t.start >= clauseStart && t.text !== '');
   if (opener && /^(?:because|since|as)$/.test(opener.normal)) return terms.find((t) => t.end <= clauseStart);
+  // "Alerts were muted by Llinos before the window and never unmuted": a negated act coordinated with the passive
+  // shares its agent.
+  const coordinated = terms.find((t) => t.start >= clauseEnd && /^(?:never|not|didn|did not|wasn|weren)/i.test(t.text) && /\band\s+(?:(?:was|were)\s+)?$/i.test(sentence.slice(0, t.start)));
+  if (coordinated) return coordinated;
   const next = tokens.find((t) => t.start >= clauseEnd && t.text !== '');
   if (!next || !/^(?:so|which|causing)$/.test(next.normal)) return undefined;
   return terms.find((t) => t.start >= clauseEnd && !t.circumstantial);
