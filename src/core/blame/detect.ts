@@ -189,7 +189,42 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
       findings.push(toFinding(sentence, antecedent, term));
     }
   }
+  // "Ask Abdiqani to stop..., since his manual edit caused this outage", "Endika, whose unreviewed hotfix...":
+  // a possessive pronoun owning the mistake points back at the person named before it.
+  for (const token of analysis.tokens) {
+    if (!POSSESSIVE_PRONOUN.has(token.normal)) continue;
+    const antecedent = [...mentions].reverse().find((m) => m.end <= token.start);
+    if (!antecedent || blamed.has(antecedent)) continue;
+    if (token.normal === 'whose' && !/^\s*,?\s*$/.test(sentence.slice(antecedent.end, token.start))) continue;
+    const term = possessedMistake(analysis.tokens, token, terms, clauseOf(token.start)[1]);
+    if (term) {
+      blamed.add(antecedent);
+      findings.push(toFinding(sentence, antecedent, term));
+    }
+  }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'whose']);
+
+/**
+ * The mistake a possessive owns: in its noun phrase ("his unreviewed hotfix", "whose careless merge"), or done by
+ * it as a subject ("his manual edit caused this outage", "his last force-push wiped two fixes"). "her" must be
+ * followed by a noun: "paged her about the broken build" names her as an object.
+ */
+function possessedMistake(tokens: Token[], owner: Token, terms: TermMatch[], clauseEnd: number): TermMatch | undefined {
+  const after = tokens.filter((t) => t.start >= owner.end && t.start < clauseEnd && t.text !== '');
+  // Modifiers, including a mistake word the tagger reads as a verb ("unreviewed"), then the noun compound ("last force-push").
+  let headIndex = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb') && (t.tags.has('Noun') || !insideTerm(t, terms)));
+  while (headIndex >= 0 && headIndex + 1 < after.length && after[headIndex].tags.has('Noun') && after[headIndex + 1].tags.has('Noun') && !after[headIndex + 1].tags.has('Pronoun')) headIndex++;
+  const head = after[headIndex];
+  if (!head || !head.tags.has('Noun') || head.tags.has('Pronoun') || headIndex > 3 || NOT_AN_ACT.has(head.normal)) return undefined;
+  const owned = terms.find((t) => t.start >= owner.end && t.end <= head.end);
+  if (owned) return owned;
+  // The owned act is the subject of a mistake verb right after it.
+  const verb = after[headIndex + 1];
+  if (!verb || !verb.tags.has('Verb')) return undefined;
+  return terms.find((t) => t.end > verb.start);
 }
 
 /**
@@ -227,7 +262,7 @@ function actorTerm(
   const [clauseStart, clauseEnd] = clauseOf(mention.start);
   const inClause = terms.filter((t) => t.start >= clauseStart && t.start < clauseEnd);
   if (inClause.length === 0) {
-    const outcome = !pronoun && previousWord(sentence, tokens, mention.start) === 'by' ? passiveOutcome(tokens, terms, clauseStart, clauseEnd) : undefined;
+    const outcome = !pronoun && previousWord(sentence, tokens, mention.start) === 'by' ? passiveOutcome(sentence, tokens, terms, clauseStart, clauseEnd) : undefined;
     if (!outcome) return undefined;
     inClause.push(outcome);
   }
@@ -238,7 +273,7 @@ function actorTerm(
   if (possessive) {
     const near = after.slice(0, 3);
     const limit = near.length > 0 ? near[near.length - 1].end : mention.end + 2;
-    const owned = inClause.find((t) => t.start > mention.end && t.start < limit);
+    const owned = inClause.find((t) => t.start > mention.end && t.start < limit && !NOT_AN_ACT.has(t.text.split(/\s/)[0].toLowerCase()));
     if (owned) return owned;
   }
   // Passive agent: "was wiped by Jonas", "was broken by Anna's last commit".
@@ -247,7 +282,9 @@ function actorTerm(
     const by = previousToken(tokens, mention.start);
     const act = tokens.filter((t) => t.start >= clauseStart && by && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
     const particle = by ? previousToken(tokens, by.start) : undefined;
-    if ((act && !MAKING_VERBS.has(act.normal) && isExonerating(act.normal)) || (particle && !MAKING_VERBS.has(particle.normal) && isExonerating(particle.normal))) return undefined;
+    // "was left open by Kaito": an act that is itself the mistake ("left open") is not mending, whatever its particle.
+    const mends = (t: Token | undefined): boolean => t !== undefined && !MAKING_VERBS.has(t.normal) && isExonerating(t.normal) && !insideTerm(t, terms);
+    if ((mends(act) || mends(particle)) && !misdirected(act, inClause)) return undefined;
     return inClause[0];
   }
   // "Mehmet's cron change fires the purge job every minute instead of every month": the possessor's act is the subject.
@@ -269,6 +306,12 @@ function actorTerm(
     );
   }
   if (!isSubjectPosition(sentence, tokens, mention.start) && !pronoun && !beforeFiniteVerb(sentence, tokens, mention)) return undefined;
+  // "Kateřina was given production access without any onboarding": the person received the act; someone else did it.
+  // A coordinated act of their own still counts ("was told to turn it off and didn't").
+  if (RECIPIENT_PASSIVE.test(sentence.slice(mention.end, mention.end + 40))) {
+    const and = after.find((t) => t.normal === 'and' || t.normal === 'but');
+    return and ? subjectTerm(after.filter((t) => t.start > and.start), inClause.filter((t) => t.start > and.start)) : undefined;
+  }
   // "a migration that Kowalski wrote without an index": in an object relative clause the made thing is the flawed one.
   const previous = previousToken(tokens, mention.start);
   const objectRelative = previous !== undefined && /^(?:that|which)$/.test(previous.normal) && previousToken(tokens, previous.start)?.tags.has('Noun') === true;
@@ -290,6 +333,34 @@ function beforeFiniteVerb(sentence: string, tokens: Token[], mention: Mention): 
   return verb.tags.has('PastTense') || verb.tags.has('Modal') || (verb.tags.has('Hyphenated') && tokens[k + 1]?.tags.has('PastTense') === true);
 }
 
+/**
+ * Terms that say the act itself went astray ("restarted the wrong cluster", "rolled back the wrong release",
+ * "restored it to prod instead of staging"): a mending verb does not clear them, unlike the state it mended
+ * ("fixed the broken build", "restored the deleted table").
+ */
+const MISDIRECTION = /^(?:wrong(?:ly)?|incorrect(?:ly)?|by (?:mistake|accident)|mistaken(?:ly)?|accidental(?:ly)?|inadvertent(?:ly)?|instead of|rather than|without|w\/o|contrary to|too (?:early|late|soon))$/i;
+
+/** A misdirection in the mending act's own words: right after its verb, before anything else is said. */
+function misdirected(verb: Token | undefined, terms: TermMatch[]): boolean {
+  // Only a hands-on act can go astray this way: "found the wrong config value" found it, "restarted the wrong cluster" erred.
+  if (!verb || !verbRoot(verb.normal).some((root) => HANDS_ON_MENDING.has(root))) return false;
+  return terms.some((t) => t.start > verb.start && t.start - verb.end <= 40 && MISDIRECTION.test(t.text));
+}
+
+/** Mending acts done with the hands on the system, as opposed to finding, reporting or thanking. */
+const HANDS_ON_MENDING = new Set([
+  'restart', 'reboot', 'revert', 'roll', 'restore', 'kill', 'failover', 'pause', 'drain', 'patch', 'rebuild', 'rebuilt', 'halt',
+  'abort', 'cancel', 'fix', 'correct', 'repair', 'recover', 'isolate', 'cordon', 'contain', 'revoke', 'resolve', 'replay',
+  'reconstruct', 'freeze', 'froze', 'suspend', 'quarantine', 'unblock', 'remediate', 'close', 'open',
+]);
+
+function insideTerm(token: Token, terms: TermMatch[]): boolean {
+  return terms.some((t) => t.start <= token.start && token.start < t.end);
+}
+
+/** Passives whose subject receives what someone else did: given, told, asked, paged, warned... */
+const RECIPIENT_PASSIVE = /^['’]?s?\s+(?:was|were|had been|has been|got)\s+(?:\p{L}+ly\s+)?(?:given|granted|handed|told|asked|shown|assigned|paged|warned|informed|allowed|permitted|sent|offered|promised|trained|onboarded|hired|called|woken|expected)\b/iu;
+
 /** "was added by X without review", "a script that X wrote without tests": making something is no excuse, unlike mending it. */
 const MAKING_VERBS = new Set(['added', 'written', 'wrote', 'created', 'built']);
 
@@ -297,9 +368,13 @@ const MAKING_VERBS = new Set(['added', 'written', 'wrote', 'created', 'built']);
  * The outcome of a passive act told in the next clause ("had been raised to 99% by Tavita, so nothing fired"), or,
  * when the passive explains ("because the job was triggered by X"), the damage in the main clause before it.
  */
-function passiveOutcome(tokens: Token[], terms: TermMatch[], clauseStart: number, clauseEnd: number): TermMatch | undefined {
+function passiveOutcome(sentence: string, tokens: Token[], terms: TermMatch[], clauseStart: number, clauseEnd: number): TermMatch | undefined {
   const opener = tokens.find((t) => t.start >= clauseStart && t.text !== '');
   if (opener && /^(?:because|since|as)$/.test(opener.normal)) return terms.find((t) => t.end <= clauseStart);
+  // "Alerts were muted by Llinos before the window and never unmuted": a negated act coordinated with the passive
+  // shares its agent.
+  const coordinated = terms.find((t) => t.start >= clauseEnd && /^(?:never|not|didn|did not|wasn|weren)/i.test(t.text) && /\band\s+(?:(?:was|were)\s+)?$/i.test(sentence.slice(0, t.start)));
+  if (coordinated) return coordinated;
   const next = tokens.find((t) => t.start >= clauseEnd && t.text !== '');
   if (!next || !/^(?:so|which|causing)$/.test(next.normal)) return undefined;
   return terms.find((t) => t.start >= clauseEnd && !t.circumstantial);
@@ -311,11 +386,11 @@ function subjectTerm(after: Token[], terms: TermMatch[], making = false): TermMa
   if (after[0]?.normal === 'to' && after[1]?.tags.has('Verb')) return undefined;
   for (const token of after) {
     if (terms.some((t) => t.start <= token.start && token.start < t.end)) break;
-    if (isExonerating(token.normal) && !(making && MAKING_VERBS.has(token.normal))) return undefined;
+    if (isExonerating(token.normal) && !(making && MAKING_VERBS.has(token.normal)) && !misdirected(token, terms)) return undefined;
     if (token.tags.has('Verb') && !token.tags.has('Auxiliary') && !token.tags.has('Modal') && !AUXILIARY.has(token.normal)) {
       // "Tran Minh has made the rollback", "Ana did the revert": a light verb whose object mends.
       const object = !LIGHT_VERBS.has(token.normal) ? undefined : after.slice(after.indexOf(token) + 1, after.indexOf(token) + 3).find((t) => !t.tags.has('Determiner') && !t.tags.has('Adjective'));
-      if (object && (isExonerating(object.normal) || MENDING_NOUNS.has(object.normal)) && !terms.some((t) => t.start <= object.start && object.start < t.end)) return undefined;
+      if (object && (isExonerating(object.normal) || MENDING_NOUNS.has(object.normal)) && !terms.some((t) => t.start <= object.start && object.start < t.end) && !misdirected(object, terms)) return undefined;
       break;
     }
   }
@@ -448,8 +523,12 @@ function isSubjectPosition(sentence: string, tokens: Token[], offset: number): b
   if (punctuationBefore(sentence, tokens, offset)) return true;
   // After a timeline's timestamp: "13:45 Tomás forgets...".
   if (tokens.every((t) => t.end > offset || t.tags.has('Time') || t.tags.has('Date') || t.tags.has('NumericValue'))) return true;
-  return SUBJECT_LEADS.has(previous.normal) || CHAT_LEADS.has(previous.normal);
+  if (SUBJECT_LEADS.has(previous.normal) || CHAT_LEADS.has(previous.normal)) return true;
+  // "owner juha@example.fi did not respond", "on-call engineer Nomvula skipped": a role before the name is its title.
+  return ROLE_TITLE_BEFORE.test(sentence.slice(0, offset));
 }
+
+const ROLE_TITLE_BEFORE = new RegExp(String.raw`(?:^|[,;:]\s*|\b(?:the|our|their|a|an)\s+)(?:[\p{L}-]+\s+)?${ROLE_NOUNS}\s+$`, 'iu');
 
 /** -s, -es, -ed, -ing stripped: "rolls" -> "roll", "investigating" -> "investigat(e)", "spotted" -> "spot". */
 function verbRoot(word: string): string[] {
@@ -475,6 +554,7 @@ const NOT_AN_ACT = new Set([
   'team', 'manager', 'lead', 'question', 'message', 'messages', 'warning', 'warnings', 'report', 'ticket', 'pager', 'phone',
   'dashboard', 'alert', 'rollback', 'fix', 'revert', 'recovery', 'help', 'work', 'check', 'review', 'calendar', 'laptop',
   'account', 'credentials', 'access', 'leave', 'vacation', 'holiday', 'shift', 'analysis', 'investigation',
+  'escalation', 'page', 'heads-up', 'notice', 'diagnosis', 'postmortem', 'write-up',
 ]);
 
 /** "traced back to Sourav", "the fault lies with Lindiwe", "because of Bongani": the phrase points at the name after it. */
@@ -483,8 +563,18 @@ function pointedAt(sentence: string, mention: Mention, terms: TermMatch[]): Term
   // "thanks to Kemi's oversight": the mistake is what the person owns, before any comma.
   if (NEAR_POINTERS.test(before)) return terms.find((t) => t.start >= mention.end && t.start <= mention.end + 24 && !/[,;:]/.test(sentence.slice(mention.end, t.start)));
   if (!POINTERS.test(before)) return undefined;
-  return terms.find((t) => t.start >= mention.end) ?? terms.find((t) => t.end <= mention.start && /lies|traced|responsib|fault|blame/i.test(t.text));
+  const found = terms.find((t) => t.start >= mention.end) ?? terms.find((t) => t.end <= mention.start && /lies|traced|responsib|fault|blame/i.test(t.text));
+  if (found) return found;
+  // "the whole incident traces back to Ximena typing...": the pointer itself says the person caused it.
+  const causal = CAUSAL_POINTER.exec(before);
+  // Only where the person, or an act of theirs, is what it points at: "traced to Omar's dashboard" points at a tool.
+  const rest = sentence.slice(mention.end);
+  const owned = /^['’]s\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)/u.exec(rest)?.[1]?.toLowerCase();
+  const act = /^\s*(?:[,;.!?)]|$)/u.test(rest) || /^\s+\p{L}+ing\b/u.test(rest) || (owned !== undefined && !NOT_AN_ACT.has(owned) && !TOOL_NOUNS.has(owned));
+  return causal && act ? { start: mention.start - causal[0].length, end: mention.start, text: causal[0].trim(), strong: false } : undefined;
 }
+
+const CAUSAL_POINTER = /(?:trac(?:ed|es|ing) (?:back )?to|lies with|(?:root )?cause (?:was|is)|trigger (?:was|is)|was down to)\s*$/iu;
 
 const COUNTERFACTUAL = /(?<![\p{L}])(?:would(?:n['’]t| not| never)? have|would['’]ve|none of this|could have been avoided)(?![\p{L}])/iu;
 
@@ -507,7 +597,10 @@ function counterfactualSubject(sentence: string, mention: Mention, tokens: Token
  */
 function causalSubject(sentence: string, mention: Mention, tokens: Token[], terms: TermMatch[]): TermMatch | undefined {
   const because = previousToken(tokens, mention.start);
-  if (!because || !/^(?:because|cuz|coz|bc)$/.test(because.normal) || punctuationBefore(sentence, tokens, mention.start)) return undefined;
+  if (!because || punctuationBefore(sentence, tokens, mention.start)) return undefined;
+  // "The outage began when Chukwuemeka deleted...": the act that started the failure is its cause.
+  const startedWhen = because.normal === 'when' && OUTCOME_BEGAN.test(sentence.slice(Math.max(0, because.start - 40), because.start));
+  if (!/^(?:because|cuz|coz|bc)$/.test(because.normal) && !startedWhen) return undefined;
   let k = tokens.findIndex((t) => t.start >= mention.end);
   if (k < 0) return undefined;
   while (k < tokens.length - 1 && (tokens[k].tags.has('Adverb') || tokens[k].normal === 'had')) k++;
@@ -521,6 +614,8 @@ function causalSubject(sentence: string, mention: Mention, tokens: Token[], term
   if (previousToken(tokens, because.start) === undefined && comma >= 0) return own && own.start < comma ? own : undefined;
   return own ?? { start: because.start, end: because.end, text: because.text, strong: false };
 }
+
+const OUTCOME_BEGAN = /(?:outage|incident|problem|issue|failure|trouble|degradation|it all|everything|this|impact|breakage)\s+(?:all\s+)?(?:began|started|happened|occurred|kicked off)\s+$/i;
 
 const VOCATIVE = /^\s*(?:[,:]\s*(?:please|pls|next time|stop|don['’]t|do not|never|document|explain|you|your)|\s+(?:ur|u|you|your|pls|please)\s)/iu;
 
@@ -562,8 +657,10 @@ function findMentions(sentence: string, roster: Roster, analysis: Analysis): Men
   const things = thingsOf(roster);
   for (const m of candidates) trimImperative(sentence, m);
   const quotedLogs = quotedLogSpans(sentence);
+  // "[17:04] <jerome> ugh, Mateo deployed...", "kim: the deploy failed": the chat speaker says the line, and is not in it.
+  const speakerEnd = CHAT_SPEAKER.exec(sentence)?.[0].length ?? 0;
   return candidates
-    .filter((m) => !isTitleOnly(m.text) && !quotedLogs.some(([start, end]) => m.start >= start && m.end <= end))
+    .filter((m) => !isTitleOnly(m.text) && m.start >= speakerEnd && !quotedLogs.some(([start, end]) => m.start >= start && m.end <= end))
     .filter((m) => m.source === 'roster' || m.source === 'email' || m.source === 'handle' || (!things.has(m.text.toLowerCase()) && !looksLikeTool(sentence, m, analysis.tokens)))
     .map((m) => withTitle(sentence, m));
 }
@@ -585,6 +682,9 @@ function trimImperative(sentence: string, mention: Mention): void {
   mention.start += lead[0].length;
   mention.text = mention.text.slice(lead[0].length);
 }
+
+/** A chat line's speaker: "<lotte>", "[02:14] <dawit>", "kim:" (lower case, as chat exports write the nick). */
+const CHAT_SPEAKER = /^\s*(?:\[[^\]\n]{1,24}\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:<[^<>\s]{1,40}>|\p{Ll}[\p{L}\p{N}._-]{1,30}:(?=\s))/u;
 
 const QUOTED = /["“][^"“”\n]{1,300}["”]/gu;
 const LOG_WORDS = /\b(?:ERROR|FATAL|WARN(?:ING)?|INFO|DEBUG|CRITICAL|Exception|failed|denied|refused)\b/;
@@ -637,6 +737,11 @@ function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
     const participle = tokens[v + 1];
     const perfect = /^(?:had|has)$/.test(next.normal) && participle !== undefined && (participle.tags.has('PastTense') || participle.tags.has('Participle') || SAME_FORM_PAST.test(participle.normal));
     const spokenTo = i === 0 && VOCATIVE.test(sentence.slice(token.end));
+    // "It was Joy who left the flag on": pointed at, and a "who" after it.
+    if (/(?:it|that) was\s+$/i.test(sentence.slice(Math.max(0, token.start - 10), token.start)) && relativeWho(sentence, tokens, token.start + word.length)) {
+      found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
+      continue;
+    }
     if (!possessive && !acts && !perfect && !spokenTo) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
   }

@@ -15,6 +15,12 @@ export interface BlameTerm {
   circumstantial?: boolean;
 }
 
+/** Verbs of damage done to a system, past and participle: the outcome of an act, not the act. */
+const DAMAGE_VERBS = String.raw`(?:fill(?:ed|ing)|lock(?:ed|ing)|block(?:ed|ing)|crash(?:ed|ing)|wip(?:ed|ing)|corrupt(?:ed|ing)|expos(?:ed|ing)|overwr(?:ote|iting)|overload(?:ed|ing)|exhaust(?:ed|ing)|flood(?:ed|ing)|undid|undoing|kill(?:ed|ing)|stall(?:ed|ing)|starv(?:ed|ing)|(?:took|taking) down|knock(?:ed|ing) out|breaking|cost(?:ing)? us)`;
+
+/** Past tenses of damage, for an act as the subject ("X's script wiped the folder"). */
+const DAMAGE_PAST = String.raw`locked|crashed|wiped|deleted|dropped|broke|took down|knocked out|filled|overwrote|corrupted|exposed|removed|disabled|purged|truncated|flushed|killed|blocked|overloaded|exhausted|flooded|stalled|froze|leaked|erased|destroyed|clobbered`;
+
 const STRONG = [
   String.raw`human[- ]error`,
   String.raw`operator[- ]error`,
@@ -42,6 +48,7 @@ const REGULAR = [
   // Not "had not been shown": there someone else left the gap.
   String.raw`ha(?:d|s|ve)(?:n['’]t| not)(?! been)`,
   String.raw`broke|broken|break(?:s|ing)?`,
+  String.raw`corrupt(?:ed|ing|s)?`,
   String.raw`caus(?:ed|ing)`,
   String.raw`by (?:mistake|accident)`,
   String.raw`mistaken(?:ly)?`,
@@ -70,7 +77,7 @@ const REGULAR = [
   String.raw`(?:lack of|no|without) attention`,
   String.raw`(?:not |n['’]t )?pay(?:ing)? attention`,
   // Judgements of the act itself.
-  String.raw`un(?:reviewed|tested|approved|announced|validated|checked)|self-approved|(?:his|her|their) own (?:change|changes|pr|pull request|code|commit)`,
+  String.raw`un(?:reviewed|tested|approved|announced|validated|checked|supervised|authori[sz]ed|encrypted|monitored)|self-approved|(?:his|her|their) own (?:change|changes|pr|pull request|code|commit)`,
   String.raw`(?:did|made|make|makes) (?:a |the |this |that )?mistake|error`,
   String.raw`faulty|buggy|bogus|typo['’]d|left (?:the \p{L}+ (?:flag )?)?(?:on|off|out|open|enabled|disabled|running)`,
   String.raw`let (?:it |the \p{L}+ )?(?:lapse|expire)|leak(?:ed|ing)|hard-?cod(?:ed|ing)|hand-?edit(?:ed|ing)?|snoozed|bypass(?:ed|es|ing)?|circumvent(?:ed|ing)?`,
@@ -87,8 +94,17 @@ const REGULAR = [
   String.raw`believ(?:ed|ing) (?:it|that|he|she|was|to be)|thought (?:was|to be)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
   String.raw`public (?:repo|repository|bucket|channel|gist)|ma(?:de|ke|kes|king) (?:it |them |the \p{L}+ )?public|failing (?:\p{L}+ )?(?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
   // The outcome pinned on the act.
-  String.raw`(?:which|that)(?: is|['’]s)? (?:why|how)|is how|so (?:every|all|the|nothing|no|none)|causing|led to|resulting in|duplicat(?:ed|ing)`,
-  String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disk|went out|reintroduc(?:ed|ing)`,
+  String.raw`(?:which|that|this)(?: is|['’]s)? (?:why|how|where)|is how|so (?:every|all|the|nothing|no|none)|causing|led to|resulting in|duplicat(?:ed|ing)`,
+  String.raw`took out|cut (?:\p{L}+ )?off|filled (?:up )?the disks?|went out|reintroduc(?:ed|ing)`,
+  // The damage the act did, told after it ("..., which filled the disks", "..., taking down eu-west"): a mender's
+  // verb still clears its subject (see subjectTerm in detect.ts), so this pins the outcome only on an actor.
+  String.raw`(?:,|which|and) (?:then |also |quickly |effectively )?${DAMAGE_VERBS}`,
+  // A possessed act that did damage: "Nkechi's migration locked the table" (the possessor path in detect.ts).
+  String.raw`(?<=['’]s (?:[\p{L}-]+ )?)(?!(?:he|she|they|it|we|you|since|because|when|and|but) )[\p{L}-]+ (?:${DAMAGE_PAST})`,
+  String.raw`(?:opened|exposed|open) to the (?:world|internet|public)`,
+  // Two environments crossed in one act ("pasted the staging credentials into the production vault", "ran it on prod
+  // not staging"); not across a clause ("tested in staging before the production rollout"), nor a promotion.
+  String.raw`(?<!promot\p{L}*\s(?:the\s)?)(?:staging|dev|test (?:env|environment|cluster|database|db|account|instance|server|copy))(?:(?!\s(?:before|after|then|and|once|when|until|so|to test)\s)[^.;,!?]){1,45}?[^\p{L}](?:prod|production|live)(?![\p{L}])|(?:prod|production|live)(?:(?!\s(?:before|after|then|and|once|when|until|so|to test)\s)[^.;,!?]){1,45}?[^\p{L}](?:staging|dev|test (?:env|environment|cluster|database|db|account|instance|server|copy))(?![\p{L}])`,
 ];
 
 /**
@@ -100,18 +116,26 @@ const REGULAR = [
  */
 const CIRCUMSTANTIAL = [
   // The act carries the damage: what was destroyed, switched off or overwritten.
-  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied`,
+  String.raw`delet(?:ed|es|ing)|dropp(?:ed|ing)|drops|remov(?:ed|es|ing)|purg(?:ed|es|ing)|truncat(?:ed|es|ing)|emptied|flush(?:ed|es|ing)|eras(?:ed|ing)`,
+  // Repeating a destructive act ("deleted the bucket again").
+  String.raw`again`,
+  // When: at the worst time ("flushed in the middle of peak traffic").
+  String.raw`(?:during|at|in the middle of) (?:the )?(?:peak|busiest|business hours|black friday)|peak (?:hours|traffic|load|time)`,
   String.raw`overw(?:rote|ritten|rites|riting)|overrode|overridden|clobber(?:ed|s)?|force-?push(?:ed|es|ing)?`,
   String.raw`disabl(?:ed|es|ing)|(?:turn|switch)(?:ed|ing)? (?:it |them )?off|skips?`,
+  // How far: a destructive act done wholesale ("removed the backoff entirely").
+  String.raw`entirely|completely|wholesale|all of (?:the|them|it)`,
+  // Exposure: what was opened to the world.
+  String.raw`(?:to|as) public|publicly (?:readable|accessible|visible)|world-(?:readable|writable)`,
   // Where: production is where every deploy goes.
-  String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)`,
+  String.raw`(?:against|on|in|into|to|at) (?:the )?(?:prod|production|the primary|primary|live)|(?:prod|production|live) (?:db|database|bucket|cluster|table|data|server|environment|env|context|namespace|instance|config|credentials|password|keys?)`,
 ];
 
 /**
  * Phrases that point at whoever follows them: "traced back to Sourav", "the
  * fault lies with Lindiwe", "because of Bongani", "it was @tuan".
  */
-export const POINTERS = /(?:traced (?:back )?to|lies with|because of|(?:it|that) was|(?:it|that)['’]s on|blame (?:on )?|was down to) ?$/iu;
+export const POINTERS = /(?:trac(?:ed|es|ing) (?:back )?to|lies with|(?:root )?cause (?:was|is)|trigger (?:was|is)|because of|(?:it|that) was|(?:it|that)['’]s on|blame (?:on )?|was down to) ?$/iu;
 
 /** Pointers that also give credit ("thanks to Mei's quick rollback"): blame only when the mistake follows the name at once. */
 export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
@@ -120,7 +144,7 @@ export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
  * Sentences that clear a person: "not Ana's doing", "no fault of Minh", "not by
  * anything she did", "was not involved in the change". Nobody in them is flagged.
  */
-export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by anything|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected)/iu;
+export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by any(?:thing| action| act| mistake| fault| decision)|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected|(?:nobody|no one) blame[ds]|(?:was|were|is)(?:n['’]t| not) blamed|did (?:nothing|not do anything|n['’]t do anything) wrong|(?:not because|nothing) \p{L}+ did|not (?:is |was |the )?(?:\p{L}+ )?fault of)/iu;
 
 /**
  * Roots of verbs after which a person finds, reports, mends or takes part in
@@ -139,6 +163,10 @@ export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
   'check', 'monitor', 'watch', 'cordon', 'spend', 'spent', 'stay', 'stayed', 'list',
   'mark', 'pin', 'ping', 'try', 'tri', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'plan', 'agree', 'inform',
   'contain', 'isolate', 'pause', 'failover', 'call', 'revoke', 'thanks', 'thx', 'ty', 'kudos', 'shoutout',
+  // Stopping and containing the damage, and examining it.
+  'rebuilt', 'halt', 'abort', 'cancel', 'freeze', 'froze', 'frozen', 'suspend', 'quarantine', 'drain', 'unblock', 'remediate', 'patch',
+  'triage', 'inspect', 'examine', 'reproduce', 'observe', 'hear', 'heard', 'recognize', 'recognise', 'announce', 'communicate',
+  'interrupt', 'intervene', 'unstick', 'unstuck',
 ]);
 
 /** Words that say an act was the plan: "as planned", "per the runbook", "with approval". Circumstances alone do not blame there. */
@@ -156,7 +184,7 @@ export const CHAT_LEADS: ReadonlySet<string> = new Set([
 export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn|remind|prevent|stop|forbid|tell|make sure|ensure|follow up with|talk to|ask|have a word with|speak to|restrict)\b/iu;
 
 /** "Because Kemal rebooted the primary...": a person as the subject of a cause (see causalSubject in detect.ts). */
-const CAUSAL_WORDS = String.raw`because|cuz|coz`;
+const CAUSAL_WORDS = String.raw`because|cuz|coz|(?:root )?cause (?:was|is)|trigger (?:was|is)|trac(?:ed|es|ing) (?:back )?to|lies with|was down to|(?:began|started|happened|occurred) when`;
 export const CAUSAL = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CAUSAL_WORDS})(?![\p{L}\p{N}_])`, 'iu');
 
 const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');

@@ -171,7 +171,10 @@ export function guessNames(sentence: string, tokens: Token[], isSentenceStart: (
     let known: boolean;
     let unknown: boolean;
     if (hyphenated) {
-      known = NAME_SHAPE.test(word) && parts.every((p) => isNamePart(p.word, p.token));
+      // "Wing-yan", "Seo-yeon": East Asian given names join a capitalised syllable to a short lower-case one that
+      // is no English word ("Follow-up", "Read-only", "Dry-run" end in one).
+      const syllables = parts.length === 2 && /^\p{Lu}\p{Ll}{1,5}$/u.test(parts[0].word) && /^\p{Ll}{2,5}$/u.test(parts[1].word) && !ENGLISH_PREFIXES.has(parts[0].word.toLowerCase()) && !TOOL_NAMES.has(parts[0].word.toLowerCase()) && (lexiconTag(parts[1].word) === undefined || PERSON_NAME_TAGS.has(lexiconTag(parts[1].word) ?? '')) && !TECH_ENDING.test(parts[1].word);
+      known = NAME_SHAPE.test(word) && (syllables || parts.every((p) => isNamePart(p.word, p.token)));
       unknown = false;
     } else {
       // Products named like people ("Jenkins", "Ruby") are kept here: the caller's tool check decides.

@@ -26,6 +26,26 @@ runRuleTests(blameNamedIndividual, {
     'summary:\n  description: Bob owns the follow-up. The deploy failed twice.\n',
     // Reporting a failure is not causing it.
     'root_cause:\n  whys:\n    - Bob reported that the backup job failed.\n',
+    // Mending a failure is not causing it (issue 14): each would be flagged without the guard.
+    'timeline:\n  - at: "10:00"\n    event: "Alice fixed the broken build"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Bo restored the deleted table"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Emeka rolled back the faulty release within ten minutes"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Ibrahim rebuilt the corrupted index overnight"\n',
+    'timeline:\n  - at: "10:00"\n    event: "The faulty rollout was halted by Shirin within five minutes"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Javier reverted the change that locked the orders table"\n',
+    // Noticing a failure is not causing it (issue 14): each would be flagged without the guard.
+    'timeline:\n  - at: "10:00"\n    event: "Dana noticed the outage"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Farah spotted the wrong timeout in the config"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Dmitri found the wrong config value within five minutes"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Wen\'s monitor caught the expired certificate"\n',
+    // Reporting and escalating a failure is not causing it (issue 14): each would be flagged without the guard.
+    'timeline:\n  - at: "10:00"\n    event: "Chen reported the failed deploy"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Hana escalated the broken payment flow to the vendor"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Sven explained that the migration had dropped the index"\n',
+    // Receiving, being cleared, a chat speaker a failure is not causing it (issue 14): each would be flagged without the guard.
+    'timeline:\n  - at: "10:00"\n    event: "Olu was told about the failed backup only the next morning"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Nobody blamed Eeva for the outage; the alert threshold itself was wrong"\n',
+    'timeline:\n  - at: "10:00"\n    event: "<lotte> the deploy failed again, looking now"\n',
     // A name inside a Markdown code span is a command, not a person.
     'summary:\n  description: |\n    Running `kubectl --as bob` failed because the role was wrong.\n',
     // Role mailboxes are systems.
