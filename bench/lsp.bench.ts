@@ -222,7 +222,7 @@ export async function run(): Promise<void> {
       const file = join(folder, `bench-${entries}.pm.yaml`);
       writeFileSync(file, original);
       const uri = pathToFileURL(file).toString();
-      const opened = [];
+      const opened: { ms: number; count: number }[] = [];
       for (const server of servers) opened.push(await server.open(uri, original));
       const samples = servers.map(() => [] as number[]);
       const floor: number[] = [];
