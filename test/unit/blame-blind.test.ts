@@ -10,8 +10,9 @@
  *   on it, so it is a development set now.
  * - set-3.yaml was written after the second pass and measured blind there
  *   (precision 0.868, recall 0.670); the third pass studied its misses, so it
- *   is a development set now too. The next set, written after the third pass,
- *   is the honest measure.
+ *   is a development set now too.
+ * - set-4.yaml was written after the third pass (brief: BRIEF-set4.md) and
+ *   measured blind there: precision 0.945, recall 0.542.
  *
  * A blame sentence counts as caught only when a flagged name is the labelled
  * person (the whole name, a part of it, or it with a title: "Mr. Gupta" for
@@ -128,6 +129,9 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // Written after the second pass (tuned on sets 1 and 2), never tuned on: precision 0.868, recall 0.670.
   // The third pass studied its misses (a development set now): precision 1.000, recall 0.898 (79 of 88, no false alarm).
   'set-3.yaml': { precision: 0.98, recall: 0.88, minimumSize: 200 },
+  // Written after the third pass (tuned on sets 1-3), never tuned on: precision 0.945, recall 0.542
+  // (52 of 96 caught, 3 false alarms). The honest number for the third pass: it does not generalise yet.
+  'set-4.yaml': { precision: 0.925, recall: 0.52, minimumSize: 200 },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {
