@@ -1,0 +1,90 @@
+// The npm package as a user in another repository gets it: `npm pack`, installed from the tarball into an
+// empty project (offline: the package has no dependencies to fetch), then `npx postmortem` there.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, CLEAN, SCHEMA_BROKEN } from './helpers';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+/** npm, with a throw-away cache so the test neither reads nor fills the user's. */
+const npm = (args: string[], cwd: string, cache: string) =>
+  spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_cache: cache, npm_config_update_notifier: 'false' } });
+
+describe('the npm package', () => {
+  let dir: string;
+  let tarball: string;
+  let packed: { files: Array<{ path: string }>; size: number; unpackedSize: number };
+
+  before(() => {
+    // `npm pack` runs the production build itself (prepack); the test packs what the unit run built,
+    // so it never rewrites dist/ under the other tests' feet.
+    if (!existsSync(join(repoRoot, 'dist/cli.js'))) execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot });
+    dir = mkdtempSync(join(tmpdir(), 'pm-pack-'));
+    const result = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], repoRoot, join(dir, 'cache'));
+    assert.equal(result.status, 0, result.stderr);
+    [packed] = JSON.parse(result.stdout);
+    tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('holds the CLI bundle, its name list, the schemas, the rule pages and the READMEs, LICENSE, CHANGELOG: nothing else', () => {
+    const expected = [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      // npm adds every README* whatever the ignore file says: the Marketplace README is the users' one anyway.
+      'README.marketplace.md',
+      'dist/cli.js',
+      'dist/person-names.json',
+      'package.json',
+      ...readdirSync(join(repoRoot, 'docs/rules')).map((f) => `docs/rules/${f}`),
+      ...readdirSync(join(repoRoot, 'schemas')).map((f) => `schemas/${f}`),
+    ].sort();
+    const files = packed.files.map((f) => f.path).sort();
+    assert.deepEqual(files, expected);
+    assert.ok(!files.some((f) => /^(src|test|node_modules|scripts|bench|media)\/|\.map$|extension\.js$/.test(f)));
+  });
+
+  it('is small: under 1 MB packed (the bundle, unminified here, is most of it)', () => {
+    assert.ok(packed.size < 1_000_000, `${packed.size} bytes`);
+    assert.ok(packed.size > 100_000, `${packed.size} bytes: the bundle is missing?`);
+  });
+
+  it('has no runtime dependencies, a postmortem bin, and is publishable (not private)', () => {
+    assert.equal(manifest.dependencies, undefined);
+    assert.equal(manifest.private, undefined);
+    assert.deepEqual(manifest.bin, { postmortem: './dist/cli.js' });
+    assert.equal(manifest.scripts.prepack, 'node scripts/build.mjs --production');
+  });
+
+  it('installs offline into an empty project, where `npx postmortem` lints and prints its version', () => {
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'postmortems'), { recursive: true });
+    mkdirSync(join(project, '.git'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'someone-elses-service', version: '1.0.0', private: true }));
+    const install = npm(['install', '--offline', '--no-audit', '--no-fund', tarball], project, join(dir, 'cache'));
+    assert.equal(install.status, 0, install.stderr);
+    // Only the package itself: nothing else came along.
+    assert.deepEqual(readdirSync(join(project, 'node_modules')).filter((f) => !f.startsWith('.')), ['postmortems-as-code']);
+
+    const version = npm(['exec', '--offline', '--', 'postmortem', '--version'], project, join(dir, 'cache'));
+    assert.equal(version.status, 0, version.stderr);
+    assert.equal(version.stdout, `${manifest.version}\n`);
+
+    copyFileSync(join(repoRoot, 'examples/postmortems/2026-06-09-search-ranking-bad-deploy.pm.yaml'), join(project, 'postmortems/clean.pm.yaml'));
+    const clean = spawnSync('npx', ['--offline', 'postmortem', 'lint', '--today', '2026-07-01'], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'cache') } });
+    assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+    assert.match(clean.stdout, /No problems in 1 file/);
+
+    writeFileSync(join(project, 'postmortems/broken.pm.yaml'), SCHEMA_BROKEN.replace(CLEAN.match(/^id: .*$/m)![0], 'id: INC-2026-06-09-099'));
+    const broken = spawnSync('npx', ['--offline', 'postmortem', 'lint', '--today', '2026-07-01', '--format', 'sarif'], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'cache') } });
+    assert.equal(broken.status, 1, broken.stderr);
+    const rules = JSON.parse(broken.stdout).runs[0].tool.driver.rules;
+    // The rule pages are read from the installed package, beside dist/.
+    assert.match(rules.find((r: { id: string }) => r.id === 'whys-count').help.markdown, /^# PM112 `whys-count`/);
+    assert.match(JSON.parse(broken.stdout).runs[0].results[0].message.text, /SEV-1, SEV-2, SEV-3/);
+  });
+});
