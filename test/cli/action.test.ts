@@ -4,11 +4,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CLEAN, SCHEMA_BROKEN, repoRoot } from './helpers';
+import { ensureBuilt, packPackage } from './npmPackage';
 
 interface ActionStep {
   id?: string;
@@ -93,7 +94,7 @@ describe('the GitHub Action', () => {
   }
 
   before(() => {
-    if (!existsSync(join(repoRoot, 'dist/cli.js'))) execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot });
+    ensureBuilt();
     root = mkdtempSync(join(tmpdir(), 'pm-action-'));
     workspace = join(root, 'repo');
     mkdirSync(workspace);
@@ -182,9 +183,7 @@ describe('the GitHub Action', () => {
     mkdirSync(join(actionCopy, 'scripts'), { recursive: true });
     for (const file of ['action.yml', 'package.json', 'scripts/github-action.mjs']) writeFileSync(join(actionCopy, file), readFileSync(join(repoRoot, file)));
     // npm from the registry is out of reach here: a stand-in records the command and installs the packed tarball instead.
-    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', root], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(root, 'npm-cache') } });
-    assert.equal(pack.status, 0, pack.stderr);
-    const tarball = join(root, readdirSync(root).find((f) => f.endsWith('.tgz'))!);
+    const { tarball } = packPackage(root);
     const bin = join(root, 'bin');
     mkdirSync(bin);
     const realNpm = execFileSync('bash', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim();

@@ -2,31 +2,22 @@
 // empty project (offline: the package has no dependencies to fetch), then `npx postmortem` there.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, CLEAN, SCHEMA_BROKEN } from './helpers';
+import { installOffline, npm, packPackage, type PackedPackage } from './npmPackage';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-/** npm, with a throw-away cache so the test neither reads nor fills the user's. */
-const npm = (args: string[], cwd: string, cache: string) =>
-  spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_cache: cache, npm_config_update_notifier: 'false' } });
 
 describe('the npm package', () => {
   let dir: string;
-  let tarball: string;
-  let packed: { files: Array<{ path: string }>; size: number; unpackedSize: number };
+  let packed: PackedPackage;
 
   before(() => {
-    // `npm pack` runs the production build itself (prepack); the test packs what the unit run built,
-    // so it never rewrites dist/ under the other tests' feet.
-    if (!existsSync(join(repoRoot, 'dist/cli.js'))) execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot });
     dir = mkdtempSync(join(tmpdir(), 'pm-pack-'));
-    const result = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], repoRoot, join(dir, 'cache'));
-    assert.equal(result.status, 0, result.stderr);
-    [packed] = JSON.parse(result.stdout);
-    tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
+    packed = packPackage(dir);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -65,22 +56,21 @@ describe('the npm package', () => {
     mkdirSync(join(project, 'postmortems'), { recursive: true });
     mkdirSync(join(project, '.git'));
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'someone-elses-service', version: '1.0.0', private: true }));
-    const install = npm(['install', '--offline', '--no-audit', '--no-fund', tarball], project, join(dir, 'cache'));
-    assert.equal(install.status, 0, install.stderr);
+    installOffline(project, packed.tarball, join(dir, 'npm-cache'));
     // Only the package itself: nothing else came along.
     assert.deepEqual(readdirSync(join(project, 'node_modules')).filter((f) => !f.startsWith('.')), ['postmortems-as-code']);
 
-    const version = npm(['exec', '--offline', '--', 'postmortem', '--version'], project, join(dir, 'cache'));
+    const version = npm(['exec', '--offline', '--', 'postmortem', '--version'], project, join(dir, 'npm-cache'));
     assert.equal(version.status, 0, version.stderr);
     assert.equal(version.stdout, `${manifest.version}\n`);
 
     copyFileSync(join(repoRoot, 'examples/postmortems/2026-06-09-search-ranking-bad-deploy.pm.yaml'), join(project, 'postmortems/clean.pm.yaml'));
-    const clean = spawnSync('npx', ['--offline', 'postmortem', 'lint', '--today', '2026-07-01'], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'cache') } });
+    const clean = spawnSync('npx', ['--offline', 'postmortem', 'lint', '--today', '2026-07-01'], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'npm-cache') } });
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
     assert.match(clean.stdout, /No problems in 1 file/);
 
     writeFileSync(join(project, 'postmortems/broken.pm.yaml'), SCHEMA_BROKEN.replace(CLEAN.match(/^id: .*$/m)![0], 'id: INC-2026-06-09-099'));
-    const broken = spawnSync('npx', ['--offline', 'postmortem', 'lint', '--today', '2026-07-01', '--format', 'sarif'], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'cache') } });
+    const broken = spawnSync('npx', ['--offline', 'postmortem', 'lint', '--today', '2026-07-01', '--format', 'sarif'], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'npm-cache') } });
     assert.equal(broken.status, 1, broken.stderr);
     const rules = JSON.parse(broken.stdout).runs[0].tool.driver.rules;
     // The rule pages are read from the installed package, beside dist/.
