@@ -163,7 +163,8 @@ function changedFiles(git, base, pathspecs) {
   } catch {
     // No common history here (a shallow merge commit): its first parent is the base, so base..HEAD is the change.
   }
-  return splitNul(git(['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', from, '--', ...pathspecs]));
+  // --relative: paths from the workspace, as ls-files gives them, also when it is a folder inside the repository.
+  return splitNul(git(['diff', '--name-only', '-z', '--relative', '--no-renames', '--diff-filter=d', from, '--', ...pathspecs]));
 }
 
 function writeOutputs(env, values) {

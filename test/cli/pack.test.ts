@@ -6,10 +6,17 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, CLEAN, SCHEMA_BROKEN } from './helpers';
+import { repoRoot, CLEAN, SCHEMA_BROKEN, runCli } from './helpers';
 import { installOffline, npm, packPackage, type PackedPackage } from './npmPackage';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+describe('postmortem --version', () => {
+  it('prints the package version alone, as -v too, and the help lists it', async () => {
+    for (const flag of ['--version', '-v']) assert.deepEqual(await runCli([flag], tmpdir()), { code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    assert.match((await runCli(['--help'], tmpdir())).stdout, /^ {2}-v, --version {7}Print the version and exit$/m);
+  });
+});
 
 describe('the npm package', () => {
   let dir: string;
