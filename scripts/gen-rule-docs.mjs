@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Generates, from src/rules/index.ts, what must never drift from the rules
-// themselves: the rule table of README.md and README.marketplace.md (between the rules-table markers) and
+// themselves: the rule table of README.md and README.marketplace.md (between the rules-table markers),
 // one `postmortem.rules.<slug>` setting per rule in package.json, so the
-// Settings editor lists every rule with its description and levels.
+// Settings editor lists every rule with its description and levels, and the rule slugs
+// `.postmortem.yaml` accepts in schemas/postmortem-config.schema.json.
 //
 // Usage: node scripts/gen-rule-docs.mjs            rewrite README.md / package.json when stale
 //        node scripts/gen-rule-docs.mjs --check    exit 1 (and write nothing) when either is stale
@@ -64,6 +65,24 @@ export function replaceRuleSettings(packageText, rules) {
   return JSON.stringify(manifest, null, 2).replace(/\n/g, eol) + eol;
 }
 
+/**
+ * schemas/postmortem-config.schema.json text with `rules` listing exactly the slugs src/core/config.ts
+ * accepts (the core checks, then every rule), each with its description; every other key kept.
+ */
+export function replaceConfigSchemaRules(schemaText, rules) {
+  const schema = JSON.parse(schemaText);
+  const properties = {};
+  for (const rule of [...CORE_SETTINGS, ...rules]) {
+    properties[rule.slug] = {
+      description: `${rule.id ? `${rule.id} ` : ''}${rule.description} Default severity: ${rule.defaultSeverity}.`,
+      allOf: [{ $ref: '#/definitions/level' }],
+    };
+  }
+  schema.properties.rules.properties = properties;
+  const eol = schemaText.includes('\r\n') ? '\r\n' : '\n';
+  return JSON.stringify(schema, null, 2).replace(/\n/g, eol) + eol;
+}
+
 /** README text with the table between the markers replaced; throws when the markers are missing. */
 export function replaceTable(readme, table) {
   const start = readme.indexOf(START);
@@ -96,6 +115,9 @@ async function main() {
   const packagePath = join(root, 'package.json');
   const packageText = readFileSync(packagePath, 'utf8');
   const updatedPackage = replaceRuleSettings(packageText, rules);
+  const configSchemaPath = join(root, 'schemas/postmortem-config.schema.json');
+  const configSchemaText = readFileSync(configSchemaPath, 'utf8');
+  const updatedConfigSchema = replaceConfigSchemaRules(configSchemaText, rules);
   if (missingDocs.length > 0) console.error(`gen-rule-docs: no doc page for ${missingDocs.join(', ')} (docs/rules/<slug>.md)`);
   if (check) {
     for (const readme of readmes) {
@@ -107,11 +129,16 @@ async function main() {
       console.error('gen-rule-docs: the postmortem.rules.* settings in package.json are stale; run `npm run docs:rules`.');
       process.exit(1);
     }
+    if (updatedConfigSchema !== configSchemaText) {
+      console.error('gen-rule-docs: the rules of schemas/postmortem-config.schema.json are stale; run `npm run docs:rules`.');
+      process.exit(1);
+    }
     console.log(`gen-rule-docs: ${name} lists all ${rules.length} rules.`);
     process.exit(missingDocs.length > 0 ? 1 : 0);
   }
   for (const readme of readmes) if (readme.updated !== readme.text) writeFileSync(readme.path, readme.updated);
   if (updatedPackage !== packageText) writeFileSync(packagePath, updatedPackage);
+  if (updatedConfigSchema !== configSchemaText) writeFileSync(configSchemaPath, updatedConfigSchema);
   console.log(`gen-rule-docs: ${readmes.every((r) => r.updated === r.text) ? 'unchanged' : 'updated'} ${name} (${rules.length} rules).`);
   // tsx keeps its loader alive; the rules hold no handles worth waiting for.
   process.exit(missingDocs.length > 0 ? 1 : 0);

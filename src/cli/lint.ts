@@ -145,7 +145,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     if (text === undefined) continue;
     const diagnostics = lint(file.display, kept.take(file.display, text));
     const encoding = await invalidUtf8DiagnosticFor(file.absolute, file.display, text);
-    reports.push({ file: file.display, diagnostics: encoding ? [encoding, ...diagnostics] : diagnostics });
+    reports.push({ file: file.display, diagnostics: encoding ? [encoding, ...diagnostics] : diagnostics, text });
   }
   // Nothing could be read at all (a missing folder): the error on stderr says it; "No problems in 0 files." would contradict it.
   if (reports.length > 0 || unreadable === 0 || format !== 'text') io.stdout(escapeOutput(FORMATTERS[format](reports), format));

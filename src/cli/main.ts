@@ -5,6 +5,7 @@
  */
 import { escapeTerminal } from '../core/excerpt';
 import { ownValue } from '../core/lookup';
+import { packageVersion } from './packageInfo';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -29,6 +30,10 @@ Commands:
   render FILE         Render one post-mortem (--format html|markdown|json)
   review [paths...]   The quarterly review across post-mortems (--format markdown|json|html)
 
+Options:
+  -v, --version       Print the version and exit
+  -h, --help          Show this help
+
 Run "postmortem <command> --help" for a command's options.`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -36,6 +41,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     (command ? io.stdout : io.stderr)(USAGE + '\n');
     return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${packageVersion}\n`);
+    return 0;
   }
   const load = ownValue(SUBCOMMANDS, command);
   if (!load) {

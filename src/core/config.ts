@@ -158,7 +158,8 @@ function readGaps(value: unknown, warn: Warn): Record<string, number> | undefine
   return result;
 }
 
-const CURRENCY_CODE = /^[A-Z]{3}$/;
+/** Three ASCII letters, in any case: checked before upper-casing, which would read `ßa` as SSA and `ſek` as SEK. */
+const CURRENCY_CODE = /^[A-Za-z]{3}$/;
 
 /** `currency: { report: EUR, rates: { USD: 0.92 } }`; a bad rate is left out (that currency stays unconverted), a bad `report` drops the whole entry. */
 function readCurrency(value: unknown, warn: Warn): CurrencyConversion | undefined {
@@ -171,7 +172,7 @@ function readCurrency(value: unknown, warn: Warn): CurrencyConversion | undefine
   for (const key of Object.keys(value)) {
     if (key !== 'report' && key !== 'rates') warn(['currency', key], `Unknown key \`${key}\` under \`currency\` (report, rates); it is ignored.`);
   }
-  const report = typeof value.report === 'string' ? value.report.trim().toUpperCase() : undefined;
+  const report = typeof value.report === 'string' ? value.report.trim() : undefined;
   if (!report || !CURRENCY_CODE.test(report)) {
     warn(['currency', ...('report' in value ? ['report'] : [])], `${example}: \`report\` is the three-letter code (ISO 4217) amounts are converted into; the conversion is ignored.`, 'value');
     return undefined;
@@ -182,11 +183,11 @@ function readCurrency(value: unknown, warn: Warn): CurrencyConversion | undefine
     warn(['currency', 'rates'], '`currency.rates` must map a currency code to how many units of the report currency one unit is worth; it is ignored.', 'value');
   } else if (isRecord(given)) {
     for (const [key, rate] of Object.entries(given)) {
-      const code = key.trim().toUpperCase();
-      if (!CURRENCY_CODE.test(code)) {
+      if (!CURRENCY_CODE.test(key.trim())) {
         warn(['currency', 'rates', key], `\`${key}\` is not a three-letter currency code; it is ignored.`);
         continue;
       }
+      const code = key.trim().toUpperCase();
       if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
         warn(['currency', 'rates', key], `The rate for ${code} must be a positive number, not ${JSON.stringify(rate)}; ${code} amounts are not converted.`, 'value');
         continue;
@@ -194,5 +195,5 @@ function readCurrency(value: unknown, warn: Warn): CurrencyConversion | undefine
       rates[code] = rate;
     }
   }
-  return { report, rates: { ...rates } };
+  return { report: report.toUpperCase(), rates: { ...rates } };
 }

@@ -115,21 +115,26 @@ describe('formatSarif', () => {
       {
         id: 'yaml-syntax',
         shortDescription: { text: 'The file is well-formed YAML holding one document.' },
-        help: { text: 'The file is well-formed YAML holding one document. See docs/rules/yaml-syntax.md.' },
+        fullDescription: { text: 'The file is well-formed YAML holding one document.' },
+        help: { text: 'The file is well-formed YAML holding one document.' },
         defaultConfiguration: { level: 'error' },
       },
       {
         id: 'schema',
         shortDescription: { text: 'The document follows the post-mortem format (schemas/postmortem.schema.json).' },
-        help: { text: 'The document follows the post-mortem format (schemas/postmortem.schema.json). See docs/rules/schema.md.' },
+        fullDescription: { text: 'The document follows the post-mortem format (schemas/postmortem.schema.json).' },
+        help: { text: 'The document follows the post-mortem format (schemas/postmortem.schema.json).' },
         defaultConfiguration: { level: 'error' },
       },
     ]);
     const first = RULES[0];
-    assert.deepEqual(driver.rules[2], {
+    const { fullDescription, help, ...rest } = driver.rules[2];
+    // The page's text (test/unit/sarif-schema.test.ts checks it against every rule page).
+    assert.match(fullDescription.text, /\S/);
+    assert.match(help.markdown, new RegExp(`^# ${first.id} \`${first.slug}\``));
+    assert.deepEqual(rest, {
       id: first.slug,
       shortDescription: { text: first.description },
-      help: { text: `${first.description} See docs/rules/${first.slug}.md.` },
       defaultConfiguration: { level: { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[first.defaultSeverity] },
       properties: { stableId: first.id },
     });

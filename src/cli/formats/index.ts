@@ -8,6 +8,8 @@ import { formatGithub } from './github';
 export interface FileReport {
   file: string;
   diagnostics: Diagnostic[];
+  /** The text the diagnostics were found in, when it was read: SARIF's fingerprints take YAML paths from it. */
+  text?: string;
 }
 
 export type Formatter = (reports: readonly FileReport[]) => string;
