@@ -89,7 +89,8 @@ function readDirectives(parsed: ParsedPostmortem): SuppressionReading {
     const nameStart = start[0].length - start[1].length;
     if (!DIRECTIVE_NAMES.includes(name)) {
       // `# postmortem-notes` is just a comment; only near-misses of a directive name are reported.
-      const guess = closestMatch(name, DIRECTIVE_NAMES);
+      const kindGuess = closestMatch(name.slice('postmortem-'.length), DIRECTIVE_KINDS);
+      const guess = kindGuess && `postmortem-${kindGuess}`;
       if (guess) problems.push({ message: `Unknown directive \`${start[1]}\`; did you mean \`${guess}\`? This comment suppresses nothing.`, range: at(nameStart, start[0].length) });
       continue;
     }
