@@ -99,6 +99,22 @@ describe('postmortem-disable-next-line', () => {
     const unsuppressed = found(text.replace('  # postmortem-disable-next-line blame-named-individual -- quoted from the ticket\n', ''));
     assert.ok(unsuppressed.includes('blame-named-individual@23:19'), unsuppressed.join(' '));
   });
+  it('covers one line of a block mapping, not the entries under its key', () => {
+    const text = insertBefore(DRAFT, 50, '# postmortem-disable-next-line factors-complete');
+    assert.deepEqual(found(text), shifted(BEFORE, 50, 1).filter((f) => f !== 'factors-complete@51:1'));
+    assert.ok(found(text).includes('factors-complete@52:3'));
+  });
+
+  it('covers a double-quoted string over several lines, and the quick fix goes above its key', () => {
+    const text = DRAFT.replace('    event: Marco forgot to check the retry settings before the upgrade.\n', '    event: "The upgrade went out on Friday;\n      Marco forgot to check the retry settings."\n');
+    const d = lint(text).find((x) => x.rule === 'blame-named-individual')!;
+    assert.equal(d.range.start.line, 36, 'the finding is on the second line of the string');
+    const fix = d.fixes!.at(-1)!;
+    assert.deepEqual(fix.edits[0].range.start, { line: 35, character: 0 });
+    const check = checkFixes(parsePostmortem(text), [fix]);
+    assert.ok(check.ok, check.ok ? '' : check.reason);
+    assert.deepEqual(lint(check.text).filter((x) => x.rule === 'blame-named-individual' || x.rule === 'unused-suppression'), []);
+  });
 });
 
 describe('postmortem-disable-line', () => {
