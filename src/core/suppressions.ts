@@ -81,6 +81,17 @@ function readDirectives(parsed: ParsedPostmortem): SuppressionReading {
     const { line, character } = parsed.lines.positionAt(comment.offset);
     if (parsed.lines.lineText(line).slice(0, character).trim() === '') commentOnlyLines.add(line);
   }
+  // The first line from `line` on that is neither blank nor only a comment; remembered for every line passed,
+  // so 20,000 directives stacked above one line cost one scan, not 20,000.
+  const nextContent = new Map<number, number>();
+  const nextContentLine = (line: number): number => {
+    const passed: number[] = [];
+    let target = line;
+    while (target < parsed.lines.lineCount && !nextContent.has(target) && (commentOnlyLines.has(target) || parsed.lines.lineText(target).trim() === '')) passed.push(target++);
+    const found = nextContent.get(target) ?? target;
+    for (const l of passed) nextContent.set(l, found);
+    return found;
+  };
   for (const comment of comments) {
     const start = DIRECTIVE_START.exec(comment.source);
     if (!start) continue;
@@ -115,8 +126,7 @@ function readDirectives(parsed: ParsedPostmortem): SuppressionReading {
     const line = directive.range.start.line;
     if (kind === 'disable-line') directive.lines = { first: line, last: coveredUntil(parsed, line) };
     if (kind === 'disable-next-line') {
-      let target = line + 1;
-      while (target < parsed.lines.lineCount && (commentOnlyLines.has(target) || parsed.lines.lineText(target).trim() === '')) target++;
+      const target = nextContentLine(line + 1);
       if (target < parsed.lines.lineCount) directive.lines = { first: target, last: coveredUntil(parsed, target) };
     }
     directives.push(directive);
@@ -221,22 +231,24 @@ export function applySuppressions(parsed: ParsedPostmortem, diagnostics: Diagnos
   const { directives, problems } = readSuppressions(parsed);
   if (directives.length === 0 && problems.length === 0) return diagnostics;
   const uses = directives.flatMap((directive): Use[] => (directive.slugs.length === 0 ? [{ directive, used: false }] : directive.slugs.map((slug) => ({ directive, slug, used: false }))));
-  const lineUses = new Map<number, Use[]>();
+  // Line directives by the first line they cover; stacked directives share it. No line-by-line expansion: a
+  // directive above a 50,000-line block scalar costs one entry.
+  const lineTargets = new Map<number, LineTarget>();
   for (const use of uses) {
     const lines = use.directive.lines;
     if (!lines) continue;
-    for (let line = lines.first; line <= lines.last; line++) {
-      const list = lineUses.get(line);
-      if (list) list.push(use);
-      else lineUses.set(line, [use]);
-    }
+    let target = lineTargets.get(lines.first);
+    if (!target) lineTargets.set(lines.first, (target = { last: lines.last, bySlug: new Map() }));
+    target.last = Math.max(target.last, lines.last);
+    if (!use.slug) target.all ??= use;
+    else if (!target.bySlug.has(use.slug.slug)) target.bySlug.set(use.slug.slug, use);
   }
   const ranges = new RangeStates(uses.filter((use) => use.directive.kind === 'disable' || use.directive.kind === 'enable'));
 
   const kept: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
     const line = diagnostic.range.start.line;
-    const use = diagnostic.rule === 'yaml-syntax' || diagnostic.rule === SUPPRESSION_RULE ? undefined : lineUse(lineUses.get(line), diagnostic.rule) ?? ranges.disabling(line, diagnostic.rule);
+    const use = diagnostic.rule === 'yaml-syntax' || diagnostic.rule === SUPPRESSION_RULE ? undefined : lineUse(parsed, lineTargets, line, diagnostic.rule) ?? ranges.disabling(line, diagnostic.rule);
     if (use) use.used = true;
     else kept.push(diagnostic);
   }
@@ -258,9 +270,22 @@ export function applySuppressions(parsed: ParsedPostmortem, diagnostics: Diagnos
   return kept;
 }
 
-function lineUse(uses: readonly Use[] | undefined, rule: string): Use | undefined {
-  if (!uses) return undefined;
-  return uses.find((use) => use.slug?.slug === rule) ?? uses.find((use) => !use.slug);
+interface LineTarget {
+  last: number;
+  all?: Use;
+  bySlug: Map<string, Use>;
+}
+
+/** The line directive that suppresses `rule` at `line`: aimed at the line, or at the start of a multi-line value around it. */
+function lineUse(parsed: ParsedPostmortem, targets: ReadonlyMap<number, LineTarget>, line: number, rule: string): Use | undefined {
+  if (targets.size === 0) return undefined;
+  let target = targets.get(line);
+  if (!target) {
+    const first = enclosingValue(parsed, parsed.lines.lineStart(line))?.first;
+    target = first === undefined ? undefined : targets.get(first);
+    if (!target || target.last < line) return undefined;
+  }
+  return target.bySlug.get(rule) ?? target.all;
 }
 
 /** What `postmortem-disable` / `postmortem-enable` directives disable from each line on. */
