@@ -4,23 +4,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Lexer } from 'yaml';
 import { fixAll } from '../../src/core/fixAll';
 import { lintText } from '../../src/core/lint';
 import { parsePostmortem } from '../../src/core/parse';
 import { safeFixes } from '../../src/core/fix';
 
-const root = join(__dirname, '..', '..');
+import { damagedExample, DRAFT, EXAMPLES } from './damagedExamples';
+
 const TODAY = '2026-11-27';
-const DRAFT = readFileSync(join(root, 'examples', 'drafts', '2026-11-20-payment-retries.pm.yaml'), 'utf8');
-const EXAMPLES = [
-  DRAFT,
-  ...readdirSync(join(root, 'examples', 'postmortems'))
-    .sort()
-    .map((name) => readFileSync(join(root, 'examples', 'postmortems', name), 'utf8')),
-];
 
 function comments(text: string): string[] {
   return [...new Lexer().lex(text)].filter((token) => token.startsWith('#')).map((token) => token.trimEnd()).sort();
@@ -80,33 +72,10 @@ describe('fixAll', () => {
   });
 });
 
-/** Damage a reviewer might leave: a line gone or doubled, a value emptied, a suppression comment added. */
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('empty-value' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('comment' as const), at: fc.nat(), slug: fc.constantFrom('action-owner-missing', 'factors-complete', 'action-vague', '') }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function mutate(text: string, mutations: readonly Mutation[]): string {
-  const lines = text.split('\n');
-  for (const m of mutations) {
-    const at = m.at % lines.length;
-    if (m.kind === 'delete') lines.splice(at, 1);
-    else if (m.kind === 'duplicate') lines.splice(at, 0, lines[at]);
-    else if (m.kind === 'empty-value') lines[at] = lines[at].replace(/^(\s*(?:- )?[\w-]+:).*$/, '$1');
-    else lines.splice(at, 0, `${/^\s*/.exec(lines[at])![0]}# postmortem-disable-next-line ${m.slug}`);
-  }
-  return lines.join('\n');
-}
-
 describe('fixAll on damaged examples (property)', () => {
   it('is idempotent, adds no YAML error and loses no comment', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...EXAMPLES.keys()), fc.array(mutation, { maxLength: 4 }), fc.boolean(), (index, mutations, crlf) => {
-        let text = mutate(EXAMPLES[index], mutations);
-        if (crlf) text = text.replace(/\n/g, '\r\n');
+      fc.property(damagedExample, (text) => {
         const once = fixAll(text, { today: TODAY });
         const twice = fixAll(once.text, { today: TODAY });
         assert.equal(twice.text, once.text);

@@ -2,6 +2,7 @@
 // has one finding of most rules; each test adds comments to it and compares the findings before and after.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintText, type LintOptions } from '../../src/core/lint';
@@ -11,6 +12,7 @@ import { readProjectConfig } from '../../src/core/config';
 import { readSuppressions } from '../../src/core/suppressions';
 import { parsePostmortem } from '../../src/core/parse';
 import type { Diagnostic } from '../../src/core/types';
+import { damagedExample } from './damagedExamples';
 
 const root = join(__dirname, '..', '..');
 const DRAFT = readFileSync(join(root, 'examples', 'drafts', '2026-11-20-payment-retries.pm.yaml'), 'utf8');
@@ -332,5 +334,29 @@ describe('the "Disable <rule> for this line" quick fix', () => {
     const diagnostics = lint(text);
     assert.deepEqual(diagnostics.map((d) => d.rule), ['unused-suppression', 'schema', 'yaml-syntax']);
     assert.deepEqual(diagnostics.map((d) => disableFixOf(d)?.title), [undefined, 'Disable schema for this line', undefined]);
+  });
+});
+
+describe('the disable quick fix on damaged examples (property)', () => {
+  it('passes the fix check wherever a file parses, takes away its finding and is never unused', () => {
+    fc.assert(
+      fc.property(damagedExample, (text) => {
+        const parsed = parsePostmortem(text);
+        if (parsed.hasSyntaxErrors) return;
+        const diagnostics = lint(text);
+        const count = (list: Diagnostic[], rule: string) => list.filter((d) => d.rule === rule).length;
+        for (const d of diagnostics) {
+          const fix = d.fixes?.find((f) => f.suppresses !== undefined);
+          if (!fix) continue;
+          const check = checkFixes(parsed, [fix]);
+          assert.ok(check.ok, `${d.rule} at line ${d.range.start.line + 1}: ${check.ok ? '' : check.reason}`);
+          const after = lint(check.text);
+          // At least this finding goes (others of the rule on the same line or value go with it).
+          assert.ok(count(after, d.rule) <= count(diagnostics, d.rule) - 1, `${d.rule} at line ${d.range.start.line + 1}`);
+          assert.equal(count(after, 'unused-suppression'), count(diagnostics, 'unused-suppression'));
+        }
+      }),
+      { numRuns: 12 },
+    );
   });
 });
