@@ -39,6 +39,11 @@ export function renderRulesTable(rules, docsBase = 'docs/rules') {
 const CORE_SETTINGS = [
   { slug: 'schema', description: 'The document does not match the post-mortem format (schemas/postmortem.schema.json).', defaultSeverity: 'error' },
   { slug: 'yaml-syntax', description: 'The file is not valid YAML (syntax errors, duplicate keys, several documents, alias bombs).', defaultSeverity: 'error' },
+  {
+    slug: 'unused-suppression',
+    description: 'A `# postmortem-disable...` comment suppresses nothing, names an unknown rule or is misspelt (docs/suppressions.md).',
+    defaultSeverity: 'warning',
+  },
 ];
 const LEVELS = ['default', 'off', 'error', 'warning', 'info', 'hint'];
 

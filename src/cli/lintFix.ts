@@ -1,18 +1,14 @@
 /**
  * `lint --fix` for one file: read it again as bytes (refusing links, files outside the paths given and
  * files that are not UTF-8), apply the safe fixes pass by pass, each one checked by parsing its result
- * (src/core/fixCheck.ts), and write the result atomically. Every refusal is one line on stderr that
+ * (fixAll, src/core/fixAll.ts), and write the result atomically. Every refusal is one line on stderr that
  * names the file, the fix and the reason; a refused fix leaves the file as it was.
  */
-import { safeFixes } from '../core/fix';
-import { checkFixes } from '../core/fixCheck';
+import { fixAllParsed } from '../core/fixAll';
 import type { ParsedPostmortem } from '../core/parse';
-import type { Diagnostic, Fix } from '../core/types';
+import type { Diagnostic } from '../core/types';
 import { FileWriteError, readSnapshot, writeFileAtomically, type AtomicWriteHooks } from './atomicWrite';
 import { checkFixTarget, decodeUtf8Strictly, firstInvalidUtf8, invalidUtf8Sentence, type FixRoot } from './fixTarget';
-
-/** Safe fixes can enable other safe fixes (a missing key, then its value); stop well before a loop could matter. */
-const MAX_FIX_PASSES = 10;
 
 export interface FixFileRequest {
   display: string;
@@ -46,37 +42,13 @@ export async function fixFile(request: FixFileRequest): Promise<FixFileOutcome> 
   }
 
   const originalParse = request.parse(original);
-  let parsed = originalParse;
-  let applied = 0;
-  const refused = new Set<string>();
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = safeFixes(request.lint(parsed)).filter((fix) => !refused.has(fixKey(fix)));
-    const accepted: Fix[] = [];
-    for (const fix of fixes) {
-      const check = checkFixes(parsed, [fix]);
-      if (check.ok) {
-        accepted.push(fix);
-        continue;
-      }
-      refused.add(fixKey(fix));
+  const { text, parsed, applied } = fixAllParsed(originalParse, {
+    lint: request.lint,
+    onRefused: ({ fix, reason }) => {
       const at = fix.edits[0]?.range.start;
-      request.warn(`did not apply the fix "${fix.title}" in ${display}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${check.reason}; the file was left as it was for this fix`);
-    }
-    if (accepted.length === 0) break;
-    // Each fix passed alone; together they may touch each other: then only the first this pass, the rest next pass.
-    let together = checkFixes(parsed, accepted);
-    let count = accepted.length;
-    if (!together.ok) {
-      together = checkFixes(parsed, accepted.slice(0, 1));
-      count = 1;
-    }
-    if (!together.ok || together.text === parsed.text) break;
-    applied += count;
-    parsed = together.parsed;
-  }
-  // parsePostmortem drops a byte-order mark from its text: write the file's own back.
-  const bom = original.charCodeAt(0) === 0xfeff && parsed.text.charCodeAt(0) !== 0xfeff ? '\uFEFF' : '';
-  const text = bom + parsed.text;
+      request.warn(`did not apply the fix "${fix.title}" in ${display}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${reason}; the file was left as it was for this fix`);
+    },
+  }, original);
   if (applied === 0 || text === original) return { status: 'unchanged', text: original, parsed: originalParse };
   try {
     await writeFileAtomically(absolute, display, Buffer.from(text, 'utf8'), snapshot, request.hooks);
@@ -84,10 +56,6 @@ export async function fixFile(request: FixFileRequest): Promise<FixFileOutcome> 
     return { status: 'failed', message: error instanceof FileWriteError ? error.message : `could not write ${display}: ${(error as Error).message}; the file was left unchanged` };
   }
   return { status: 'written', text, parsed, applied };
-}
-
-function fixKey(fix: Fix): string {
-  return `${fix.title}\n${JSON.stringify(fix.edits.map((e) => e.range))}`;
 }
 
 /** The diagnostic lint adds for a file that is not UTF-8 (it was read with U+FFFD in place of the bad bytes). */

@@ -30,7 +30,7 @@ export function checkFixes(before: ParsedPostmortem, fixes: readonly Fix[]): Fix
 
 function checkFixesOrThrow(before: ParsedPostmortem, fixes: readonly Fix[]): FixCheck {
   const changes = fixes.flatMap((fix) => fix.changes ?? []);
-  if (fixes.some((fix) => fix.edits.length > 0 && !fix.changes?.length)) return refuse('the fix does not say what it changes, so its result cannot be checked');
+  if (fixes.some((fix) => fix.edits.length > 0 && fix.changes === undefined)) return refuse('the fix does not say what it changes, so its result cannot be checked');
   if (before.hasSyntaxErrors || before.data === undefined) return refuse('the file has YAML errors; fix them first, so the result can be checked');
   const text = applyEdits(before.text, fixes.flatMap((fix) => fix.edits));
   const after = parsePostmortem(text);

@@ -7,6 +7,7 @@ import type { Diagnostic, Range, Severity } from './types';
 import type { WorkspaceIndex } from './workspace';
 import { RULES } from '../rules/index';
 import type { Rule, RuleReport } from '../rules/types';
+import { applySuppressions, disableFix, SUPPRESSION_RULE } from './suppressions';
 
 export interface LintOptions {
   /** The date that date-based rules treat as today (YYYY-MM-DD or a date); default the real date. */
@@ -41,13 +42,15 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
   if (parsed.hasSyntaxErrors || parsed.data === undefined) return sortDiagnostics(diagnostics);
 
   const settings = completeSettings(options.settings);
+  const ran = new Set<string>();
   const schemaLevel = settings.rules['schema'];
   if (schemaLevel !== 'off') {
+    ran.add('schema');
     for (const d of validateSchema(parsed)) diagnostics.push(schemaLevel ? { ...d, severity: schemaLevel } : d);
   }
 
   // A file that is not a mapping at all (empty, a text, a list) has one schema error that says so; rule findings would be noise.
-  if (!isRecord(parsed.data)) return sortDiagnostics(diagnostics);
+  if (!isRecord(parsed.data)) return finish(parsed, diagnostics, ran, settings);
   const doc = asPostmortem(parsed.data);
   const today = typeof options.today === 'object' ? options.today : todayDate(options.today);
   // In a draft, what would be an error is only a warning: the team is still writing.
@@ -56,6 +59,7 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
     const level = settings.rules[rule.slug];
     if (level === 'off') continue;
     if (rule.crossFile && !options.workspace) continue;
+    ran.add(rule.slug);
     const report = (r: RuleReport): void => {
       let severity: Severity = level ?? r.severity ?? rule.defaultSeverity;
       if (!level && isDraft && severity === 'error') severity = 'warning';
@@ -82,6 +86,19 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
         range: parsed.documentStartRange(),
       });
     }
+  }
+  return finish(parsed, diagnostics, ran, settings);
+}
+
+/**
+ * In-file suppressions (src/core/suppressions.ts), then a "Disable <rule> for this line" quick fix on every
+ * finding left that a comment can suppress, after the rule's own fixes.
+ */
+function finish(parsed: ParsedPostmortem, found: Diagnostic[], ran: ReadonlySet<string>, settings: LintSettings): Diagnostic[] {
+  const diagnostics = applySuppressions(parsed, found, { ran, level: settings.rules[SUPPRESSION_RULE] });
+  for (let i = 0; i < diagnostics.length; i++) {
+    const fix = disableFix(parsed, diagnostics[i]);
+    if (fix) diagnostics[i] = { ...diagnostics[i], fixes: [...(diagnostics[i].fixes ?? []), fix] };
   }
   return sortDiagnostics(diagnostics);
 }

@@ -34,9 +34,11 @@ export interface Fix {
    * What the edits promise to change in the document's data: each path and, where the rule knows it, the value
    * it will hold. Before a fix is applied (`lint --fix`, the editor's quick fix) its result is parsed again, and
    * the fix is refused when anything else changed (src/core/fixCheck.ts). A fix with edits and no `changes` is
-   * never applied by `lint --fix`.
+   * never applied by `lint --fix`; `changes: []` promises that the data stays exactly the same (a comment added).
    */
   changes?: FixChange[];
+  /** Set on the "Disable <rule> for this line" quick fix (src/core/suppressions.ts): the rule it suppresses. */
+  suppresses?: string;
 }
 
 /** One place a fix changes: a path in the document's data and, when given, the value it will hold there. */

@@ -103,7 +103,8 @@ class RuleDocHover implements vscode.HoverProvider {
     // Two diagnostics of one rule at one place (two overdue dates on a line) need the rule's text once.
     const shown = new Set<string>();
     for (const d of here) {
-      const fixTitles = (d.fixes ?? []).filter((fix) => fix.edits.length > 0).map((fix) => fix.title);
+      // The rule's own fixes; "Disable <rule> for this line", on every finding, is in the light bulb only.
+      const fixTitles = (d.fixes ?? []).filter((fix) => fix.edits.length > 0 && fix.suppresses === undefined).map((fix) => fix.title);
       const key = `${d.rule}\n${fixTitles.join('\n')}`;
       if (shown.has(key)) continue;
       shown.add(key);

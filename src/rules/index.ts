@@ -53,5 +53,5 @@ export const RULES: readonly Rule[] = [
   repeatIncident,
 ];
 
-/** Slugs the core itself reports, which settings may also turn off or re-level. */
-export const CORE_SLUGS = ['yaml-syntax', 'schema'] as const;
+/** Slugs the core itself reports, which settings may also turn off or re-level (`unused-suppression`: src/core/suppressions.ts). */
+export const CORE_SLUGS = ['yaml-syntax', 'schema', 'unused-suppression'] as const;

@@ -134,7 +134,7 @@ const actionKey = fc.constantFrom('plain', 'literalKeep', 'folded', 'commented',
 function fixesOf(text: string, rule: Rule, settings = {}): { fixes: Fix[]; messages: string[] } {
   const { diagnostics } = lintText(text, { rules: [rule], today: TODAY, settings });
   const mine = diagnostics.filter((d) => d.rule === rule.slug);
-  return { fixes: mine.flatMap((d) => (d.fixes ?? []).filter((f) => f.edits.length > 0)), messages: mine.map((d) => d.message) };
+  return { fixes: mine.flatMap((d) => (d.fixes ?? []).filter((f) => f.edits.length > 0 && f.suppresses === undefined)), messages: mine.map((d) => d.message) };
 }
 
 function comments(text: string): string[] {

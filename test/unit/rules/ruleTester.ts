@@ -60,10 +60,19 @@ export interface RuleTests {
   invalid: InvalidCase[];
 }
 
-/** The rule's diagnostics for `code`, linted with only that rule and a fixed today. */
+/**
+ * The rule's diagnostics for `code`, linted with only that rule and a fixed today, with the rule's own fixes:
+ * the "Disable <rule> for this line" fix every finding gets is tested in test/unit/suppressions.test.ts.
+ */
 export function ruleDiagnostics(rule: Rule, code: string, settings?: Partial<LintSettings>, today = TEST_TODAY): Diagnostic[] {
   const { diagnostics } = lintText(code, { rules: [rule], today, settings });
-  return diagnostics.filter((d) => d.rule === rule.slug);
+  return diagnostics.filter((d) => d.rule === rule.slug).map(withoutSuppressionFix);
+}
+
+export function withoutSuppressionFix(diagnostic: Diagnostic): Diagnostic {
+  const fixes = diagnostic.fixes?.filter((fix) => fix.suppresses === undefined);
+  const { fixes: _all, ...rest } = diagnostic;
+  return fixes && fixes.length > 0 ? { ...rest, fixes } : rest;
 }
 
 /** The text after applying the first fix with edits of each diagnostic. */
