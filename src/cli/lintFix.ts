@@ -46,11 +46,34 @@ export async function fixFile(request: FixFileRequest): Promise<FixFileOutcome> 
   }
 
   const originalParse = request.parse(original);
-  let parsed = originalParse;
+  const { parsed, applied } = applySafeFixes(originalParse, request.lint, request.warn, display);
+  // parsePostmortem drops a byte-order mark from its text: write the file's own back.
+  const bom = original.charCodeAt(0) === 0xfeff && parsed.text.charCodeAt(0) !== 0xfeff ? '\uFEFF' : '';
+  const text = bom + parsed.text;
+  if (applied === 0 || text === original) return { status: 'unchanged', text: original, parsed: originalParse };
+  try {
+    await writeFileAtomically(absolute, display, Buffer.from(text, 'utf8'), snapshot, request.hooks);
+  } catch (error) {
+    return { status: 'failed', message: error instanceof FileWriteError ? error.message : `could not write ${display}: ${(error as Error).message}; the file was left unchanged` };
+  }
+  return { status: 'written', text, parsed, applied };
+}
+
+/**
+ * The safe fixes of `lint`'s findings, applied pass by pass to a text in memory, each checked by parsing its
+ * result; a refused fix is named through `warn` and left out. For a file (fixFile) and for standard input.
+ */
+export function applySafeFixes(
+  original: ParsedPostmortem,
+  lint: (parsed: ParsedPostmortem) => Diagnostic[],
+  warn: (line: string) => void,
+  display: string,
+): { parsed: ParsedPostmortem; applied: number } {
+  let parsed = original;
   let applied = 0;
   const refused = new Set<string>();
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = safeFixes(request.lint(parsed)).filter((fix) => !refused.has(fixKey(fix)));
+    const fixes = safeFixes(lint(parsed)).filter((fix) => !refused.has(fixKey(fix)));
     const accepted: Fix[] = [];
     for (const fix of fixes) {
       const check = checkFixes(parsed, [fix]);
@@ -60,7 +83,7 @@ export async function fixFile(request: FixFileRequest): Promise<FixFileOutcome> 
       }
       refused.add(fixKey(fix));
       const at = fix.edits[0]?.range.start;
-      request.warn(`did not apply the fix "${fix.title}" in ${display}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${check.reason}; the file was left as it was for this fix`);
+      warn(`did not apply the fix "${fix.title}" in ${display}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${check.reason}; the file was left as it was for this fix`);
     }
     if (accepted.length === 0) break;
     // Each fix passed alone; together they may touch each other: then only the first this pass, the rest next pass.
@@ -74,16 +97,7 @@ export async function fixFile(request: FixFileRequest): Promise<FixFileOutcome> 
     applied += count;
     parsed = together.parsed;
   }
-  // parsePostmortem drops a byte-order mark from its text: write the file's own back.
-  const bom = original.charCodeAt(0) === 0xfeff && parsed.text.charCodeAt(0) !== 0xfeff ? '\uFEFF' : '';
-  const text = bom + parsed.text;
-  if (applied === 0 || text === original) return { status: 'unchanged', text: original, parsed: originalParse };
-  try {
-    await writeFileAtomically(absolute, display, Buffer.from(text, 'utf8'), snapshot, request.hooks);
-  } catch (error) {
-    return { status: 'failed', message: error instanceof FileWriteError ? error.message : `could not write ${display}: ${(error as Error).message}; the file was left unchanged` };
-  }
-  return { status: 'written', text, parsed, applied };
+  return { parsed, applied };
 }
 
 function fixKey(fix: Fix): string {

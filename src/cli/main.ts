@@ -10,6 +10,8 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Standard input's bytes (for `-`), read until the end or past `limit`; absent where there is none. */
+  readStdin?: (limit: number) => Promise<Buffer>;
 }
 
 type Subcommand = (args: string[], io: CliIO) => Promise<number> | number;
@@ -63,6 +65,7 @@ if (require.main === module) {
     // Notices name files at their source (printable); this net catches any escape sequence a message let through.
     stderr: (t) => process.stderr.write(escapeTerminal(t)),
     cwd: process.cwd(),
+    readStdin: async (limit) => (await import('./stdin')).readStream(process.stdin, limit),
   }).then(
     (code) => {
       process.exitCode = code;
