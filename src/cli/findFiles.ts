@@ -27,7 +27,8 @@ export interface FoundPostmortems {
 
 /**
  * Expands `paths` (relative to `cwd`). `ignorePatterns` are gitignore-style patterns relative to `cwd`
- * (`--ignore`); `.gitignore` files apply from the repository root (the folder holding `.git`) down.
+ * (`--ignore`); `.gitignore` files apply from the repository root (the folder holding `.git`; outside a
+ * repository, `cwd`) down.
  */
 export async function findPostmortems(paths: readonly string[], cwd: string, ignorePatterns: readonly string[] = []): Promise<FoundPostmortems> {
   const isIgnored = ignoreFilter(cwd, ignorePatterns);
@@ -96,7 +97,8 @@ async function expandGlob(pattern: string, cwd: string): Promise<{ files: FoundF
  */
 function ignoreFilter(cwd: string, ignorePatterns: readonly string[]): (absolute: string) => boolean {
   const fromCommandLine = ignore().add([...ignorePatterns]);
-  const root = findRepositoryRoot(cwd);
+  // Outside a repository, the current folder's .gitignore files still count (as markdownlint-cli2 and globby read them).
+  const root = findRepositoryRoot(cwd) ?? resolve(cwd);
   const gitignores = new Map<string, Ignore | undefined>();
   const gitignoreOf = (folder: string): Ignore | undefined => {
     if (!gitignores.has(folder)) {
@@ -109,7 +111,7 @@ function ignoreFilter(cwd: string, ignorePatterns: readonly string[]): (absolute
   return (absolute) => {
     const fromCwd = relativePosix(resolve(cwd), absolute);
     if (fromCwd !== undefined && fromCommandLine.ignores(fromCwd)) return true;
-    if (root === undefined || !isInside(absolute, root)) return false;
+    if (!isInside(absolute, root)) return false;
     let ignoredNow = false;
     for (const folder of foldersBetween(root, dirname(absolute))) {
       const rules = gitignoreOf(folder);

@@ -15,16 +15,3 @@ export async function readStandardInput(io: CliIO): Promise<ContainedRead> {
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, kind: 'too-large', message: `the text is too large to check (over ${MAX_FILE_BYTES / 1_000_000} MB)` };
   return { ok: true, text: bytes.toString('utf8') };
 }
-
-/** Reads a stream to its end, stopping once it holds more than `limit` bytes. */
-export async function readStream(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    chunks.push(buffer);
-    length += buffer.length;
-    if (length >= limit) break;
-  }
-  return Buffer.concat(chunks, length);
-}
