@@ -108,19 +108,31 @@ function ignoreFilter(cwd: string, ignorePatterns: readonly string[]): (absolute
     }
     return gitignores.get(folder);
   };
-  return (absolute) => {
-    const fromCwd = relativePosix(resolve(cwd), absolute);
-    if (fromCwd !== undefined && fromCommandLine.ignores(fromCwd)) return true;
-    if (!isInside(absolute, root)) return false;
+  /** The verdict of the .gitignore files from the root down to the path's folder: the last that matches it wins. */
+  const matchesGitignores = (absolute: string, isFolder: boolean): boolean => {
     let ignoredNow = false;
     for (const folder of foldersBetween(root, dirname(absolute))) {
       const rules = gitignoreOf(folder);
       if (!rules) continue;
-      const verdict = rules.test(relativePosix(folder, absolute)!);
+      const verdict = rules.test(relativePosix(folder, absolute)! + (isFolder ? '/' : ''));
       if (verdict.ignored) ignoredNow = true;
       else if (verdict.unignored) ignoredNow = false;
     }
     return ignoredNow;
+  };
+  const ignoredFolders = new Map<string, boolean>();
+  const isIgnoredFolder = (folder: string): boolean => {
+    let verdict = ignoredFolders.get(folder);
+    if (verdict === undefined) ignoredFolders.set(folder, (verdict = matchesGitignores(folder, true)));
+    return verdict;
+  };
+  return (absolute) => {
+    const fromCwd = relativePosix(resolve(cwd), absolute);
+    if (fromCwd !== undefined && fromCommandLine.ignores(fromCwd)) return true;
+    if (!isInside(absolute, root)) return false;
+    // As in git, nothing below an excluded folder comes back, whatever a deeper .gitignore says.
+    const folders = foldersBetween(root, dirname(absolute)).slice(1);
+    return folders.some(isIgnoredFolder) || matchesGitignores(absolute, false);
   };
 }
 

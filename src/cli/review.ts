@@ -79,7 +79,10 @@ export async function runReview(args: string[], io: CliIO): Promise<number> {
     for (const file of collected.skipped) io.stderr(`postmortem review: skipped ${printable(file.file)}: ${file.reason}\n`);
     for (const file of unreadable) io.stderr(`postmortem review: skipped ${printable(file.file)}: ${file.reason}\n`);
     // The incidents the review counts: past draft unless --include-drafts, in --quarter when given.
-    const incidents = collected.incidents.filter((facts) => (parsed.includeDrafts || !facts.draft) && (!parsed.quarter || facts.quarter === parsed.quarter));
+    const incidents = collected.incidents
+      .filter((facts) => (parsed.includeDrafts || !facts.draft) && (!parsed.quarter || facts.quarter === parsed.quarter))
+      // In file order, whatever order the files were read in: two exports of the same files are the same bytes.
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const repository = basename(findRepositoryRoot(io.cwd) ?? resolve(io.cwd));
     const rows = reviewRows(incidents, repository);
     io.stdout(parsed.format === 'csv' ? formatCsv(rows) : formatNdjson(rows));
