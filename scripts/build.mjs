@@ -114,7 +114,7 @@ async function bundle() {
     legalComments: 'none',
   };
   // Minified even in development (source maps stay): less to parse on every run.
-  const cli = { ...common, minify: true, plugins: [cliChunks] };
+  const cli = { ...common, minify: process.env.PM_NO_MINIFY ? false : true, plugins: [cliChunks] };
   await Promise.all([
     build({ ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
     build({ ...cli, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
