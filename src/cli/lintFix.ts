@@ -6,7 +6,7 @@
  */
 import { fixAllParsed } from '../core/fixAll';
 import type { ParsedPostmortem } from '../core/parse';
-import type { Diagnostic } from '../core/types';
+import type { Diagnostic, Fix } from '../core/types';
 import { FileWriteError, readSnapshot, writeFileAtomically, type AtomicWriteHooks } from './atomicWrite';
 import { checkFixTarget, decodeUtf8Strictly, firstInvalidUtf8, invalidUtf8Sentence, type FixRoot } from './fixTarget';
 
@@ -44,10 +44,7 @@ export async function fixFile(request: FixFileRequest): Promise<FixFileOutcome> 
   const originalParse = request.parse(original);
   const { text, parsed, applied } = fixAllParsed(originalParse, {
     lint: request.lint,
-    onRefused: ({ fix, reason }) => {
-      const at = fix.edits[0]?.range.start;
-      request.warn(`did not apply the fix "${fix.title}" in ${display}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${reason}; the file was left as it was for this fix`);
-    },
+    onRefused: refusalNotice(request.warn, display),
   }, original);
   if (applied === 0 || text === original) return { status: 'unchanged', text: original, parsed: originalParse };
   try {
@@ -56,6 +53,25 @@ export async function fixFile(request: FixFileRequest): Promise<FixFileOutcome> 
     return { status: 'failed', message: error instanceof FileWriteError ? error.message : `could not write ${display}: ${(error as Error).message}; the file was left unchanged` };
   }
   return { status: 'written', text, parsed, applied };
+}
+
+/** The safe fixes of `lint`'s findings applied to a text in memory (standard input), each refusal named through `warn`. */
+export function applySafeFixes(
+  original: ParsedPostmortem,
+  lint: (parsed: ParsedPostmortem) => Diagnostic[],
+  warn: (line: string) => void,
+  display: string,
+): { parsed: ParsedPostmortem; applied: number } {
+  const { parsed, applied } = fixAllParsed(original, { lint, onRefused: refusalNotice(warn, display) });
+  return { parsed, applied };
+}
+
+/** One stderr line per refused fix: the file, where, the fix and why. */
+function refusalNotice(warn: (line: string) => void, display: string) {
+  return ({ fix, reason }: { fix: Fix; reason: string }): void => {
+    const at = fix.edits[0]?.range.start;
+    warn(`did not apply the fix "${fix.title}" in ${display}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${reason}; the file was left as it was for this fix`);
+  };
 }
 
 /** The diagnostic lint adds for a file that is not UTF-8 (it was read with U+FFFD in place of the bad bytes). */

@@ -11,16 +11,25 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Standard input's bytes (for `-`), read until the end or past `limit`; absent where there is none. */
+  readStdin?: (limit: number) => Promise<Buffer>;
 }
 
 type Subcommand = (args: string[], io: CliIO) => Promise<number> | number;
 
-const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
-  lint: async () => (await import('./lint')).runLint,
-  new: async () => (await import('./new')).runNew,
-  render: async () => (await import('./render')).runRender,
-  review: async () => (await import('./review')).runReview,
+/*
+ * Each subcommand is required on first use: the build makes each its own file (dist/cli-lint.js, ...:
+ * scripts/build.mjs), so a run compiles only the one it needs. `require`, not `import()`: node's ESM
+ * loader would scan a whole CommonJS bundle for its exports first, which costs more than the lint.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const SUBCOMMANDS: Record<string, () => Subcommand> = {
+  lint: () => (require('./lint') as typeof import('./lint')).runLint,
+  new: () => (require('./new') as typeof import('./new')).runNew,
+  render: () => (require('./render') as typeof import('./render')).runRender,
+  review: () => (require('./review') as typeof import('./review')).runReview,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const USAGE = `Usage: postmortem <command> [options]
 
@@ -51,7 +60,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`postmortem: unknown command "${command}"\n\n${USAGE}\n`);
     return 2;
   }
-  return (await load())(rest, io);
+  return load()(rest, io);
 }
 
 /**
@@ -64,6 +73,19 @@ export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream, exit: (code:
   });
 }
 
+/** Reads a stream to its end, stopping once it holds more than `limit` bytes. (Here, not in stdin.ts: cli.js stays small.) */
+export async function readStream(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(buffer);
+    length += buffer.length;
+    if (length > limit) break;
+  }
+  return Buffer.concat(chunks, length);
+}
+
 if (require.main === module) {
   exitQuietlyOnClosedPipe(process.stdout);
   exitQuietlyOnClosedPipe(process.stderr);
@@ -72,6 +94,7 @@ if (require.main === module) {
     // Notices name files at their source (printable); this net catches any escape sequence a message let through.
     stderr: (t) => process.stderr.write(escapeTerminal(t)),
     cwd: process.cwd(),
+    readStdin: (limit) => readStream(process.stdin, limit),
   }).then(
     (code) => {
       process.exitCode = code;

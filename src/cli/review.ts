@@ -1,30 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { CliIO } from './main';
 import { UsageError, defineCommand, isoDateOption, oneOf, readCommandLine } from './args';
 import { todayDate } from '../core/time';
 import { escapeOutput, printable } from '../core/excerpt';
 import { renderReviewPage } from '../review/html';
-import { discoverPostmortems } from '../core/discover';
-import { loadProjectConfig } from '../core/projectConfig';
+import { findPostmortems } from './findFiles';
+import { findRepositoryRoot, loadProjectConfig } from '../core/projectConfig';
 import { PROJECT_CONFIG_FILE } from '../core/config';
 import { displayName, loadStore } from '../review/load';
 import { renderReviewMarkdown } from '../review/markdown';
 import { isQuarter } from '../review/quarter';
-import { computeReview, type Review } from '../review/review';
+import { collectFacts, reviewFromFacts, type Review, type ReviewOptions } from '../review/review';
+import { formatCsv, formatNdjson, reviewRows } from './reviewRows';
 
-const FORMATS = ['markdown', 'json', 'html'] as const;
+const FORMATS = ['markdown', 'json', 'html', 'ndjson', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const REVIEW_USAGE = `Usage: postmortem review [paths...] [--quarter YYYY-Qn] [--today YYYY-MM-DD] [--include-drafts] [--format markdown|json|html]
+export const REVIEW_USAGE = `Usage: postmortem review [paths...] [--quarter YYYY-Qn] [--today YYYY-MM-DD] [--include-drafts] [--format markdown|json|html|ndjson|csv]
 
-The quarterly review across post-mortems (files or folders; default postmortems/).
+The quarterly review across post-mortems (files, folders or glob patterns, as lint takes them;
+default postmortems/).
   --quarter YYYY-Qn     only this quarter (its cost is still compared with the quarter before)
   --today YYYY-MM-DD    the date overdue action items are counted against (default: today, local date)
   --include-drafts      count post-mortems still in draft (or without a status) too;
                         by default only in-review, reviewed and closed ones count
-  --format FORMAT       markdown (default), json, or html (one self-contained page)
+  --format FORMAT       markdown (default), json, html (one self-contained page), or the rows
+                        for a database or spreadsheet: ndjson (one JSON object a line) or csv
+                        (RFC 4180): one row per incident and one per action item (column
+                        "type"), with the repository's folder name in "repository"
 Costs are never added across currencies: figures are per currency unless
 .postmortem.yaml gives rates (currency: { report: EUR, rates: { USD: 0.92 } }).
 Files that cannot be used are listed as skipped with the reason.
@@ -53,20 +58,37 @@ export async function runReview(args: string[], io: CliIO): Promise<number> {
   const paths = parsed.paths.length > 0 ? parsed.paths : ['postmortems/'];
   // As `lint` does: a path that cannot be read is named on stderr, the rest is
   // still reviewed, and the exit code (2) says the review is not complete.
-  const { files, problems } = await discoverPostmortems(paths, io.cwd);
-  for (const problem of problems) io.stderr(`postmortem review: cannot read ${printable(problem.path)}: ${problem.message}\n`);
+  const { files, problems: unreadablePaths, unmatched } = await findPostmortems(paths, io.cwd);
+  for (const problem of unreadablePaths) io.stderr(`postmortem review: cannot read ${printable(problem.path)}: ${problem.message}\n`);
+  for (const message of unmatched) io.stderr(`postmortem review: ${printable(message)}\n`);
+  const problems = [...unreadablePaths, ...unmatched];
   const { store, unreadable, outside } = await loadStore(files, (file) => displayName(file, io.cwd));
   for (const file of outside) io.stderr(`postmortem review: skipped ${printable(file.file)}: ${file.message}\n`);
   for (const file of unreadable) io.stderr(`postmortem review: cannot read ${printable(file.file)}: ${file.fsError}\n`);
   // The repository's `.postmortem.yaml`, as `lint` reads it: its `currency` rates are the only way costs in different currencies are added.
   const config = loadProjectConfig(io.cwd);
   for (const w of config.warnings) io.stderr(`postmortem review: ${printable(config.file ?? PROJECT_CONFIG_FILE)}:${w.range.start.line + 1}:${w.range.start.character + 1} ${w.message}\n`);
-  const review = computeReview(store.entries(), {
+  const options: ReviewOptions = {
     today: todayDate(parsed.today),
     quarter: parsed.quarter,
     includeDrafts: parsed.includeDrafts,
     currency: config.settings.currency ?? null,
-  });
+  };
+  const collected = collectFacts(store.entries(), options);
+  if (parsed.format === 'ndjson' || parsed.format === 'csv') {
+    for (const file of collected.skipped) io.stderr(`postmortem review: skipped ${printable(file.file)}: ${file.reason}\n`);
+    for (const file of unreadable) io.stderr(`postmortem review: skipped ${printable(file.file)}: ${file.reason}\n`);
+    // The incidents the review counts: past draft unless --include-drafts, in --quarter when given.
+    const incidents = collected.incidents
+      .filter((facts) => (parsed.includeDrafts || !facts.draft) && (!parsed.quarter || facts.quarter === parsed.quarter))
+      // In file order, whatever order the files were read in: two exports of the same files are the same bytes.
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const repository = basename(findRepositoryRoot(io.cwd) ?? resolve(io.cwd));
+    const rows = reviewRows(incidents, repository);
+    io.stdout(parsed.format === 'csv' ? formatCsv(rows) : formatNdjson(rows));
+    return problems.length > 0 || unreadable.length > 0 ? 2 : 0;
+  }
+  const review = reviewFromFacts(collected, options);
   if (unreadable.length > 0) {
     review.skipped.push(...unreadable.map(({ file, reason }) => ({ file, reason })));
     review.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -75,7 +97,7 @@ export async function runReview(args: string[], io: CliIO): Promise<number> {
   return problems.length > 0 || unreadable.length > 0 ? 2 : 0;
 }
 
-function render(review: Review, format: Format): string {
+function render(review: Review, format: Exclude<Format, 'ndjson' | 'csv'>): string {
   switch (format) {
     case 'json':
       return JSON.stringify(review, null, 2) + '\n';

@@ -170,7 +170,11 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-export function computeCost(value: unknown, duration: number | null): { cost: CostFigures; lines: CostLine[]; hasCost: boolean } {
+/**
+ * `withFormulas: false` leaves each line's `formula` null: the schema check needs only the amounts, and the
+ * formulas' number formatting (Intl) is the costliest first step of a one-file `postmortem lint`.
+ */
+export function computeCost(value: unknown, duration: number | null, withFormulas = true): { cost: CostFigures; lines: CostLine[]; hasCost: boolean } {
   const cost = asRecord(value);
   if (!cost) {
     return { cost: { direct: null, indirect: null, total: null, per_minute: null, currency: null, estimated: false }, lines: [], hasCost: false };
@@ -191,7 +195,7 @@ export function computeCost(value: unknown, duration: number | null): { cost: Co
     const values = fields.map((f) => num(record, f));
     const missing = names.filter((_, i) => values[i] === undefined);
     const amount = missing.length === 0 ? round2(values.reduce<number>((a, b) => a * (b as number), 1)) : null;
-    const formula = fields.map((f, i) => (values[i] === undefined ? `${names[i]}?` : `${(values[i] as number).toLocaleString('en-US', { maximumFractionDigits: 6 })}${units[i]}`)).join(' × ');
+    const formula = withFormulas ? fields.map((f, i) => (values[i] === undefined ? `${names[i]}?` : `${(values[i] as number).toLocaleString('en-US', { maximumFractionDigits: 6 })}${units[i]}`)).join(' × ') : null;
     return { key, group: 'indirect', label, formula, amount, missing };
   };
   const churn = asRecord(cost.churn);

@@ -62,13 +62,18 @@ export function formatMoney(amount: number, currency: string | null | undefined)
   // Not "$∞" nor "$NaN": an amount past the cost figures' bound is not a real amount.
   if (!isCostInRange(amount)) return 'out of range';
   const code = typeof currency === 'string' ? currency.trim() : '';
-  if (code === '') return PLAIN_MONEY.format(amount);
+  if (code === '') return plainMoney().format(amount);
   const formatter = currencyFormatter(code);
-  return formatter ? formatter.format(amount) : `${PLAIN_MONEY.format(amount)} ${code}`;
+  return formatter ? formatter.format(amount) : `${plainMoney().format(amount)} ${code}`;
 }
 
-/** Two decimals, grouped: the number when there is no usable currency code. */
-const PLAIN_MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+let plainMoneyFormat: Intl.NumberFormat | undefined;
+
+/** Two decimals, grouped: the number when there is no usable currency code. Built on first use: the first Intl formatter loads locale data, which a lint never needs. */
+function plainMoney(): Intl.NumberFormat {
+  plainMoneyFormat ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return plainMoneyFormat;
+}
 /** By code as written; null for a code Intl rejects. */
 const currencyFormatters = new Map<string, Intl.NumberFormat | null>();
 

@@ -16,6 +16,8 @@ export interface LintOptions {
   file?: string;
   settings?: Partial<LintSettings>;
   workspace?: WorkspaceIndex;
+  /** Drafts get no leniency: an error stays an error in a draft (`lint --strict`). Default off. */
+  strict?: boolean;
   /** The rules to run; default all. Tests pass one rule. */
   rules?: readonly Rule[];
 }
@@ -53,8 +55,8 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
   if (!isRecord(parsed.data)) return finish(parsed, diagnostics, ran, settings);
   const doc = asPostmortem(parsed.data);
   const today = typeof options.today === 'object' ? options.today : todayDate(options.today);
-  // In a draft, what would be an error is only a warning: the team is still writing.
-  const isDraft = asString(doc.status) === 'draft';
+  // In a draft, what would be an error is only a warning: the team is still writing (unless strict).
+  const lenient = !options.strict && asString(doc.status) === 'draft';
   for (const rule of options.rules ?? RULES) {
     const level = settings.rules[rule.slug];
     if (level === 'off') continue;
@@ -62,7 +64,7 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
     ran.add(rule.slug);
     const report = (r: RuleReport): void => {
       let severity: Severity = level ?? r.severity ?? rule.defaultSeverity;
-      if (!level && isDraft && severity === 'error') severity = 'warning';
+      if (!level && lenient && severity === 'error') severity = 'warning';
       diagnostics.push({ rule: rule.slug, severity, message: r.message, range: r.range, fixes: r.fixes, related: r.related });
     };
     try {

@@ -45,11 +45,19 @@ function isRepositoryRoot(dir: string): boolean {
 export function loadProjectConfig(startDir: string): ProjectConfig & { file?: string } {
   const file = findProjectConfig(startDir);
   if (!file) return { settings: {}, warnings: [] };
+  return readProjectConfigFile(file);
+}
+
+/**
+ * Reads one config file (found, or named with `--config`): `unread` says why when it could not be read,
+ * and a warning at its first character says the same.
+ */
+export function readProjectConfigFile(file: string): ProjectConfig & { file: string; unread?: string } {
   // A config linked out of the repository (or to a device) is not read: its settings would be someone else's file.
   const read = readContainedFileSync(file, findRepositoryRoot(dirname(file)) ?? dirname(file));
   if (!read.ok) {
     const origin = { line: 0, character: 0 };
-    return { file, settings: {}, warnings: [{ message: `The file is not read: ${read.message}.`, range: { start: origin, end: origin } }] };
+    return { file, settings: {}, unread: read.message, warnings: [{ message: `The file is not read: ${read.message}.`, range: { start: origin, end: origin } }] };
   }
   return { file, ...readProjectConfig(read.text) };
 }

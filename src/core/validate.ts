@@ -58,7 +58,7 @@ const COST_LINE_FIELDS: Record<CostLine['key'], Path[]> = {
 function costRangeDiagnostics(parsed: ParsedPostmortem): Diagnostic[] {
   const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
-  const { cost, lines } = computeCost((data as Record<string, unknown>).cost, null);
+  const { cost, lines } = computeCost((data as Record<string, unknown>).cost, null, false);
   if (!cost.out_of_range) return [];
   const limit = MAX_COST_AMOUNT.toLocaleString('en-US');
   const offending = lines.filter((line) => line.amount !== null && !isCostInRange(line.amount));

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -48,3 +49,23 @@ export function positionOf(text: string, needle: string): { line: number; charac
   const before = text.slice(0, offset).split('\n');
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
+
+export const BUILT_CLI = join(repoRoot, 'dist', 'cli.js');
+
+/** `node dist/cli.js ...args` in `cwd` as a real process (stdin from `input`); the bundle must be built (`node scripts/build.mjs`). */
+export function runBuiltCli(args: string[], cwd: string, input?: string): CliRun {
+  if (!existsSync(BUILT_CLI)) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first');
+  const child = spawnSync(process.execPath, [BUILT_CLI, ...args], { cwd, input: input ?? '', encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+  if (child.error) throw child.error;
+  return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** A fresh folder that is not a repository (no `.git` here; the temp folder above has none either). */
+export function tempFolder(files: Record<string, string>): { dir: string; cleanup: () => void } {
+  const project = tempProject(files);
+  rmSync(join(project.dir, '.git'), { recursive: true, force: true });
+  return project;
+}
+
+/** CLEAN as a draft whose second and third action items have no owner: two warnings (errors once past draft, or with --strict). */
+export const DRAFT_WITHOUT_OWNERS = CLEAN.replace('status: reviewed', 'status: draft').replace(/\n {4}owner: search-team/g, '');

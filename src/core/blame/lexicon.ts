@@ -189,11 +189,17 @@ export const CAUSAL = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CAUSAL_WORDS}
 
 const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
 
-export const BLAME_TERMS: readonly BlameTerm[] = [
-  ...STRONG.map((s) => ({ pattern: toRegex(s), strong: true })),
-  ...REGULAR.map((s) => ({ pattern: toRegex(s), strong: false })),
-  ...CIRCUMSTANTIAL.map((s) => ({ pattern: toRegex(s), strong: false, circumstantial: true })),
-];
+let blameTerms: readonly BlameTerm[] | undefined;
+
+/** The terms' expressions, built on first use: a file without blame language (BLAME_PREFILTER) never pays for compiling them. */
+function blameTermPatterns(): readonly BlameTerm[] {
+  blameTerms ??= [
+    ...STRONG.map((s) => ({ pattern: toRegex(s), strong: true })),
+    ...REGULAR.map((s) => ({ pattern: toRegex(s), strong: false })),
+    ...CIRCUMSTANTIAL.map((s) => ({ pattern: toRegex(s), strong: false, circumstantial: true })),
+  ];
+  return blameTerms;
+}
 
 /** One cheap test for "could this sentence blame anyone": the language analysis runs only when it passes. */
 export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR, ...CIRCUMSTANTIAL, CAUSAL_WORDS].join('|')})(?![\p{L}\p{N}_])`, 'iu');
@@ -209,7 +215,7 @@ export interface TermMatch {
 /** Every blame term in `text`, longest first where two overlap. */
 export function findBlameTerms(text: string): TermMatch[] {
   const found: TermMatch[] = [];
-  for (const term of BLAME_TERMS) {
+  for (const term of blameTermPatterns()) {
     term.pattern.lastIndex = 0;
     for (let m = term.pattern.exec(text); m; m = term.pattern.exec(text)) {
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: term.strong, circumstantial: term.circumstantial });
