@@ -35,7 +35,12 @@ describe('the npm package', () => {
       'README.md',
       // npm adds every README* whatever the ignore file says: the Marketplace README is the users' one anyway.
       'README.marketplace.md',
+      'dist/cli-lint.js',
+      'dist/cli-new.js',
+      'dist/cli-render.js',
+      'dist/cli-review.js',
       'dist/cli.js',
+      'dist/compromise.js',
       'dist/person-names.json',
       'package.json',
       ...readdirSync(join(repoRoot, 'docs/rules')).map((f) => `docs/rules/${f}`),
