@@ -10,7 +10,7 @@ const at = (range: Range): string => `${range.start.line}:${range.start.characte
 function outline(text: string): string[] {
   const lines: string[] = [];
   const walk = (symbol: DocumentSymbol, indent: string): void => {
-    lines.push(`${indent}${symbol.name} | ${symbol.detail ?? ''} | ${SymbolKind[symbol.kind as keyof typeof SymbolKind] ?? symbol.kind} | ${at(symbol.range)} | ${at(symbol.selectionRange)}`);
+    lines.push(`${indent}${symbol.name} | ${symbol.detail ?? ''} | ${symbol.kind} | ${at(symbol.range)} | ${at(symbol.selectionRange)}`);
     for (const child of symbol.children ?? []) walk(child, `${indent}  `);
   };
   for (const symbol of documentSymbols(parsePostmortem(text))) walk(symbol, '');
