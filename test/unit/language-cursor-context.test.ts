@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { LineIndex } from '../../src/core/lines';
 import { cursorContext, type CursorContext } from '../../src/language/cursorContext';
 import { withCursor } from '../lib/cursor';
@@ -170,4 +173,53 @@ test('a lone `-` with no blank yet is no list item; a position outside the text 
 
 test('a cursor past the end of its line counts as at the end', () => {
   assert.deepEqual(summary(cursorContext(new LineIndex('summary:\n  sev\n'), { line: 1, character: 40 })), key(['summary'], [2, 5], 'sev'));
+});
+
+/** Every key of a block mapping in the document, with the YAML parser's path for it. */
+function keysOfDocument(text: string): Array<{ path: Array<string | number>; keyStart: number; keyEnd: number; valueStart?: number }> {
+  const document = parseDocument(text, { version: '1.2' });
+  const found: Array<{ path: Array<string | number>; keyStart: number; keyEnd: number; valueStart?: number }> = [];
+  const walk = (node: unknown, path: Array<string | number>): void => {
+    if (isMap(node) && !node.flow) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const key = String(pair.key.value);
+        const value = pair.value;
+        // A value the cursor can stand before on the key's own line: a one-line scalar, not a block scalar.
+        const sameLine = isScalar(value) && value.range && !/\n/.test(text.slice(pair.key.range[1], value.range[0])) && !String(value.type).startsWith('BLOCK');
+        found.push({ path: [...path, key], keyStart: pair.key.range[0], keyEnd: pair.key.range[1], valueStart: sameLine ? value.range![0] : undefined });
+        walk(value, [...path, key]);
+      }
+    } else if (isSeq(node) && !node.flow) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    }
+  };
+  walk(document.contents, []);
+  return found;
+}
+
+test('on every key of the examples, the path read from indentation is the YAML parser\'s', () => {
+  const files = [
+    ...readdirSync('examples/postmortems').map((name) => join('examples/postmortems', name)),
+    ...readdirSync('examples/drafts').map((name) => join('examples/drafts', name)),
+    'test/fixtures/valid.pm.yaml',
+    'test/fixtures/format-page-example.yaml',
+  ];
+  let checked = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const lines = new LineIndex(text);
+    for (const { path, keyEnd, valueStart } of keysOfDocument(text)) {
+      // At the end of the key (as if it were being typed): the key's mapping, with the colon following.
+      const atKey = cursorContext(lines, lines.positionAt(keyEnd));
+      assert.deepEqual(atKey?.mappingPath, path.slice(0, -1), `${file} key ${path.join('.')}`);
+      assert.equal(atKey?.colonFollows, true, `${file} key ${path.join('.')}`);
+      if (valueStart !== undefined) {
+        const atValue = cursorContext(lines, lines.positionAt(valueStart));
+        assert.deepEqual(atValue?.valuePath, path, `${file} value ${path.join('.')}`);
+      }
+      checked++;
+    }
+  }
+  assert.ok(checked > 300, `${checked} keys checked`);
 });
