@@ -25,9 +25,16 @@ export interface CompletionSources {
 /** More owners or incidents than this are cut (the list says it is incomplete, so the editor asks again as the user types). */
 export const MAX_COMPLETIONS = 200;
 
-export function completionsAt(parsed: ParsedPostmortem, position: Position, sources: CompletionSources): CompletionList {
+/** How the request came: the character typed that triggered it, when one did. */
+export interface CompletionTrigger {
+  triggerCharacter?: string;
+}
+
+export function completionsAt(parsed: ParsedPostmortem, position: Position, sources: CompletionSources, trigger: CompletionTrigger = {}): CompletionList {
   const context = cursorContext(parsed.lines, position);
   if (!context) return { isIncomplete: false, items: [] };
+  // A blank typed while indenting is no request for keys; after `key:` or `-` it asks for a value.
+  if (trigger.triggerCharacter === ' ' && !context.valuePath) return { isIncomplete: false, items: [] };
   const items: CompletionItem[] = [];
   let isIncomplete = false;
   if (context.mappingPath) {

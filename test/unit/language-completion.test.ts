@@ -223,3 +223,15 @@ test('completion never throws on hostile text', () => {
     }
   }
 });
+
+test('a blank that triggered completion asks for a value, never for keys while indenting', () => {
+  const at = (source: string): string[] => {
+    const { text, position } = withCursor(source);
+    return completionsAt(parsePostmortem(text), position, SOURCES, { triggerCharacter: ' ' }).items.map((item) => item.label);
+  };
+  assert.deepEqual(at(`${ID}summary:\n  ‸\n`), []);
+  assert.deepEqual(at(`${ID}summary:\n  severity: ‸\n`), ['SEV-1', 'SEV-2', 'SEV-3']);
+  assert.deepEqual(at(`${ID}action_items:\n  - ‸\n`), ['action', 'owner', 'deadline', 'priority', 'status', 'type', 'link', 'reason']);
+  // Invoked by hand (no trigger character), the same indentation offers the keys.
+  assert.deepEqual(labels(`${ID}summary:\n  ‸\n`), ['start', 'end', 'severity', 'impact', 'detection', 'description']);
+});
