@@ -40,6 +40,11 @@ export function completionsAt(parsed: ParsedPostmortem, position: Position, sour
   if (context.mappingPath) {
     const schema = schemaAtPath(context.mappingPath);
     if (isMappingSchema(schema)) items.push(...keyItems(schema!, context));
+    else if (schema?.type === 'array' && !context.valuePath && !context.colonFollows) {
+      const started = newListItems(parsed, context, context.mappingPath, sources);
+      items.push(...started.items);
+      isIncomplete = started.isIncomplete;
+    }
   }
   if (context.valuePath) {
     const values = valueItems(parsed, context, context.valuePath, sources);
@@ -47,6 +52,21 @@ export function completionsAt(parsed: ParsedPostmortem, position: Position, sour
     isIncomplete = values.isIncomplete;
   }
   return { isIncomplete, items };
+}
+
+/**
+ * On an indented line under a list's key with no `-` yet (`related:` then `  IN`): the list's items, each
+ * written with its `- `: values for a list of scalars, first keys for a list of mappings.
+ */
+function newListItems(parsed: ParsedPostmortem, context: CursorContext, listPath: Path, sources: CompletionSources): { items: CompletionItem[]; isIncomplete: boolean } {
+  const itemPath = [...listPath, 0];
+  const itemSchema = schemaAtPath(itemPath);
+  const found = isMappingSchema(itemSchema) ? { items: keyItems(itemSchema!, { ...context, presentKeys: new Set() }), isIncomplete: false } : valueItems(parsed, context, itemPath, sources);
+  const items = found.items.map((item): CompletionItem => {
+    const newText = `- ${item.insertText ?? item.label}`;
+    return { ...item, filterText: item.filterText ?? item.label, insertText: newText, textEdit: TextEdit.replace(context.replace, newText) };
+  });
+  return { items, isIncomplete: found.isIncomplete };
 }
 
 function keyItems(schema: DocumentedSchema, context: CursorContext): CompletionItem[] {

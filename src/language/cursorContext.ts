@@ -274,7 +274,9 @@ export function cursorContext(lines: LineIndex, position: Position): CursorConte
       popFor(prefixTokens.contentCol, 'key');
       parent = top();
     }
-    return { ...keyContext(line, lineNumber, prefixTokens.contentCol, cursorCol, parent.path, tokens), frame: parent, ownKey: tokens.key?.name };
+    const { context } = keyContext(line, lineNumber, prefixTokens.contentCol, cursorCol, parent.path, tokens);
+    // Under a key whose value is a list, a line with no `-` yet may start an item: the list's values are present.
+    return { context: { ...context, presentValues: parent.values }, frame: parent, ownKey: tokens.key?.name };
   }
 
   function parentValues(item: Frame): string[] {

@@ -235,3 +235,20 @@ test('a blank that triggered completion asks for a value, never for keys while i
   // Invoked by hand (no trigger character), the same indentation offers the keys.
   assert.deepEqual(labels(`${ID}summary:\n  ‸\n`), ['start', 'end', 'severity', 'impact', 'detection', 'description']);
 });
+
+test('under a list key, a line with no `-` yet starts an item: values or first keys, each written with `- `', () => {
+  // `IN` matches the ids with those letters in order; the id already listed and this document's own are left out.
+  assert.deepEqual(edits(`${ID}related:\n  - INC-2023-05-02-003\n  IN‸\n`), [['INC-2023-07-01-002', '- INC-2023-07-01-002', 2, 4]]);
+  const [first] = complete(`${ID}related:\n  ‸\n`).items;
+  assert.equal(first.filterText, 'OPS-2022-01-01-001');
+  assert.equal(first.insertText, '- OPS-2022-01-01-001');
+  assert.deepEqual(edits(`${ID}timeline:\n  ‸\n`), [
+    ['at', '- at: ', 2, 2],
+    ['event', '- event: ', 2, 2],
+    ['kind', '- kind: ', 2, 2],
+    ['source', '- source: ', 2, 2],
+  ]);
+  assert.deepEqual(edits(`${ID}authors:\n  ‸\n`).map(([, newText]) => newText), ['- Priya Natarajan', '- "@ops-team"', '- database-platform']);
+  // At the key's own column, a key of the document is more likely than a compact list item.
+  assert.equal(edits(`${ID}authors:\n‸\n`)[0][1], 'title: ');
+});
