@@ -37,7 +37,9 @@ interface Frame {
   /** Column of the key or of the item's `-`; -1 for the document. */
   col: number;
   kind: 'root' | 'key' | 'item';
-  path: PathSegment[];
+  /** The node this one is in, and this one's key or index there: the path is built only when asked (deep nesting stays linear). */
+  parent?: Frame;
+  segment?: PathSegment;
   /** Keys of the mapping this node is. */
   keys: Set<string>;
   /** Scalar items of the list this node is. */
@@ -53,26 +55,64 @@ interface LineTokens {
   /** Column after the markers and their spaces: where a key or value starts. */
   contentCol: number;
   key?: { name: string; col: number; end: number; colonEnd: number };
+  /** More `- ` markers than MAX_LINE_DASHES: the line is not followed (a post-mortem nests a few levels). */
+  unreadable?: boolean;
 }
 
-const KEY = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#"'[\]{},&*!|>%@`][^#]*?))[ \t]*:(?=[ \t]|$)/;
+const MAX_LINE_DASHES = 32;
+
 const BLOCK_SCALAR = /^[|>][-+0-9]*$/;
 const KEY_LIKE = /^[A-Za-z0-9_-]*$/;
+
+function pathOf(frame: Frame): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let at: Frame | undefined = frame; at?.parent; at = at.parent) path.push(at.segment!);
+  return path.reverse();
+}
 
 function tokenize(line: string): LineTokens {
   const dashes: number[] = [];
   let p = 0;
   while (line[p] === ' ') p++;
   while (line[p] === '-' && (p + 1 === line.length || line[p + 1] === ' ')) {
+    if (dashes.length === MAX_LINE_DASHES) return { dashes, contentCol: p, unreadable: true };
     dashes.push(p);
     p++;
     while (line[p] === ' ') p++;
   }
-  const match = KEY.exec(line.slice(p));
-  if (!match) return { dashes, contentCol: p };
-  const name = match[1] !== undefined ? unescapeDouble(match[1]) : match[2] !== undefined ? match[2].replace(/''/g, "'") : match[3].trimEnd();
-  const raw = match[0].slice(0, -1).trimEnd();
-  return { dashes, contentCol: p, key: { name, col: p, end: p + raw.length, colonEnd: p + match[0].length } };
+  const key = keyAt(line, p);
+  return key ? { dashes, contentCol: p, key } : { dashes, contentCol: p };
+}
+
+/**
+ * The key written at column `p` (plain or quoted, up to the first `:` followed by a blank or the line's end), or
+ * undefined. A loop, not a regular expression: a lazy pattern backtracks quadratically on a long line of blanks.
+ */
+function keyAt(line: string, p: number): LineTokens['key'] {
+  const first = line[p];
+  if (first === '"' || first === "'") {
+    const close = closingQuote(line, p);
+    if (close === -1) return undefined;
+    let colon = close + 1;
+    while (line[colon] === ' ' || line[colon] === '\t') colon++;
+    if (line[colon] !== ':' || !isBlankOrEnd(line, colon + 1)) return undefined;
+    const inner = line.slice(p + 1, close);
+    return { name: first === '"' ? unescapeDouble(inner) : inner.replace(/''/g, "'"), col: p, end: close + 1, colonEnd: colon + 1 };
+  }
+  if (first === undefined || /[\s#"'[\]{},&*!|>%@`]/.test(first)) return undefined;
+  for (let i = p; i < line.length; i++) {
+    const c = line[i];
+    if (c === '#' && (line[i - 1] === ' ' || line[i - 1] === '\t')) return undefined;
+    if (c === ':' && isBlankOrEnd(line, i + 1)) {
+      const name = line.slice(p, i).trimEnd();
+      return { name, col: p, end: p + name.length, colonEnd: i + 1 };
+    }
+  }
+  return undefined;
+}
+
+function isBlankOrEnd(line: string, at: number): boolean {
+  return at >= line.length || line[at] === ' ' || line[at] === '\t';
 }
 
 function unescapeDouble(inner: string): string {
@@ -143,7 +183,7 @@ function flowMappingKeys(written: string): string[] {
  */
 export function cursorContext(lines: LineIndex, position: Position): CursorContext | undefined {
   if (position.line < 0 || position.line >= lines.lineCount) return undefined;
-  const root: Frame = { col: -1, kind: 'root', path: [], keys: new Set(), values: [], itemCount: 0, closed: false };
+  const root: Frame = { col: -1, kind: 'root', keys: new Set(), values: [], itemCount: 0, closed: false };
   const stack: Frame[] = [root];
   const top = (): Frame => stack[stack.length - 1];
   const popFor = (col: number, kind: 'key' | 'item'): void => {
@@ -155,7 +195,7 @@ export function cursorContext(lines: LineIndex, position: Position): CursorConte
     }
   };
   const open = (kind: 'key' | 'item', col: number, segment: PathSegment, parent: Frame): Frame => {
-    const frame: Frame = { col, kind, path: [...parent.path, segment], keys: new Set(), values: [], itemCount: 0, closed: false };
+    const frame: Frame = { col, kind, parent, segment, keys: new Set(), values: [], itemCount: 0, closed: false };
     stack.push(frame);
     return frame;
   };
@@ -216,6 +256,7 @@ export function cursorContext(lines: LineIndex, position: Position): CursorConte
     if (isCursorLine) {
       const cursorCol = Math.min(position.character, line.length);
       const tokens = tokenize(line);
+      if (tokens.unreadable) return undefined;
       const read = readLine(line, tokens, false);
       const result = analyzeCursorLine(line, lineNumber, cursorCol, tokens, read);
       if (!result) return undefined;
@@ -224,7 +265,8 @@ export function cursorContext(lines: LineIndex, position: Position): CursorConte
       continue;
     }
     if (trimmed === '' || trimmed.startsWith('#') || /^(?:---|\.\.\.)(?:\s|$)/.test(line)) continue;
-    readLine(line, tokenize(line), true);
+    const tokens = tokenize(line);
+    if (!tokens.unreadable) readLine(line, tokens, true);
     // Past the cursor, only the keys of the cursor's mapping are still wanted: stop once it has ended.
     if (contextFrame && !stack.includes(contextFrame)) break;
   }
@@ -253,18 +295,18 @@ export function cursorContext(lines: LineIndex, position: Position): CursorConte
       const keyFrame = read.keyFrame;
       const colonEnd = prefixTokens.key.colonEnd;
       if (!keyFrame || colonEnd >= cursorCol) return undefined;
-      return valueContext(line, lineNumber, colonEnd, cursorCol, keyFrame.path, [], range);
+      return valueContext(line, lineNumber, colonEnd, cursorCol, pathOf(keyFrame), [], range);
     }
     const item = read.items[prefixTokens.dashes.length - 1];
     const rest = prefix.slice(prefixTokens.contentCol);
     if (item) {
       // A new or half-written list item: a scalar value or the first key of a mapping.
-      const value = valueContext(line, lineNumber, prefixTokens.contentCol, cursorCol, item.path, stack.includes(item) ? parentValues(item) : [], range);
+      const value = valueContext(line, lineNumber, prefixTokens.contentCol, cursorCol, pathOf(item), stack.includes(item) ? parentValues(item) : [], range);
       if (!value) return undefined;
       if (value.context.quote === undefined && !value.context.inFlow && KEY_LIKE.test(rest)) {
-        const { context } = keyContext(line, lineNumber, prefixTokens.contentCol, cursorCol, item.path, tokens);
+        const { context } = keyContext(line, lineNumber, prefixTokens.contentCol, cursorCol, pathOf(item), tokens);
         // Either may follow `- `: the schema of the item decides (a mapping's key, or a scalar such as an incident id).
-        return { context: { ...context, valuePath: item.path, presentValues: value.context.presentValues }, frame: item, ownKey: tokens.key?.name };
+        return { context: { ...context, valuePath: pathOf(item), presentValues: value.context.presentValues }, frame: item, ownKey: tokens.key?.name };
       }
       return value;
     }
@@ -274,7 +316,7 @@ export function cursorContext(lines: LineIndex, position: Position): CursorConte
       popFor(prefixTokens.contentCol, 'key');
       parent = top();
     }
-    const { context } = keyContext(line, lineNumber, prefixTokens.contentCol, cursorCol, parent.path, tokens);
+    const { context } = keyContext(line, lineNumber, prefixTokens.contentCol, cursorCol, pathOf(parent), tokens);
     // Under a key whose value is a list, a line with no `-` yet may start an item: the list's values are present.
     return { context: { ...context, presentValues: parent.values }, frame: parent, ownKey: tokens.key?.name };
   }
@@ -353,12 +395,17 @@ function closingQuote(line: string, open: number): number {
   return -1;
 }
 
+/** Flow collections nested deeper than this on one line are not followed (a post-mortem nests two). */
+const MAX_FLOW_DEPTH = 16;
+
 interface FlowFrame {
   kind: '[' | '{';
   path: Path;
   index: number;
   key?: string;
   entryStart: number;
+  /** Only blanks since entryStart: a quote here opens a quoted scalar. */
+  blank: boolean;
   keys: Set<string>;
   values: string[];
 }
@@ -371,8 +418,9 @@ function flowContext(line: string, lineNumber: number, open: number, cursorCol: 
     const c = line[i];
     const frame = stack[stack.length - 1];
     if (c === '[' || c === '{') {
+      if (stack.length >= MAX_FLOW_DEPTH) return undefined;
       const path = !frame ? basePath : frame.kind === '[' ? [...frame.path, frame.index] : [...frame.path, frame.key ?? ''];
-      stack.push({ kind: c, path, index: 0, entryStart: i + 1, keys: new Set(), values: [] });
+      stack.push({ kind: c, path, index: 0, entryStart: i + 1, blank: true, keys: new Set(), values: [] });
     } else if (!frame) {
       return undefined; // after the collection closed
     } else if (c === ']' || c === '}') {
@@ -383,11 +431,13 @@ function flowContext(line: string, lineNumber: number, open: number, cursorCol: 
       frame.index++;
       frame.key = undefined;
       frame.entryStart = i + 1;
+      frame.blank = true;
     } else if (c === ':' && frame.kind === '{' && frame.key === undefined && (line[i + 1] === ' ' || i + 1 === line.length || i + 1 === cursorCol)) {
       frame.key = unquote(line.slice(frame.entryStart, i));
       frame.keys.add(frame.key);
       frame.entryStart = i + 1;
-    } else if ((c === '"' || c === "'") && line.slice(frame.entryStart, i).trim() === '') {
+      frame.blank = true;
+    } else if ((c === '"' || c === "'") && frame.blank) {
       const close = closingQuote(line, i);
       if (close === -1 || close >= cursorCol) {
         const valuePath = frame.kind === '[' ? [...frame.path, frame.index] : frame.key !== undefined ? [...frame.path, frame.key] : undefined;
@@ -396,8 +446,11 @@ function flowContext(line: string, lineNumber: number, open: number, cursorCol: 
         return { context: { valuePath, replace: range(i + 1, end), typed: line.slice(i + 1, cursorCol), presentKeys: new Set(), presentValues: frame.values, colonFollows: false, quote: c, inFlow: true } };
       }
       i = close;
+      frame.blank = false;
     } else if (c === '#' && (line[i - 1] === ' ' || line[i - 1] === '\t')) {
       return undefined;
+    } else if (c !== ' ' && c !== '\t') {
+      frame.blank = false;
     }
   }
   const frame = stack[stack.length - 1];

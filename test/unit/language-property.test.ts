@@ -49,3 +49,31 @@ test('any text being typed, any position: the features return, and completion ed
     { numRuns: 1000 },
   );
 });
+
+test('hostile lines: long runs of blanks, quotes, colons, brackets and dashes are read in linear time', () => {
+  const n = 50_000;
+  const lines = [
+    `a${' '.repeat(n)}b`,
+    `a${' \t'.repeat(n / 2)}b`,
+    `k: [${' '.repeat(n)}"x`,
+    `k: [${' "",'.repeat(n / 4)}`,
+    `- "${'\\"'.repeat(n / 2)}`,
+    `a${':x'.repeat(n / 2)}`,
+    `k: ${'['.repeat(n)}`,
+    `k: ${'{a: '.repeat(n / 4)}`,
+    `${'- '.repeat(n / 2)}x`,
+    `"${'a'.repeat(n)}`,
+  ];
+  let elapsed = 0;
+  for (const line of lines) {
+    const parsed = parsePostmortem(`${line}\nsummary:\n  severity: SEV-1\n`);
+    const started = performance.now();
+    completionsAt(parsed, { line: 0, character: line.length }, SOURCES);
+    completionsAt(parsed, { line: 0, character: Math.floor(line.length / 2) }, SOURCES);
+    const below = completionsAt(parsed, { line: 2, character: 12 }, SOURCES).items.map((item) => item.label);
+    elapsed += performance.now() - started;
+    assert.deepEqual(below, ['SEV-1', 'SEV-2', 'SEV-3'], JSON.stringify(line.slice(0, 10)));
+  }
+  // Generous: quadratic work on one of these lines takes minutes; linear work, milliseconds per line.
+  assert.ok(elapsed < 10_000, `${elapsed} ms`);
+});
