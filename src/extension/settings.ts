@@ -2,14 +2,11 @@ import * as vscode from 'vscode';
 import { parseProjectConfig } from '../core/config';
 import { findProjectConfig, findRepositoryRoot } from '../core/projectConfig';
 import { loadRepositoryPeople } from '../core/repositoryPeople';
-import { mergeSettings, type LintSettings, type RuleLevel } from '../core/settings';
-import { CORE_SLUGS, RULES } from '../rules/index';
+import { mergeSettings, type LintSettings } from '../core/settings';
+import { DEFAULT_LINT_DELAY_MS, lintDelayFrom, settingsFromEditor } from '../core/editorSettings';
 import { mayReadRepositoryPeople } from './trust';
 import { boundaryOf } from '../core/discover';
 import { readContainedFile } from '../core/safeRead';
-import { RECOVERY_GAP_KEY } from '../core/timelinePhases';
-
-const ALL_SLUGS: readonly string[] = [...CORE_SLUGS, ...RULES.map((rule) => rule.slug)];
 
 const CONFIG_FILE = '.postmortem.yaml';
 
@@ -172,34 +169,10 @@ export function readVscodeSettings(uri: vscode.Uri | undefined): Partial<LintSet
     const inspected = config.inspect<T>(key);
     return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
   };
-  const result: Partial<LintSettings> = {};
-  // Each rule is its own setting, `postmortem.rules.<slug>` (generated into package.json from the
-  // rule list), so the Settings editor lists them all; `default` means "keep the rule's own severity".
-  const levels: Record<string, RuleLevel> = {};
-  const rules = explicit<Record<string, unknown>>('rules');
-  const candidates: Array<[string, unknown]> = rules && typeof rules === 'object' ? Object.entries(rules) : [];
-  for (const slug of ALL_SLUGS) candidates.push([slug, explicit<unknown>(`rules.${slug}`)]);
-  for (const [slug, level] of candidates) {
-    if (level === 'off' || level === 'error' || level === 'warning' || level === 'info' || level === 'hint') levels[slug] = level;
-  }
-  if (Object.keys(levels).length > 0) result.rules = levels;
-  const people = explicit<unknown[]>('people');
-  if (Array.isArray(people)) result.people = people.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
-  const holidays = explicit<unknown[]>('holidays');
-  if (Array.isArray(holidays)) result.holidays = holidays.filter((h): h is string => typeof h === 'string');
-  const gaps: Record<string, number> = {};
-  const sev1 = explicit<number>('timelineGapMinutes.sev1');
-  const sev2and3 = explicit<number>('timelineGapMinutes.sev2and3');
-  if (typeof sev1 === 'number' && sev1 > 0) gaps['SEV-1'] = sev1;
-  if (typeof sev2and3 === 'number' && sev2and3 > 0) Object.assign(gaps, { 'SEV-2': sev2and3, 'SEV-3': sev2and3 });
-  const recovery = explicit<number>('timelineGapMinutes.recovery');
-  if (typeof recovery === 'number' && recovery > 0) gaps[RECOVERY_GAP_KEY] = recovery;
-  if (Object.keys(gaps).length > 0) result.timelineGapMinutes = gaps;
-  return result;
+  return settingsFromEditor(explicit);
 }
 
 /** The debounce delay after a keystroke (`postmortem.lintDelayMs`, default 120 ms). */
 export function lintDelayMs(uri: vscode.Uri | undefined): number {
-  const value = vscode.workspace.getConfiguration('postmortem', uri).get<number>('lintDelayMs', 120);
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), 2000) : 120;
+  return lintDelayFrom(vscode.workspace.getConfiguration('postmortem', uri).get<number>('lintDelayMs', DEFAULT_LINT_DELAY_MS));
 }

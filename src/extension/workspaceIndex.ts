@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ParsedPostmortem } from '../core/parse';
-import { PostmortemStore, type StoredPostmortem } from '../core/store';
+import { PostmortemStore } from '../core/store';
+import { classifyStoreChange, type StoreChangeKind } from '../core/storeChange';
 import { boundaryOf } from '../core/discover';
 import { readContainedFile } from '../core/safeRead';
 
@@ -116,9 +117,7 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
     const before = this.store.get(key);
     const after = this.store.upsert(key, text, parsed);
     if (before === after) return; // same text: nothing was parsed, nothing changed
-    if (!before || crossFileSignature(before) !== crossFileSignature(after)) this.queue(key, 'cross-file');
-    else if (rangeSignature(before) !== rangeSignature(after)) this.queue(key, 'ranges-moved');
-    else this.queue(key, 'local');
+    this.queue(key, classifyStoreChange(before, after));
   }
 
   private removeEntry(key: string): void {
@@ -126,7 +125,7 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
   }
 
   /** Changes are batched: the first scan touches every file, and listeners should hear about it once. */
-  private queue(key: string, kind: 'cross-file' | 'ranges-moved' | 'local'): void {
+  private queue(key: string, kind: StoreChangeKind): void {
     this.pending.add(key);
     if (kind === 'cross-file') this.pendingCrossFile = true;
     if (kind === 'ranges-moved') this.pendingRangesMoved.add(key);
@@ -180,28 +179,3 @@ function isIndexed(uri: vscode.Uri): boolean {
   return !SKIPPED_FOLDER_SEGMENT.test(`/${vscode.workspace.asRelativePath(uri, false)}`);
 }
 
-/**
- * What cross-file rules (src/rules/duplicate-id.ts, src/rules/repeat-incident.ts with src/core/repeat.ts)
- * read from another file; when it is unchanged, other documents lint to the same findings. Where the id
- * and category are written is left out (see `rangeSignature`): any edit above them moves those lines.
- */
-function crossFileSignature(entry: StoredPostmortem): string {
-  const doc = entry.doc;
-  const actions = Array.isArray(doc.action_items)
-    ? doc.action_items.map((a) => (a && typeof a === 'object' ? (a as { status?: unknown }).status : undefined))
-    : [];
-  return JSON.stringify([
-    entry.problem,
-    doc.id,
-    doc.root_cause?.category,
-    doc.services,
-    doc.summary?.start,
-    doc.related,
-    actions,
-  ]);
-}
-
-/** Where the id and category are written: the targets of other documents' related information. */
-function rangeSignature(entry: StoredPostmortem): string {
-  return JSON.stringify([entry.idRange, entry.categoryRange]);
-}
