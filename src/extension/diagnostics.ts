@@ -5,6 +5,8 @@ import type { Diagnostic, Range, Severity } from '../core/types';
 import { SettingsSource } from './settings';
 import { WorkspaceIndexer, type PostmortemIndex } from './workspaceIndex';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { documentsToRelint } from '../core/storeChange';
+import { KeyedDebounce } from '../core/keyedDebounce';
 import { isPostmortemDocument as isPostmortemDocumentFacts, SNIFF_LENGTH } from '../core/documentKind';
 
 /** Internal, undocumented: hands the end-to-end tests `onDidLint`, so they can count which documents a change re-lints. */
@@ -62,11 +64,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
   const results = new Map<string, LintResult>();
   const resultSettings = new Map<string, LintSettings>();
   const resultVersions = new Map<string, number>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const timers = new KeyedDebounce();
   /** Documents still open in the extension host whose last tab was closed: not linted again until shown or edited. */
   const dismissed = new Set<string>();
   // A lint timer that fires after deactivation would write into the disposed collection.
-  const stopTimers = { dispose: () => timers.forEach((timer) => clearTimeout(timer)) };
+  const stopTimers = { dispose: () => timers.dispose() };
   context.subscriptions.push(collection, lintEmitter, settings, index, stopTimers);
 
   const ruleDocUri = (slug: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${slug}.md`);
@@ -92,9 +94,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
 
   const clear = (uri: vscode.Uri): void => {
     const key = uri.toString();
-    const timer = timers.get(key);
-    if (timer) clearTimeout(timer);
-    timers.delete(key);
+    timers.cancel(key);
     results.delete(key);
     resultSettings.delete(key);
     resultVersions.delete(key);
@@ -133,15 +133,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
   const schedule = (document: vscode.TextDocument, delay: number): void => {
     const key = document.uri.toString();
     workspace.fileShown(document.uri);
-    const existing = timers.get(key);
-    if (existing) clearTimeout(existing);
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        lintNow(document).catch((error: unknown) => console.error('postmortem: lint failed', error));
-      }, delay),
-    );
+    timers.schedule(key, delay, () => {
+      lintNow(document).catch((error: unknown) => console.error('postmortem: lint failed', error));
+    });
   };
 
   const relintOpen = (except?: Set<string>, only?: (key: string) => boolean): void => {
@@ -211,12 +205,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     // When only the lines of its id or category moved, the findings stay; only the links into it must follow.
     index.onDidChange((change) => {
       workspace.indexChanged(change);
-      const changed = new Set(change.files);
-      if (change.crossFile) relintOpen(changed);
-      else if (change.rangesMoved.length > 0) {
-        const moved = new Set(change.rangesMoved);
-        relintOpen(changed, (key) => pointsInto(key, moved));
-      }
+      const plan = documentsToRelint(change, pointsInto);
+      if (plan) relintOpen(plan.except, plan.only);
     }),
     vscode.commands.registerCommand(LINT_EVENTS_COMMAND, () => lintEmitter.event),
   );
