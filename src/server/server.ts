@@ -169,13 +169,19 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
     generations.set(uri, generation);
     const key = keyOf(uri);
     const scope = await settings.settingsFor(key);
+    // For a client that asked for a trace (`$/setTrace`): which version is about to be linted (sent during the yield).
+    connection.tracer.log(`linting ${uri} version ${version}`);
     // Handle what already arrived (a newer edit) before spending time on this version.
     await yieldNow();
     const stale = (): boolean => documents.get(uri)?.version !== version || generations.get(uri) !== generation;
     if (stale()) return;
     const result = safeLint(document.getText(), key, scope.lint);
+    // A newer version sent while this one was linted: its own lint publishes, this one never does. Two hops:
+    // the first lets the event loop read the pipe (the message reader then queues the message), the second
+    // lets the connection handle it. A burst of several messages may need more; the version on the
+    // published diagnostics lets the client drop a stale one then.
     await yieldNow();
-    // A newer version arrived while this one was linted: its own lint publishes, this one never does.
+    await yieldNow();
     if (stale()) return;
     results.set(uri, { version, result, settings: scope.lint });
     publish(uri, lspDiagnostics(result, key, uri), version);

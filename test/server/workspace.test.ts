@@ -62,7 +62,7 @@ describe('language server workspace scan and cross-file findings', () => {
     assert.deepEqual(published.diagnostics, expectedDiagnostics(CLEAN, copyUri, { workspace: store }));
     const duplicate = published.diagnostics.find((d) => d.code === 'duplicate-id')!;
     assert.deepEqual(duplicate.relatedInformation?.map((r) => r.location.uri), [workspace.uri(ORIGINAL)]);
-    assert.match(duplicate.message, /is also used by file:\/\/\S+\/examples\/postmortems\/2026-06-09-search-ranking-bad-deploy\.pm\.yaml\./);
+    assert.match(duplicate.message as string, /is also used by file:\/\/\S+\/examples\/postmortems\/2026-06-09-search-ranking-bad-deploy\.pm\.yaml\./);
   });
 
   it('follows the other file on disk: changed, deleted and created again (didChangeWatchedFiles)', async () => {
