@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
@@ -248,4 +249,23 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
       timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A server for the enclosing `describe`: started on `workspace` before its tests, stopped (and the
+ * workspace removed) after them. The client is read through the returned getter.
+ */
+export function serverFor(workspace: ReturnType<typeof tempWorkspace>, options: StartOptions = {}): () => TestClient {
+  let client: TestClient | undefined;
+  before(async () => {
+    client = await TestClient.start(workspace.folderUri, options);
+  });
+  after(async () => {
+    await client?.stop();
+    workspace.cleanup();
+  });
+  return () => {
+    if (!client) throw new Error('the server has not started');
+    return client;
+  };
 }

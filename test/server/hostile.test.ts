@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
-import { CLEAN, CLEAN_NAME, tempWorkspace, TestClient, write } from './client';
+import { CLEAN, CLEAN_NAME, serverFor, tempWorkspace, TestClient, write } from './client';
 import { expectedDiagnostics } from './expected';
 
 /** Ten levels of nine aliases each: a billion expansions if anything expanded them. */
@@ -24,14 +24,7 @@ describe('language server on hostile documents', () => {
   // Bad files on disk too: the scan must read past them.
   write(workspace.dir, 'postmortems/binary-on-disk.pm.yaml', Buffer.from(BINARY, 'latin1'));
   write(workspace.dir, 'postmortems/bomb-on-disk.pm.yaml', aliasBomb());
-  let client: TestClient;
-  before(async () => {
-    client = await TestClient.start(workspace.folderUri);
-  });
-  after(async () => {
-    await client.stop();
-    workspace.cleanup();
-  });
+  const server = serverFor(workspace);
 
   const cases: Array<[string, string, RegExp]> = [
     ['an alias bomb', aliasBomb(), /^Too many alias expansions/],
@@ -41,25 +34,25 @@ describe('language server on hostile documents', () => {
   for (const [name, text, message] of cases) {
     it(`${name} gives a diagnostic and the server keeps answering`, async () => {
       const uri = workspace.uri(`open/${name.replace(/\W+/g, '-')}.pm.yaml`);
-      await client.open(uri, text, 1);
-      const published = await client.diagnostics(uri, (p) => p.version === 1);
+      await server().open(uri, text, 1);
+      const published = await server().diagnostics(uri, (p) => p.version === 1);
       assert.deepEqual(published.diagnostics, expectedDiagnostics(text, uri));
       assert.equal(published.diagnostics[0].code, 'yaml-syntax');
       assert.match(published.diagnostics[0].message as string, message);
       // Still answering, and still linting other documents.
-      assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+      assert.equal(await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
       const clean = workspace.uri(`postmortems/${CLEAN_NAME}`);
-      await client.open(clean, CLEAN, 1);
-      assert.deepEqual((await client.diagnostics(clean, (p) => p.version === 1)).diagnostics, []);
-      await client.close(clean);
-      await client.close(uri);
-      assert.ok(client.alive);
+      await server().open(clean, CLEAN, 1);
+      assert.deepEqual((await server().diagnostics(clean, (p) => p.version === 1)).diagnostics, []);
+      await server().close(clean);
+      await server().close(uri);
+      assert.ok(server().alive);
     });
   }
 
   it('the scan read past the bad files on disk', async () => {
-    await client.scanEnded();
-    assert.ok(client.progress.some((p) => p.value.message === '3 of 3 post-mortems'), JSON.stringify(client.progress));
-    assert.ok(client.alive);
+    await server().scanEnded();
+    assert.ok(server().progress.some((p) => p.value.message === '3 of 3 post-mortems'), JSON.stringify(server().progress));
+    assert.ok(server().alive);
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HoverRequest } from 'vscode-languageserver-protocol/node';
-import { CLEAN, CLEAN_NAME, repoRoot, SERVER, tempWorkspace, TestClient } from './client';
+import { CLEAN, CLEAN_NAME, repoRoot, SERVER, serverFor, tempWorkspace, TestClient } from './client';
 
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -38,17 +38,10 @@ describe('postmortem-language-server command line', () => {
 
 describe('language server initialize', () => {
   const workspace = tempWorkspace({ [`postmortems/${CLEAN_NAME}`]: CLEAN });
-  let client: TestClient;
-  before(async () => {
-    client = await TestClient.start(workspace.folderUri);
-  });
-  after(async () => {
-    await client.stop();
-    workspace.cleanup();
-  });
+  const server = serverFor(workspace);
 
   it('declares incremental sync, quick fixes, fix-all, hover and the doc command', () => {
-    const { capabilities, serverInfo } = client.initializeResult;
+    const { capabilities, serverInfo } = server().initializeResult;
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
     assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.postmortem'], resolveProvider: false });
     assert.equal(capabilities.hoverProvider, true);
@@ -57,24 +50,17 @@ describe('language server initialize', () => {
   });
 
   it('answers a request about a document it does not have with nothing, and keeps running', async () => {
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: workspace.uri('nope.pm.yaml') }, position: { line: 0, character: 0 } });
+    const hover = await server().connection.sendRequest(HoverRequest.type, { textDocument: { uri: workspace.uri('nope.pm.yaml') }, position: { line: 0, character: 0 } });
     assert.equal(hover, null);
-    assert.ok(client.alive);
+    assert.ok(server().alive);
   });
 });
 
 describe('language server initialize for the VS Code client', () => {
   const workspace = tempWorkspace({});
-  let client: TestClient;
-  before(async () => {
-    client = await TestClient.start(workspace.folderUri, { initializationOptions: { handlesOpenRuleDoc: true } });
-  });
-  after(async () => {
-    await client.stop();
-    workspace.cleanup();
-  });
+  const server = serverFor(workspace, { initializationOptions: { handlesOpenRuleDoc: true } });
 
   it('leaves postmortem.openRuleDoc to the client that implements it', () => {
-    assert.equal(client.initializeResult.capabilities.executeCommandProvider, undefined);
+    assert.equal(server().initializeResult.capabilities.executeCommandProvider, undefined);
   });
 });

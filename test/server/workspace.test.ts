@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { PostmortemStore } from '../../src/core/store';
-import { CLEAN, CLEAN_NAME, copyExamples, DRAFT, DRAFT_NAME, tempWorkspace, TestClient, write } from './client';
+import { CLEAN, CLEAN_NAME, copyExamples, DRAFT, DRAFT_NAME, serverFor, tempWorkspace, TestClient, write } from './client';
 import { expectedDiagnostics } from './expected';
 
 const ORIGINAL = `examples/postmortems/${CLEAN_NAME}`;
@@ -114,48 +114,41 @@ describe('language server workspace diagnostics and project config', () => {
     '.postmortem.yaml': 'rules:\n  went-well-count: off\n  whys-count: off\n',
   });
   const draftUri = workspace.uri(`drafts/${DRAFT_NAME}`);
-  let client: TestClient;
-  before(async () => {
-    client = await TestClient.start(workspace.folderUri, { settings: { workspaceDiagnostics: 'on', rules: { 'whys-count': 'hint' } } });
-  });
-  after(async () => {
-    await client.stop();
-    workspace.cleanup();
-  });
+  const server = serverFor(workspace, { settings: { workspaceDiagnostics: 'on', rules: { 'whys-count': 'hint' } } });
 
   it('reports a broken post-mortem no editor shows, without a version', async () => {
-    const published = await client.diagnostics(workspace.uri(BROKEN), () => true, 0);
+    const published = await server().diagnostics(workspace.uri(BROKEN), () => true, 0);
     assert.equal(published.version, undefined);
     assert.deepEqual(published.diagnostics, expectedDiagnostics(BROKEN_TEXT, workspace.uri(BROKEN)));
     assert.equal(published.diagnostics[0].code, 'yaml-syntax');
   });
 
   it('merges .postmortem.yaml under the editor\'s settings, as the extension does', async () => {
-    await client.open(draftUri, DRAFT, 1);
-    const published = await client.diagnostics(draftUri, (p) => p.version === 1, 0);
+    await server().open(draftUri, DRAFT, 1);
+    const published = await server().diagnostics(draftUri, (p) => p.version === 1, 0);
     // Off in the file; the editor's `hint` for whys-count wins over the file's `off`.
     assert.equal(published.diagnostics.some((d) => d.code === 'went-well-count'), false);
     assert.equal(published.diagnostics.find((d) => d.code === 'whys-count')?.severity, 4);
   });
 
   it('follows a changed .postmortem.yaml', async () => {
-    await client.open(draftUri, DRAFT, 1);
-    await client.diagnostics(draftUri, (p) => p.version === 1, 0);
+    await server().open(draftUri, DRAFT, 1);
+    await server().diagnostics(draftUri, (p) => p.version === 1, 0);
     write(workspace.dir, '.postmortem.yaml', 'rules:\n  rfc-required: off\n');
-    await client.filesChanged([{ uri: workspace.uri('.postmortem.yaml'), type: FileChangeType.Changed }]);
-    const published = await client.diagnostics(draftUri, (p) => !p.diagnostics.some((d) => d.code === 'rfc-required'));
+    await server().filesChanged([{ uri: workspace.uri('.postmortem.yaml'), type: FileChangeType.Changed }]);
+    const published = await server().diagnostics(draftUri, (p) => !p.diagnostics.some((d) => d.code === 'rfc-required'));
     assert.equal(published.diagnostics.some((d) => d.code === 'went-well-count'), true);
   });
 
   it('keeps a closed file\'s findings from disk when workspace diagnostics are on', async () => {
     const copyUri = workspace.uri(COPY);
     const edited = CLEAN.replace('severity: SEV-2', 'severity: SEV-9');
-    await client.open(copyUri, edited, 1);
-    const open = await client.diagnostics(copyUri, (p) => p.version === 1);
+    await server().open(copyUri, edited, 1);
+    const open = await server().diagnostics(copyUri, (p) => p.version === 1);
     assert.equal(open.diagnostics.some((d) => d.code === 'schema'), true);
-    await client.close(copyUri);
+    await server().close(copyUri);
     // The unsaved edit is gone; the file on disk is clean.
-    const closed = await client.diagnostics(copyUri, (p) => p.version === undefined);
+    const closed = await server().diagnostics(copyUri, (p) => p.version === undefined);
     assert.deepEqual(closed.diagnostics, expectedDiagnostics(CLEAN, copyUri));
   });
 });
