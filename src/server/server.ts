@@ -40,6 +40,7 @@ import { DocLinks, toLspDiagnostic } from './convert';
 import type { ServerHost } from './host';
 import { ServerSettings, type ScopeSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
+import { LANGUAGE_FEATURE_CAPABILITIES, registerLanguageFeatures } from './languageFeatures';
 import { documentsToRelint, type IndexChange } from '../core/storeChange';
 
 /** `initializationOptions` the server reads; every field optional. */
@@ -319,6 +320,7 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
+        ...LANGUAGE_FEATURE_CAPABILITIES,
         ...(handlesOpenRuleDoc ? {} : { executeCommandProvider: { commands: [OPEN_DOC_COMMAND] } }),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -463,6 +465,19 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
     const current = await currentResult(uri);
     if (!current) return null;
     return { version: current.version, diagnostics: lspDiagnostics(current.result, keyOf(uri), uri), settings: current.settings };
+  });
+
+  registerLanguageFeatures(connection, {
+    documents,
+    store: index.store,
+    keyOf,
+    isPostmortem,
+    latestParse: (uri, version) => {
+      const latest = results.get(uri);
+      return latest && latest.version === version ? latest.result.parsed : undefined;
+    },
+    peopleFor: async (uri) => (await settings.settingsFor(keyOf(uri))).lint.people,
+    log,
   });
 
   connection.onShutdown(() => {
