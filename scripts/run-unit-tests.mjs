@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every core, CLI and HTML test with node's test runner (TypeScript through tsx).
 // Node 20's runner does not expand globs, so the files are listed here.
-// Usage: node scripts/run-unit-tests.mjs [folder-or-file ...]   (default: test/unit test/cli test/html test/hostile test/server)
+// Usage: node scripts/run-unit-tests.mjs [folder-or-file ...]   (default: test/unit test/cli test/html test/hostile test/server test/lsp)
 // Every fast-check property of the run shares one seed (test/lib/fast-check-seed.ts): fixed
 // under CI, FC_SEED=N to replay. A full run (no arguments) must pass at least the number of
 // tests test/minimum-tests.json names, so a runner that silently loads nothing fails.
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { belowMinimum } from '../test/lib/minimum-tests.mjs';
 
-const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test/unit', 'test/cli', 'test/html', 'test/hostile', 'test/server'];
+const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test/unit', 'test/cli', 'test/html', 'test/hostile', 'test/server', 'test/lsp'];
 const files = [];
 function collect(path) {
   let stat;
