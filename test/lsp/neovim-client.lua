@@ -9,6 +9,7 @@ local fix_title = os.getenv('PM_FIX_TITLE')
 local fix_line = tonumber(os.getenv('PM_FIX_LINE'))
 local fix_character = tonumber(os.getenv('PM_FIX_CHARACTER'))
 local status_line = tonumber(os.getenv('PM_STATUS_LINE'))
+local fixed_message = os.getenv('PM_FIX_MESSAGE')
 local results = { steps = {} }
 
 local function step(name) table.insert(results.steps, name) end
@@ -75,8 +76,12 @@ local ok, err = pcall(function()
   step('fixed')
 
   -- The server lints the edited text: the fixed finding leaves the list.
-  local before = #results.diagnostics
-  results.diagnosticsAfterFixSettled = vim.wait(20000, function() return #vim.diagnostic.get(bufnr) < before end, 20)
+  results.diagnosticsAfterFixSettled = vim.wait(20000, function()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if d.message == fixed_message then return false end
+    end
+    return true
+  end, 20)
   results.diagnosticsAfterFix = diagnostics_of(bufnr)
   step('relinted')
 

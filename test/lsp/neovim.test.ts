@@ -100,6 +100,7 @@ test('Neovim LSP client: diagnostics at exact positions, a quick fix applied, co
         PM_SERVER: SERVER,
         PM_FILE: file,
         PM_FIX_TITLE: fix.title,
+        PM_FIX_MESSAGE: withFix.message,
         PM_FIX_LINE: String(withFix.range.start.line),
         PM_FIX_CHARACTER: String(withFix.range.start.character),
         PM_STATUS_LINE: String(statusLine),
