@@ -121,8 +121,9 @@ async function bundle() {
     ...CLI_SUBCOMMANDS.map((name) => build({ ...cli, entryPoints: [join(root, `src/cli/${name}.ts`)], outfile: join(root, `dist/cli-${name}.js`) })),
     build({ ...common, stdin: { contents: "module.exports = require('compromise');", resolveDir: root, loader: 'js' }, outfile: join(root, 'dist/compromise.js') }),
     // The language server (`postmortem-language-server`, issue 11): stdio for any editor, Node IPC for VS Code.
+    // Minified, with the NLP library in its own file (dist/compromise.js, shared with the CLI, loaded on first use).
     build({
-      ...common,
+      ...cli,
       entryPoints: [join(root, 'src/server/main.ts')],
       outfile: join(root, 'dist/server.js'),
       banner: { js: '#!/usr/bin/env node' },

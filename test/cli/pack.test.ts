@@ -42,6 +42,7 @@ describe('the npm package', () => {
       'dist/cli.js',
       'dist/compromise.js',
       'dist/person-names.json',
+      'dist/server.js',
       'package.json',
       ...readdirSync(join(repoRoot, 'docs/rules')).map((f) => `docs/rules/${f}`),
       ...readdirSync(join(repoRoot, 'schemas')).map((f) => `schemas/${f}`),
@@ -59,7 +60,7 @@ describe('the npm package', () => {
   it('has no runtime dependencies, a postmortem bin, and is publishable (not private)', () => {
     assert.equal(manifest.dependencies, undefined);
     assert.equal(manifest.private, undefined);
-    assert.deepEqual(manifest.bin, { postmortem: './dist/cli.js' });
+    assert.deepEqual(manifest.bin, { postmortem: './dist/cli.js', 'postmortem-language-server': './dist/server.js' });
     assert.equal(manifest.scripts.prepack, 'node scripts/build.mjs --production');
   });
 
@@ -75,6 +76,10 @@ describe('the npm package', () => {
     const version = npm(['exec', '--offline', '--', 'postmortem', '--version'], project, join(dir, 'npm-cache'));
     assert.equal(version.status, 0, version.stderr);
     assert.equal(version.stdout, `${manifest.version}\n`);
+    // The second bin, for editors other than VS Code.
+    const server = npm(['exec', '--offline', '--', 'postmortem-language-server', '--version'], project, join(dir, 'npm-cache'));
+    assert.equal(server.status, 0, server.stderr);
+    assert.match(server.stdout, new RegExp(manifest.version.replace(/\./g, '\\.')));
 
     copyFileSync(join(repoRoot, 'examples/postmortems/2026-06-09-search-ranking-bad-deploy.pm.yaml'), join(project, 'postmortems/clean.pm.yaml'));
     const clean = spawnSync('npx', ['--offline', 'postmortem', 'lint', '--today', '2026-07-01'], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(dir, 'npm-cache') } });
