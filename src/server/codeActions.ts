@@ -1,6 +1,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range as LspRange, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkFixes } from '../core/fixCheck';
+import { fixAllParsed } from '../core/fixAll';
+import type { ParsedPostmortem } from '../core/parse';
 import { safeFixes } from '../core/fix';
 import type { LintResult } from '../core/lint';
 import type { Diagnostic, Fix, Range } from '../core/types';
@@ -65,17 +67,27 @@ export function quickFixes(document: TextDocument, result: LintResult, range: Ls
  * and each kept only if the set still passes, so one bad fix never blocks the others. Undefined when
  * nothing is left to apply.
  */
-export function fixAllAction(document: TextDocument, result: LintResult, options: CodeActionOptions): CodeAction | undefined {
-  const candidates = safeFixes(result.diagnostics);
-  if (candidates.length === 0) return undefined;
-  let accepted: Fix[] = candidates;
-  if (!checkFixes(result.parsed, candidates).ok) {
-    accepted = [];
-    for (const fix of candidates) if (checkFixes(result.parsed, [...accepted, fix]).ok) accepted.push(fix);
-  }
-  if (accepted.length === 0) return undefined;
-  const edits = withoutOverlaps(document, accepted.flatMap((fix) => fix.edits));
-  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, edits, options) };
+/**
+ * `source.fixAll.postmortem`: every safe fix, pass by pass, each checked by parsing its result, exactly as
+ * `postmortem lint --fix` writes it (fixAllParsed, src/core/fixAll.ts). One edit spans the changed region
+ * only (common start and end kept), so the editor keeps the cursor and folding outside it.
+ */
+export function fixAllAction(document: TextDocument, result: LintResult, options: CodeActionOptions, lint: (parsed: ParsedPostmortem) => Diagnostic[]): CodeAction | undefined {
+  if (safeFixes(result.diagnostics).length === 0) return undefined;
+  const original = document.getText();
+  const fixed = fixAllParsed(result.parsed, { lint }, original);
+  if (fixed.applied === 0 || fixed.text === original) return undefined;
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, [changedRegion(document, original, fixed.text)], options) };
+}
+
+/** The one replacement that turns `before` into `after`: everything between their common start and common end. */
+function changedRegion(document: TextDocument, before: string, after: string): LspTextEdit {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { range: { start: document.positionAt(start), end: document.positionAt(before.length - end) }, newText: after.slice(start, after.length - end) };
 }
 
 /** Whether a kind the client asked for (`only`) covers `kind`: `source` covers `source.fixAll.postmortem`. */

@@ -30,7 +30,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPostmortemDocument, SNIFF_LENGTH } from '../core/documentKind';
 import { workspaceDiagnosticsEnabled } from '../core/editorSettings';
-import { lintText, type LintResult } from '../core/lint';
+import { lintParsed, lintText, type LintResult } from '../core/lint';
+import type { ParsedPostmortem } from '../core/parse';
 import { ruleHover } from '../core/ruleHover';
 import { KeyedDebounce } from '../core/keyedDebounce';
 import { SettlingQueue } from '../core/settlingQueue';
@@ -435,7 +436,9 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
       const current = await currentResult(document.uri);
       if (!current) return [];
       const actions = wantsFixes ? quickFixes(document, current.result, params.range, params.context.diagnostics, actionOptions) : [];
-      const fixAll = wantsFixAll ? fixAllAction(document, current.result, actionOptions) : undefined;
+      const key = keyOf(document.uri);
+      const lint = (parsed: ParsedPostmortem) => lintParsed(parsed, { file: key, settings: current.settings, workspace: index.store });
+      const fixAll = wantsFixAll ? fixAllAction(document, current.result, actionOptions, lint) : undefined;
       return fixAll ? [...actions, fixAll] : actions;
     } catch (error) {
       log('postmortem: code actions failed', error);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, HoverRequest, type CodeAction, type TextDocumentEdit, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, safeFixes } from '../../src/core/fix';
+import { fixAll } from '../../src/core/fixAll';
+import { safeFixes } from '../../src/core/fix';
 import { lintText } from '../../src/core/lint';
 import { ruleHover } from '../../src/core/ruleHover';
 import { DRAFT, DRAFT_NAME, tempWorkspace, TestClient } from './client';
@@ -35,9 +36,12 @@ describe('language server code actions and hover', () => {
     const actions = await actionsAt(marco.range, ['quickfix']);
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Replace "Marco" with "The on-call engineer"', 'Replace "Marco" with "An engineer"', 'Learn about blame-named-individual'],
+      ['Replace "Marco" with "The on-call engineer"', 'Replace "Marco" with "An engineer"', 'Disable blame-named-individual for this line', 'Learn about blame-named-individual'],
     );
-    const [first, , learn] = actions;
+    const [first, , disable, learn] = actions;
+    // The suppression fix (issue 12): never preferred, a comment above the line.
+    assert.equal(disable.isPreferred, undefined);
+    assert.match(((disable.edit!.documentChanges![0] as TextDocumentEdit).edits[0] as TextEdit).newText, /# postmortem-disable-next-line blame-named-individual -- /);
     assert.equal(first.kind, 'quickfix');
     // Not safe (a person chooses the wording): never preferred.
     assert.equal(first.isPreferred, undefined);
@@ -59,9 +63,9 @@ describe('language server code actions and hover', () => {
     assert.deepEqual(edits.map((e) => e.newText), ['2026-11-30']);
   });
 
-  it('gives no quick fix where no diagnostic has one', async () => {
+  it('gives only the suppression where no rule fix exists', async () => {
     const order = diagnostics.find((d) => d.code === 'timeline-order')!;
-    assert.deepEqual(await actionsAt(order.range, ['quickfix']), []);
+    assert.deepEqual((await actionsAt(order.range, ['quickfix'])).map((a) => a.title), ['Disable timeline-order for this line']);
   });
 
   it('source.fixAll.postmortem applies every safe fix at once, and the result parses', async () => {
@@ -71,9 +75,8 @@ describe('language server code actions and hover', () => {
     const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri, version: 1 });
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, DRAFT), change.edits as TextEdit[]);
-    // The same text `lint --fix` writes: every first safe fix of the core's findings.
-    const core = lintText(DRAFT, { file: uri });
-    assert.equal(fixed, applyEdits(DRAFT, safeFixes(core.diagnostics).flatMap((f) => f.edits)));
+    // The same text `lint --fix` writes: the core's fixAll, pass by pass.
+    assert.equal(fixed, fixAll(DRAFT, { file: uri }).text);
     assert.notEqual(fixed, DRAFT);
     const after = lintText(fixed, { file: uri });
     assert.equal(after.parsed.hasSyntaxErrors, false);
