@@ -48,6 +48,7 @@ import { findEmails, findHandles, mergeMentions, thingsOf, type Mention, type Ro
 import { personNames } from './personNames';
 import { maskMarkdown, splitSentences } from './sentences';
 import { guessNames, isGivenName, isUnknownNameWord, lexiconTag } from './names';
+import { findHarm, mayContainHarm } from './harm';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -70,7 +71,7 @@ export interface DetectOptions {
 
 /** Quick check: could `text` blame anyone at all? */
 export function mayContainBlame(text: string): boolean {
-  return BLAME_PREFILTER.test(text);
+  return BLAME_PREFILTER.test(text) || mayContainHarm(text);
 }
 
 /**
@@ -134,12 +135,14 @@ const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
   const terms = usableTerms(sentence, findBlameTerms(sentence));
-  if (terms.length === 0 && !CAUSAL.test(sentence)) return [];
+  const harm = findHarm(sentence);
+  if (terms.length === 0 && harm.length === 0 && !CAUSAL.test(sentence)) return [];
   // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
   if (CLEARING.test(sentence)) return [];
   const analysis = analyse(sentence);
   const mentions = findMentions(sentence, roster, analysis);
-  if (mentions.length === 0) return [];
+  const admitted = selfAdmission(sentence, terms, harm);
+  if (mentions.length === 0) return admitted ? [admitted] : [];
 
   const clauses = clauseStarts(sentence, analysis.tokens);
   const clauseOf = (offset: number): [number, number] => {
@@ -169,7 +172,8 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
       pointedAt(sentence, mention, terms) ??
       counterfactualSubject(sentence, mention, analysis.tokens, terms) ??
       causalSubject(sentence, mention, analysis.tokens, terms) ??
-      addressee(sentence, mention, terms);
+      addressee(sentence, mention, terms) ??
+      agentOfHarm(sentence, mention, analysis.tokens, harm, terms, clauseOf);
     if (term) {
       blamed.add(mention);
       findings.push(toFinding(sentence, mention, term));
@@ -202,6 +206,7 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
       findings.push(toFinding(sentence, antecedent, term));
     }
   }
+  if (admitted && !findings.some((f) => f.start === admitted.start)) findings.push(admitted);
   return findings.sort((a, b) => a.start - b.start);
 }
 
@@ -899,3 +904,83 @@ function appositiveIsThing(sentence: string, mention: Mention, tokens: Token[]):
   const head = tokens.filter((t) => t.start >= mention.end && t.end <= mention.end + appositive[0].length && /\p{L}/u.test(t.text)).pop();
   return head !== undefined && TOOL_NOUNS.has(head.normal);
 }
+
+/**
+ * The mistake model that does not depend on a word of mistake: a person who is the AGENT of an act, in a sentence
+ * that states HARM (see ./harm.ts: a general valence lexicon and a small class of incident outcomes), is the one
+ * the harm is pinned on: "Ji-woo restarted the primary while the replica was still catching up, losing ~300
+ * writes", "The firewall rule that blocked internal DNS was added by Dmytro", "Bogdan's script ... saturated its
+ * connection pool", "The script Thandiwe wrote ... deleted three active ones". The agent is the subject of an
+ * active verb (not one of finding, reporting or mending: see isExonerating), the agent of a passive whose act does
+ * not mend, or the possessor of an act or an artifact. People who receive an act ("was paged", "was given") or are
+ * described ("was new to the team") are not agents.
+ */
+function agentOfHarm(
+  sentence: string,
+  mention: Mention,
+  tokens: Token[],
+  harm: TermMatch[],
+  terms: TermMatch[],
+  clauseOf: (offset: number) => [number, number],
+): TermMatch | undefined {
+  if (harm.length === 0 || AS_PLANNED.test(sentence)) return undefined;
+  // The outcome of the act: after it, in the same sentence part, not in a clause that only dates it ("the week
+  // before the outage") unless an outcome link follows ("while the replica was catching up, losing ~300 writes").
+  const outside = (from: number): TermMatch | undefined =>
+    harm.find((h) => h.start >= from && (h.end <= mention.start || h.start >= mention.end) && !OTHER_EVENT.test(sentence.slice(from, h.start)));
+  const [clauseStart] = clauseOf(mention.start);
+  const by = previousToken(tokens, mention.start);
+  // Passive agent: "was added by Dmytro", "by Chase's manual rerun".
+  if (by?.normal === 'by' && !punctuationBefore(sentence, tokens, mention.start)) {
+    const act = tokens.filter((t) => t.start >= clauseStart && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
+    if (!act || (isExonerating(act.normal) && !MAKING_VERBS.has(act.normal) && !misdirected(act, terms))) return undefined;
+    // Harm before the act counts only inside a relative clause ("the rule that blocked internal DNS was added by"):
+    // "the duplicate invoices were voided by" names the state the act dealt with.
+    const relative = tokens.find((t) => t.start >= clauseStart && t.end <= act.start && /^(?:that|which)$/.test(t.normal));
+    const before = relative ? harm.find((h) => h.start > relative.start && h.end <= act.start) : undefined;
+    return before ?? outside(act.end);
+  }
+  const after = tokens.filter((t) => t.start >= mention.end && t.text !== '');
+  // Possessor of an act or an artifact: "Bogdan's script kept retrying ... and saturated", "Wojciech's TTL change".
+  if (/^['’]s(?![\p{L}\p{N}])/u.test(sentence.slice(mention.end, mention.end + 3))) {
+    const k = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb'));
+    const head = k >= 0 && k <= 2 ? after[k] : undefined;
+    if (!head || !head.tags.has('Noun') || head.tags.has('Pronoun') || NOT_AN_ACT.has(head.normal) || OWNED_NOT_ACTS.has(head.normal)) return undefined;
+    return outside(head.start);
+  }
+  // Subject of an active verb: "Ji-woo restarted ...", "the script Thandiwe wrote ...".
+  if (!isSubjectPosition(sentence, tokens, mention.start) && !beforeFiniteVerb(sentence, tokens, mention)) return undefined;
+  let k = 0;
+  while (k < after.length - 1 && (after[k].tags.has('Adverb') || /^(?:had|has|have|just|then|also)$/.test(after[k].normal))) k++;
+  const verb = after[k];
+  if (!verb || !verb.tags.has('Verb') || verb.tags.has('Auxiliary') || verb.tags.has('Modal') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal)) return undefined;
+  if (verb.tags.has('Infinitive') && !verb.tags.has('PastTense') && !SAME_FORM_PAST.test(verb.normal)) return undefined;
+  if (isExonerating(verb.normal) && !misdirected(verb, terms)) return undefined;
+  if (RECIPIENT_PASSIVE.test(sentence.slice(mention.end, mention.end + 40))) return undefined;
+  // "Tran Minh has made the rollback": a light verb whose object mends (see subjectTerm).
+  const outcome = outside(verb.end);
+  return outcome && subjectTerm(after.slice(k), [outcome]);
+}
+
+/** A part of the sentence about another event: after ";", or a temporal clause with no outcome link after it. */
+const OTHER_EVENT = /;|(?<![\p{L}])(?:before|after|until|when|once|since|during)(?![\p{L}])(?![^,]*(?:,|(?<![\p{L}])(?:so|which|causing|and)(?![\p{L}])))/iu;
+
+/** What a possessor may own without acting through it: people, feelings, places. */
+const OWNED_NOT_ACTS = new Set(['thinking', 'call', 'calls', 'phone', 'name', 'side', 'desk', 'home', 'family', 'idea', 'suggestion', 'advice', 'input', 'team', 'teammates', 'colleague', 'colleagues', 'handover', 'notes', 'note', 'summary', 'timeline']);
+
+/**
+ * A chat line whose speaker admits the act: "<grant> that was me, sorry, thought it was the staging box",
+ * "<oana> lol my bad, i ran terraform apply from the old workspace, that's what nuked the dns zone". The speaker is
+ * the one blamed when the line also states harm or a mistake.
+ */
+function selfAdmission(sentence: string, terms: TermMatch[], harm: TermMatch[]): BlameFinding | undefined {
+  const speaker = CHAT_NICK.exec(sentence);
+  if (!speaker || (terms.length === 0 && harm.length === 0)) return undefined;
+  const admission = ADMISSION.exec(sentence.slice(speaker[0].length));
+  if (!admission) return undefined;
+  const start = speaker.index + speaker[0].indexOf(speaker[1]);
+  return { start, end: start + speaker[1].length, name: speaker[1], sentenceStart: false, term: admission[0].trim(), source: 'handle' };
+}
+
+const CHAT_NICK = /^\s*(?:\[[^\]\n]{1,24}\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s+)?<@?([^<>\s]{1,40})>/u;
+const ADMISSION = /(?<![\p{L}])(?:(?:that|it|this) was (?:me|my (?:bad|fault|mistake|doing))|my (?:bad|fault|mistake)|mea culpa|(?:that|this|it)['’]s on me|i (?:messed|screwed|broke|nuked|wiped|deleted|dropped))(?![\p{L}])/iu;

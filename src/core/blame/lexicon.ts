@@ -170,7 +170,7 @@ export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that say an act was the plan: "as planned", "per the runbook", "with approval". Circumstances alone do not blame there. */
-export const AS_PLANNED = /(?<![\p{L}])(?:as (?:planned|agreed|scheduled|documented|designed|expected)|as the (?:runbook|procedure|plan|checklist) (?:says|said|describes|required|requires)|(?:per|following|according to) the (?:runbook|plan|procedure|checklist|change (?:ticket|request|plan))|with (?:the )?approval|the (?:right|correct) call|correctly)(?![\p{L}])/iu;
+export const AS_PLANNED = /(?<![\p{L}])(?:as (?:planned|agreed|scheduled|documented|designed|expected|instructed|requested|approved)|as the (?:runbook|procedure|plan|checklist) (?:says|said|describes|required|requires)|(?:per|following|according to) the (?:runbook|plan|procedure|checklist|change (?:ticket|request|plan))|with (?:the )?approval|the (?:right|correct) call|correctly)(?![\p{L}])/iu;
 
 /** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
 export const CHAT_LEADS: ReadonlySet<string> = new Set([
