@@ -933,29 +933,32 @@ function agentOfHarm(
   // Passive agent: "was added by Dmytro", "by Chase's manual rerun".
   if (by?.normal === 'by' && !punctuationBefore(sentence, tokens, mention.start)) {
     const act = tokens.filter((t) => t.start >= clauseStart && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
-    if (!act || (isExonerating(act.normal) && !MAKING_VERBS.has(act.normal) && !misdirected(act, terms))) return undefined;
+    if (!act || mendsOrReports(sentence, act, terms, harm)) return undefined;
     // Harm before the act counts only inside a relative clause ("the rule that blocked internal DNS was added by"):
     // "the duplicate invoices were voided by" names the state the act dealt with.
     const relative = tokens.find((t) => t.start >= clauseStart && t.end <= act.start && /^(?:that|which)$/.test(t.normal));
     const before = relative ? harm.find((h) => h.start > relative.start && h.end <= act.start) : undefined;
-    return before ?? outside(act.end);
+    // The act itself may be the harm: "were overwritten ... by Chase's manual rerun".
+    return before ?? outside(act.start);
   }
   const after = tokens.filter((t) => t.start >= mention.end && t.text !== '');
   // Possessor of an act or an artifact: "Bogdan's script kept retrying ... and saturated", "Wojciech's TTL change".
   if (/^['’]s(?![\p{L}\p{N}])/u.test(sentence.slice(mention.end, mention.end + 3))) {
     const k = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb'));
     const head = k >= 0 && k <= 2 ? after[k] : undefined;
-    if (!head || !head.tags.has('Noun') || head.tags.has('Pronoun') || NOT_AN_ACT.has(head.normal) || OWNED_NOT_ACTS.has(head.normal)) return undefined;
+    // After a possessive a bare verb form is a noun: "Lamar's manual edit", "Wojciech's change".
+    const nounLike = head !== undefined && (head.tags.has('Noun') || head.tags.has('Infinitive'));
+    if (!head || !nounLike || head.tags.has('Pronoun') || NOT_AN_ACT.has(head.normal) || OWNED_NOT_ACTS.has(head.normal)) return undefined;
     return outside(head.start);
   }
   // Subject of an active verb: "Ji-woo restarted ...", "the script Thandiwe wrote ...".
   if (!isSubjectPosition(sentence, tokens, mention.start) && !beforeFiniteVerb(sentence, tokens, mention)) return undefined;
   let k = 0;
-  while (k < after.length - 1 && (after[k].tags.has('Adverb') || /^(?:had|has|have|just|then|also)$/.test(after[k].normal))) k++;
+  while (k < after.length - 1 && (after[k].tags.has('Adverb') || /^(?:had|has|have|just|then|also|never)$/.test(after[k].normal))) k++;
   const verb = after[k];
   if (!verb || !verb.tags.has('Verb') || verb.tags.has('Auxiliary') || verb.tags.has('Modal') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal)) return undefined;
   if (verb.tags.has('Infinitive') && !verb.tags.has('PastTense') && !SAME_FORM_PAST.test(verb.normal)) return undefined;
-  if (isExonerating(verb.normal) && !misdirected(verb, terms)) return undefined;
+  if (mendsOrReports(sentence, verb, terms, harm)) return undefined;
   if (RECIPIENT_PASSIVE.test(sentence.slice(mention.end, mention.end + 40))) return undefined;
   // "Tran Minh has made the rollback": a light verb whose object mends (see subjectTerm).
   const outcome = outside(verb.end);
@@ -964,6 +967,21 @@ function agentOfHarm(
 
 /** A part of the sentence about another event: after ";", or a temporal clause with no outcome link after it. */
 const OTHER_EVENT = /;|(?<![\p{L}])(?:before|after|until|when|once|since|during)(?![\p{L}])(?![^,]*(?:,|(?<![\p{L}])(?:so|which|causing|and)(?![\p{L}])))/iu;
+
+/**
+ * Whether an act finds, reports or mends (see isExonerating), and so clears its agent. Not when the act makes
+ * something ("the script Thandiwe wrote"), sets a value ("raised to 95%": a setting, not a concern raised), or is a
+ * hands-on repair whose own outcome is harm ("restarted the primary while ..., losing ~300 writes").
+ */
+function mendsOrReports(sentence: string, act: Token, terms: TermMatch[], harm: TermMatch[]): boolean {
+  if (!isExonerating(act.normal) || MAKING_VERBS.has(act.normal) || misdirected(act, terms)) return false;
+  if (/^\s+(?:\p{L}+\s+){0,3}?to\s+\p{N}/u.test(sentence.slice(act.end, act.end + 40))) return false;
+  const handsOn = verbRoot(act.normal).some((root) => HANDS_ON_MENDING.has(root));
+  return !(handsOn && harm.some((h) => h.start > act.end && OUTCOME_LINK.test(sentence.slice(act.end, h.start))));
+}
+
+/** An outcome told after an act: ", losing ...", "so ...", "which ...", "causing ...". */
+const OUTCOME_LINK = /,\s*\p{L}+ing\s*$|(?<![\p{L}])(?:so|which|causing|that['’]s what|and then)(?![\p{L}])/iu;
 
 /** What a possessor may own without acting through it: people, feelings, places. */
 const OWNED_NOT_ACTS = new Set(['thinking', 'call', 'calls', 'phone', 'name', 'side', 'desk', 'home', 'family', 'idea', 'suggestion', 'advice', 'input', 'team', 'teammates', 'colleague', 'colleagues', 'handover', 'notes', 'note', 'summary', 'timeline']);

@@ -19,7 +19,7 @@ const INCIDENT_OUTCOME = new RegExp(
   String.raw`^(?:` +
     [
       // Data and state destroyed or replaced.
-      String.raw`delet(?:ed|ing)|wip(?:ed|ing)|purg(?:ed|ing)|truncat(?:ed|ing)|nuk(?:ed|ing)|overwr(?:ote|itten|iting)|clobber(?:ed|ing)|erased|corrupt(?:ed|ing|ion)|duplicat(?:ed|es?|ing)|dropped`,
+      String.raw`delet(?:es?|ed|ing)|wip(?:ed|ing)|purg(?:ed|ing)|truncat(?:ed|ing)|nuk(?:ed|ing)|overwr(?:ote|itten|iting)|clobber(?:ed|ing)|erased|corrupt(?:ed|ing|ion)|duplicat(?:ed|es?|ing)|dropped`,
       // Capacity and availability.
       String.raw`saturat(?:ed|ing)|exhaust(?:ed|ing)|overload(?:ed|ing)|throttl(?:ed|ing)|starv(?:ed|ing)|stampede|storm|flood(?:ed|ing)|timeouts?|timed|crawling|down|downtime|offline|unreachable|unavailable|blocked|blocking|locked|hung|stalled|crashed|crashing`,
       // Exposure and drift.
@@ -29,8 +29,11 @@ const INCIDENT_OUTCOME = new RegExp(
   'u',
 );
 
-/** Help that did not come: "which is why nobody was paged", "so nothing fired". */
-const NOTHING_HAPPENED = /(?<![\p{L}])(?:nobody|no one|nothing|none of (?:us|them|the \p{L}+))\s+(?:was|were|got|had|could|did|\p{L}+ed)(?![\p{L}])/giu;
+/**
+ * Outcomes in more than one word: help that did not come ("which is why nobody was paged", "so nothing fired"),
+ * a system that stopped ("the db fell over", "went down", "cannot connect").
+ */
+const NOTHING_HAPPENED = /(?<![\p{L}])(?:(?:nobody|no one|nothing|none of (?:us|them|the \p{L}+))\s+(?:was|were|got|had|could|did|\p{L}+ed)|(?:fell|falls|falling|fall) over|(?:went|goes|going) down|ground to a halt|(?:cannot|can['’]t|could(?:n['’]t| not)) (?:connect|reach|start|serve|load|log in|write|read))(?![\p{L}])/giu;
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
