@@ -43,10 +43,11 @@ const REGULAR = [
   String.raw`should['’]ve`,
   String.raw`ought to have`,
   String.raw`did(?:n['’]t| not)`,
-  String.raw`never (?:checked|tested|noticed|read|asked|told|updated|followed|sent|ran|set|\p{L}+ed)`,
+  // Not inexperience ("a service he had never worked on"): that names a gap in onboarding, not an act.
+  String.raw`never (?!(?:worked|been|seen|heard|trained)(?![\p{L}]))(?:checked|tested|noticed|read|asked|told|updated|followed|sent|ran|set|\p{L}+ed)`,
   // "Kwame had not updated the runbook": an omission pinned on whoever is the subject.
   // Not "had not been shown": there someone else left the gap.
-  String.raw`ha(?:d|s|ve)(?:n['’]t| not)(?! been)`,
+  String.raw`ha(?:d|s|ve)(?:n['’]t| not)(?! (?:yet |ever |always )?been)`,
   String.raw`broke|broken|break(?:s|ing)?`,
   String.raw`corrupt(?:ed|ing|s)?`,
   String.raw`caus(?:ed|ing)`,
@@ -144,7 +145,7 @@ export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
  * Sentences that clear a person: "not Ana's doing", "no fault of Minh", "not by
  * anything she did", "was not involved in the change". Nobody in them is flagged.
  */
-export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by any(?:thing| action| act| mistake| fault| decision)|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected|(?:nobody|no one) blame[ds]|(?:was|were|is)(?:n['’]t| not) blamed|did (?:nothing|not do anything|n['’]t do anything) wrong|(?:not because|nothing) \p{L}+ did|not (?:is |was |the )?(?:\p{L}+ )?fault of)/iu;
+export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by any(?:thing| action| act| mistake| fault| decision)|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected|(?:nobody|no one|don['’]t|do not|let['’]s not) blame[ds]?|(?:was|were|is)(?:n['’]t| not) blamed|did (?:nothing|not do anything|n['’]t do anything) wrong|(?:not because|nothing) \p{L}+ did|not (?:is |was |the )?(?:\p{L}+ )?fault of)/iu;
 
 /**
  * Roots of verbs after which a person finds, reports, mends or takes part in
