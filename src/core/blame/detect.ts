@@ -200,7 +200,7 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
     const antecedent = [...mentions].reverse().find((m) => m.end <= token.start);
     if (!antecedent || blamed.has(antecedent)) continue;
     if (token.normal === 'whose' && !/^\s*,?\s*$/.test(sentence.slice(antecedent.end, token.start))) continue;
-    const term = possessedMistake(analysis.tokens, token, terms, clauseOf(token.start)[1]);
+    const term = possessedMistake(analysis.tokens, token, terms, clauseOf(token.start)[1]) ?? possessedHarm(sentence, analysis.tokens, token, harm);
     if (term) {
       blamed.add(antecedent);
       findings.push(toFinding(sentence, antecedent, term));
@@ -927,7 +927,7 @@ function agentOfHarm(
   // The outcome of the act: after it, in the same sentence part, not in a clause that only dates it ("the week
   // before the outage") unless an outcome link follows ("while the replica was catching up, losing ~300 writes").
   const outside = (from: number): TermMatch | undefined =>
-    harm.find((h) => h.start >= from && (h.end <= mention.start || h.start >= mention.end) && !OTHER_EVENT.test(sentence.slice(from, h.start)));
+    harm.find((h) => h.start >= from && (h.end <= mention.start || h.start >= mention.end) && !OTHER_EVENT.test(sentence.slice(from, h.start)) && !FINDING.test(sentence.slice(from, h.start)));
   const [clauseStart] = clauseOf(mention.start);
   const by = previousToken(tokens, mention.start);
   // Passive agent: "was added by Dmytro", "by Chase's manual rerun".
@@ -965,8 +965,27 @@ function agentOfHarm(
   return outcome && subjectTerm(after.slice(k), [outcome]);
 }
 
+/** Harm told after a verb of finding is what was found: "ran the load test and found the pool saturated". */
+const FINDING = /(?<![\p{L}])(?:found|finds|noticed|notices|saw|sees|spotted|discovered|reported|confirmed|showed|shows|measured|observed|detected)(?![\p{L}])/iu;
+
 /** A part of the sentence about another event: after ";", or a temporal clause with no outcome link after it. */
 const OTHER_EVENT = /;|(?<![\p{L}])(?:before|after|until|when|once|since|during)(?![\p{L}])(?![^,]*(?:,|(?<![\p{L}])(?:so|which|causing|and)(?![\p{L}])))/iu;
+
+/**
+ * "Andriy to revert his rate-limit change, which is what throttled the partner API": an act a possessive pronoun
+ * owns, with harm as its told outcome (after an outcome link) or its own verb ("his script wiped the bucket").
+ */
+function possessedHarm(sentence: string, tokens: Token[], owner: Token, harm: TermMatch[]): TermMatch | undefined {
+  if (owner.normal === 'whose' || AS_PLANNED.test(sentence)) return undefined;
+  const after = tokens.filter((t) => t.start >= owner.end && t.text !== '');
+  let k = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb'));
+  if (k < 0 || k > 2) return undefined;
+  while (k + 1 < after.length && after[k + 1].tags.has('Noun') && !after[k + 1].tags.has('Pronoun') && !after[k + 1].tags.has('Verb')) k++;
+  const head = after[k];
+  if (!head.tags.has('Noun') || head.tags.has('Pronoun') || NOT_AN_ACT.has(head.normal) || OWNED_NOT_ACTS.has(head.normal)) return undefined;
+  const next = after[k + 1];
+  return harm.find((h) => h.start >= head.end && (OUTCOME_LINK.test(sentence.slice(head.end, h.start)) || (next !== undefined && h.start === next.start && next.tags.has('PastTense'))));
+}
 
 /**
  * Whether an act finds, reports or mends (see isExonerating), and so clears its agent. Not when the act makes
