@@ -926,9 +926,14 @@ function agentOfHarm(
   if (harm.length === 0 || AS_PLANNED.test(sentence)) return undefined;
   // The outcome of the act: after it, in the same sentence part, not in a clause that only dates it ("the week
   // before the outage") unless an outcome link follows ("while the replica was catching up, losing ~300 writes").
+  const [clauseStart, clauseEnd] = clauseOf(mention.start);
+  // "Because Gerrit lost the vote, the change merged by mistake": a fronted subordinate clause explains the main
+  // clause, and pins on its subject only the harm of its own.
+  const opener = tokens.find((t) => t.text !== '');
+  const fronted = opener !== undefined && opener.start >= clauseStart && opener.start < mention.start && CLAUSE_BREAKS.has(opener.normal);
+  const limit = fronted ? clauseEnd : sentence.length;
   const outside = (from: number): TermMatch | undefined =>
-    harm.find((h) => h.start >= from && (h.end <= mention.start || h.start >= mention.end) && !OTHER_EVENT.test(sentence.slice(from, h.start)) && !FINDING.test(sentence.slice(from, h.start)));
-  const [clauseStart] = clauseOf(mention.start);
+    harm.find((h) => h.start >= from && h.end <= limit && (h.end <= mention.start || h.start >= mention.end) && !OTHER_EVENT.test(sentence.slice(from, h.start)) && !FINDING.test(sentence.slice(from, h.start)));
   const by = previousToken(tokens, mention.start);
   // Passive agent: "was added by Dmytro", "by Chase's manual rerun".
   if (by?.normal === 'by' && !punctuationBefore(sentence, tokens, mention.start)) {
@@ -949,6 +954,9 @@ function agentOfHarm(
     // After a possessive a bare verb form is a noun: "Lamar's manual edit", "Wojciech's change".
     const nounLike = head !== undefined && (head.tags.has('Noun') || head.tags.has('Infinitive'));
     if (!head || !nounLike || head.tags.has('Pronoun') || NOT_AN_ACT.has(head.normal) || OWNED_NOT_ACTS.has(head.normal)) return undefined;
+    // "Wen's monitor caught the expired certificate": what the possessed thing did finds or mends.
+    const act = after.slice(k + 1).find((t) => t.tags.has('Verb') && !AUXILIARY.has(t.normal));
+    if (act && mendsOrReports(sentence, act, terms, harm)) return undefined;
     return outside(head.start);
   }
   // Subject of an active verb: "Ji-woo restarted ...", "the script Thandiwe wrote ...".

@@ -90,7 +90,7 @@ const REGULAR = [
   String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
   String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
   // The manner, and the outcome pinned on the act.
-  String.raw`instead of|rather than|contrary to|despite|in spite of|even (?:though|after|when)|(?:without|w/o)(?! (?:any |a single )?(?:errors?|issues?|incidents?|problems?|downtime|impact|data loss|loss|a hitch|incident)(?![\p{L}]))|as intended`,
+  String.raw`instead of|rather than|contrary to|despite|in spite of|even (?:though|after|when)|(?:without|w/o)(?! (?:any |a single )?(?:errors?|issues?|incidents?|problems?|downtime|impact|data loss|loss|a hitch|losing|dropping|breaking|affecting|impacting|interrupting|disrupting)(?![\p{L}]))|as intended`,
   String.raw`stale|outdated|out-of-date|out of date|decommissioned|twice|two times|too (?:early|late|soon|small|short|low|high)`,
   String.raw`believ(?:ed|ing) (?:it|that|he|she|was|to be)|thought (?:was|to be)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
   String.raw`public (?:repo|repository|bucket|channel|gist)|ma(?:de|ke|kes|king) (?:it |them |the \p{L}+ )?public|failing (?:\p{L}+ )?(?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
