@@ -37,9 +37,18 @@ const NOTHING_HAPPENED = /(?<![\p{L}])(?:(?:fell|falls|falling|fall) over|(?:wen
 
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
+/** Answers per word as written: the prefilter sees every word of every scalar, and prose repeats its words. */
+const harmWordMemo = new Map<string, boolean>();
+
 function isHarmWord(word: string): boolean {
-  const w = word.toLowerCase().replace(/['’]s$/, '');
-  return negativeWords().has(w) || INCIDENT_OUTCOME.test(w);
+  let answer = harmWordMemo.get(word);
+  if (answer === undefined) {
+    const w = word.toLowerCase().replace(/['’]s$/, '');
+    answer = negativeWords().has(w) || INCIDENT_OUTCOME.test(w);
+    if (harmWordMemo.size >= 50_000) harmWordMemo.clear();
+    harmWordMemo.set(word, answer);
+  }
+  return answer;
 }
 
 /**
