@@ -137,8 +137,8 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // (52 of 96 caught, 3 false alarms). The honest number for the third pass: it does not generalise yet.
   // The fourth pass (harm model: an agent of an act in a sentence that states harm, from the AFINN-165 valence
   // lexicon and a small class of incident outcomes) studied its misses, so it is a development set now:
-  // precision 1.000, recall 0.688 (66 of 96, no false alarm). Set 5, written after it, is the honest measure.
-  'set-4.yaml': { precision: 0.98, recall: 0.67, minimumSize: 200 },
+  // precision 1.000, recall 0.698 (67 of 96, no false alarm). Set 5, written after it, is the honest measure.
+  'set-4.yaml': { precision: 0.98, recall: 0.68, minimumSize: 200 },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {

@@ -970,7 +970,7 @@ function agentOfHarm(
   if (RECIPIENT_PASSIVE.test(sentence.slice(mention.end, mention.end + 40))) return undefined;
   // "Tran Minh has made the rollback": a light verb whose object mends (see subjectTerm).
   const outcome = outside(verb.end);
-  return outcome && subjectTerm(after.slice(k), [outcome]);
+  return outcome && subjectTerm(after.slice(k), [outcome], true);
 }
 
 /** Harm told after a verb of finding is what was found: "ran the load test and found the pool saturated". */
