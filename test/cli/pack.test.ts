@@ -33,6 +33,7 @@ describe('the npm package', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'THIRD-PARTY-NOTICES.md',
       // npm adds every README* whatever the ignore file says: the Marketplace README is the users' one anyway.
       'README.marketplace.md',
       'dist/cli-lint.js',

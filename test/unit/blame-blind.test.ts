@@ -12,7 +12,8 @@
  *   (precision 0.868, recall 0.670); the third pass studied its misses, so it
  *   is a development set now too.
  * - set-4.yaml was written after the third pass (brief: BRIEF-set4.md) and
- *   measured blind there: precision 0.945, recall 0.542.
+ *   measured blind there: precision 0.945, recall 0.542; the fourth pass (the
+ *   harm model) used it as a development set.
  *
  * A blame sentence counts as caught only when a flagged name is the labelled
  * person (the whole name, a part of it, or it with a title: "Mr. Gupta" for
@@ -120,18 +121,24 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // After the rework (development set, so an upper estimate): precision 1.000, recall 0.817 (147 of 180, no false alarm).
   // After the second pass (tuned on sets 1 and 2): precision 1.000, recall 0.839 (151 of 180, no false alarm).
   // After the third pass (tuned on all three sets): precision 1.000, recall 0.867 (156 of 180, no false alarm).
-  'set-1.yaml': { precision: 0.98, recall: 0.85, minimumSize: 400 },
+  // After the fourth pass (harm model, all four sets as development data): precision 1.000, recall 0.872 (157 of 180).
+  'set-1.yaml': { precision: 0.98, recall: 0.855, minimumSize: 400 },
   // Measured on the detector of issue 9 (first rework), before any tuning on it: precision 0.932, recall 0.654.
   // After the second pass, which used it as a development set (an upper estimate now): precision 1.000, recall 0.856
   // (89 of 104, no false alarm). The issue's bar is 0.95 / 0.90; set 3, written after this pass, is the honest measure.
   // After the third pass: precision 1.000, recall 0.865 (90 of 104, no false alarm).
+  // After the fourth pass: precision 1.000, recall 0.865 (90 of 104, no false alarm).
   'set-2.yaml': { precision: 0.98, recall: 0.85, minimumSize: 200 },
   // Written after the second pass (tuned on sets 1 and 2), never tuned on: precision 0.868, recall 0.670.
   // The third pass studied its misses (a development set now): precision 1.000, recall 0.898 (79 of 88, no false alarm).
-  'set-3.yaml': { precision: 0.98, recall: 0.88, minimumSize: 200 },
+  // After the fourth pass: precision 1.000, recall 0.909 (80 of 88, no false alarm).
+  'set-3.yaml': { precision: 0.98, recall: 0.89, minimumSize: 200 },
   // Written after the third pass (tuned on sets 1-3), never tuned on: precision 0.945, recall 0.542
   // (52 of 96 caught, 3 false alarms). The honest number for the third pass: it does not generalise yet.
-  'set-4.yaml': { precision: 0.925, recall: 0.52, minimumSize: 200 },
+  // The fourth pass (harm model: an agent of an act in a sentence that states harm, from the AFINN-165 valence
+  // lexicon and a small class of incident outcomes) studied its misses, so it is a development set now:
+  // precision 1.000, recall 0.698 (67 of 96, no false alarm). Set 5, written after it, is the honest measure.
+  'set-4.yaml': { precision: 0.98, recall: 0.68, minimumSize: 200 },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {

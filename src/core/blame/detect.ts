@@ -48,6 +48,7 @@ import { findEmails, findHandles, mergeMentions, thingsOf, type Mention, type Ro
 import { personNames } from './personNames';
 import { maskMarkdown, splitSentences } from './sentences';
 import { guessNames, isGivenName, isUnknownNameWord, lexiconTag } from './names';
+import { findHarm, mayContainHarm } from './harm';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -70,7 +71,7 @@ export interface DetectOptions {
 
 /** Quick check: could `text` blame anyone at all? */
 export function mayContainBlame(text: string): boolean {
-  return BLAME_PREFILTER.test(text);
+  return BLAME_PREFILTER.test(text) || mayContainHarm(text);
 }
 
 /**
@@ -134,12 +135,14 @@ const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
   const terms = usableTerms(sentence, findBlameTerms(sentence));
-  if (terms.length === 0 && !CAUSAL.test(sentence)) return [];
+  const harm = findHarm(sentence);
+  if (terms.length === 0 && harm.length === 0 && !CAUSAL.test(sentence)) return [];
   // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
   if (CLEARING.test(sentence)) return [];
   const analysis = analyse(sentence);
   const mentions = findMentions(sentence, roster, analysis);
-  if (mentions.length === 0) return [];
+  const admitted = selfAdmission(sentence, terms, harm);
+  if (mentions.length === 0) return admitted ? [admitted] : [];
 
   const clauses = clauseStarts(sentence, analysis.tokens);
   const clauseOf = (offset: number): [number, number] => {
@@ -169,7 +172,8 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
       pointedAt(sentence, mention, terms) ??
       counterfactualSubject(sentence, mention, analysis.tokens, terms) ??
       causalSubject(sentence, mention, analysis.tokens, terms) ??
-      addressee(sentence, mention, terms);
+      addressee(sentence, mention, terms) ??
+      agentOfHarm(sentence, mention, analysis.tokens, harm, terms, clauseOf);
     if (term) {
       blamed.add(mention);
       findings.push(toFinding(sentence, mention, term));
@@ -196,12 +200,13 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
     const antecedent = [...mentions].reverse().find((m) => m.end <= token.start);
     if (!antecedent || blamed.has(antecedent)) continue;
     if (token.normal === 'whose' && !/^\s*,?\s*$/.test(sentence.slice(antecedent.end, token.start))) continue;
-    const term = possessedMistake(analysis.tokens, token, terms, clauseOf(token.start)[1]);
+    const term = possessedMistake(analysis.tokens, token, terms, clauseOf(token.start)[1]) ?? possessedHarm(sentence, analysis.tokens, token, harm);
     if (term) {
       blamed.add(antecedent);
       findings.push(toFinding(sentence, antecedent, term));
     }
   }
+  if (admitted && !findings.some((f) => f.start === admitted.start)) findings.push(admitted);
   return findings.sort((a, b) => a.start - b.start);
 }
 
@@ -899,3 +904,128 @@ function appositiveIsThing(sentence: string, mention: Mention, tokens: Token[]):
   const head = tokens.filter((t) => t.start >= mention.end && t.end <= mention.end + appositive[0].length && /\p{L}/u.test(t.text)).pop();
   return head !== undefined && TOOL_NOUNS.has(head.normal);
 }
+
+/**
+ * The mistake model that does not depend on a word of mistake: a person who is the AGENT of an act, in a sentence
+ * that states HARM (see ./harm.ts: a general valence lexicon and a small class of incident outcomes), is the one
+ * the harm is pinned on: "Ji-woo restarted the primary while the replica was still catching up, losing ~300
+ * writes", "The firewall rule that blocked internal DNS was added by Dmytro", "Bogdan's script ... saturated its
+ * connection pool", "The script Thandiwe wrote ... deleted three active ones". The agent is the subject of an
+ * active verb (not one of finding, reporting or mending: see isExonerating), the agent of a passive whose act does
+ * not mend, or the possessor of an act or an artifact. People who receive an act ("was paged", "was given") or are
+ * described ("was new to the team") are not agents.
+ */
+function agentOfHarm(
+  sentence: string,
+  mention: Mention,
+  tokens: Token[],
+  harm: TermMatch[],
+  terms: TermMatch[],
+  clauseOf: (offset: number) => [number, number],
+): TermMatch | undefined {
+  if (harm.length === 0 || AS_PLANNED.test(sentence)) return undefined;
+  // The outcome of the act: after it, in the same sentence part, not in a clause that only dates it ("the week
+  // before the outage") unless an outcome link follows ("while the replica was catching up, losing ~300 writes").
+  const [clauseStart, clauseEnd] = clauseOf(mention.start);
+  // "Because Gerrit lost the vote, the change merged by mistake": a fronted subordinate clause explains the main
+  // clause, and pins on its subject only the harm of its own.
+  const opener = tokens.find((t) => t.text !== '');
+  const fronted = opener !== undefined && opener.start >= clauseStart && opener.start < mention.start && CLAUSE_BREAKS.has(opener.normal);
+  const limit = fronted ? clauseEnd : sentence.length;
+  const outside = (from: number): TermMatch | undefined =>
+    harm.find((h) => h.start >= from && h.end <= limit && (h.end <= mention.start || h.start >= mention.end) && !OTHER_EVENT.test(sentence.slice(from, h.start)) && !FINDING.test(sentence.slice(from, h.start)));
+  const by = previousToken(tokens, mention.start);
+  // Passive agent: "was added by Dmytro", "by Chase's manual rerun".
+  if (by?.normal === 'by' && !punctuationBefore(sentence, tokens, mention.start)) {
+    const act = tokens.filter((t) => t.start >= clauseStart && t.end <= by.start && t.tags.has('Verb') && !AUXILIARY.has(t.normal)).pop();
+    if (!act || mendsOrReports(sentence, act, terms, harm)) return undefined;
+    // Harm before the act counts only inside a relative clause ("the rule that blocked internal DNS was added by"):
+    // "the duplicate invoices were voided by" names the state the act dealt with.
+    const relative = tokens.find((t) => t.start >= clauseStart && t.end <= act.start && /^(?:that|which)$/.test(t.normal));
+    const before = relative ? harm.find((h) => h.start > relative.start && h.end <= act.start) : undefined;
+    // The act itself may be the harm: "were overwritten ... by Chase's manual rerun".
+    return before ?? outside(act.start);
+  }
+  const after = tokens.filter((t) => t.start >= mention.end && t.text !== '');
+  // Possessor of an act or an artifact: "Bogdan's script kept retrying ... and saturated", "Wojciech's TTL change".
+  if (/^['’]s(?![\p{L}\p{N}])/u.test(sentence.slice(mention.end, mention.end + 3))) {
+    const k = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb'));
+    const head = k >= 0 && k <= 2 ? after[k] : undefined;
+    // After a possessive a bare verb form is a noun: "Lamar's manual edit", "Wojciech's change".
+    const nounLike = head !== undefined && (head.tags.has('Noun') || head.tags.has('Infinitive'));
+    if (!head || !nounLike || head.tags.has('Pronoun') || NOT_AN_ACT.has(head.normal) || OWNED_NOT_ACTS.has(head.normal)) return undefined;
+    // "Wen's monitor caught the expired certificate": what the possessed thing did finds or mends.
+    const act = after.slice(k + 1).find((t) => t.tags.has('Verb') && !AUXILIARY.has(t.normal));
+    if (act && mendsOrReports(sentence, act, terms, harm)) return undefined;
+    return outside(head.start);
+  }
+  // Subject of an active verb: "Ji-woo restarted ...", "the script Thandiwe wrote ...".
+  if (!isSubjectPosition(sentence, tokens, mention.start) && !beforeFiniteVerb(sentence, tokens, mention)) return undefined;
+  let k = 0;
+  while (k < after.length - 1 && (after[k].tags.has('Adverb') || /^(?:had|has|have|just|then|also|never)$/.test(after[k].normal))) k++;
+  const verb = after[k];
+  if (!verb || !verb.tags.has('Verb') || verb.tags.has('Auxiliary') || verb.tags.has('Modal') || verb.tags.has('Copula') || AUXILIARY.has(verb.normal)) return undefined;
+  if (verb.tags.has('Infinitive') && !verb.tags.has('PastTense') && !SAME_FORM_PAST.test(verb.normal)) return undefined;
+  if (mendsOrReports(sentence, verb, terms, harm)) return undefined;
+  if (RECIPIENT_PASSIVE.test(sentence.slice(mention.end, mention.end + 40))) return undefined;
+  // "Tran Minh has made the rollback": a light verb whose object mends (see subjectTerm).
+  const outcome = outside(verb.end);
+  return outcome && subjectTerm(after.slice(k), [outcome], true);
+}
+
+/** Harm told after a verb of finding is what was found: "ran the load test and found the pool saturated". */
+const FINDING = /(?<![\p{L}])(?:found|finds|noticed|notices|saw|sees|spotted|discovered|reported|confirmed|showed|shows|measured|observed|detected)(?![\p{L}])/iu;
+
+/** A part of the sentence about another event: after ";", or a temporal clause with no outcome link after it. */
+const OTHER_EVENT = /;|(?<![\p{L}])(?:before|after|until|when|once|since|during)(?![\p{L}])(?![^,]*(?:,|(?<![\p{L}])(?:so|which|causing|and)(?![\p{L}])))/iu;
+
+/**
+ * "Andriy to revert his rate-limit change, which is what throttled the partner API": an act a possessive pronoun
+ * owns, with harm as its told outcome (after an outcome link) or its own verb ("his script wiped the bucket").
+ */
+function possessedHarm(sentence: string, tokens: Token[], owner: Token, harm: TermMatch[]): TermMatch | undefined {
+  if (owner.normal === 'whose' || AS_PLANNED.test(sentence)) return undefined;
+  const after = tokens.filter((t) => t.start >= owner.end && t.text !== '');
+  let k = after.findIndex((t) => !t.tags.has('Adjective') && !t.tags.has('Adverb'));
+  if (k < 0 || k > 2) return undefined;
+  while (k + 1 < after.length && after[k + 1].tags.has('Noun') && !after[k + 1].tags.has('Pronoun') && !after[k + 1].tags.has('Verb')) k++;
+  const head = after[k];
+  if (!head.tags.has('Noun') || head.tags.has('Pronoun') || NOT_AN_ACT.has(head.normal) || OWNED_NOT_ACTS.has(head.normal)) return undefined;
+  const next = after[k + 1];
+  return harm.find((h) => h.start >= head.end && (OUTCOME_LINK.test(sentence.slice(head.end, h.start)) || (next !== undefined && h.start === next.start && next.tags.has('PastTense'))));
+}
+
+/**
+ * Whether an act finds, reports or mends (see isExonerating), and so clears its agent. Not when the act makes
+ * something ("the script Thandiwe wrote"), sets a value ("raised to 95%": a setting, not a concern raised), or is a
+ * hands-on repair whose own outcome is harm ("restarted the primary while ..., losing ~300 writes").
+ */
+function mendsOrReports(sentence: string, act: Token, terms: TermMatch[], harm: TermMatch[]): boolean {
+  if (!isExonerating(act.normal) || MAKING_VERBS.has(act.normal) || misdirected(act, terms)) return false;
+  if (/^\s+(?:\p{L}+\s+){0,3}?to\s+\p{N}/u.test(sentence.slice(act.end, act.end + 40))) return false;
+  const handsOn = verbRoot(act.normal).some((root) => HANDS_ON_MENDING.has(root));
+  return !(handsOn && harm.some((h) => h.start > act.end && OUTCOME_LINK.test(sentence.slice(act.end, h.start))));
+}
+
+/** An outcome told after an act: ", losing ...", "so ...", "which ...", "causing ...". */
+const OUTCOME_LINK = /,\s*\p{L}+ing\s*$|(?<![\p{L}])(?:so|which|causing|that['’]s what|and then)(?![\p{L}])/iu;
+
+/** What a possessor may own without acting through it: people, feelings, places. */
+const OWNED_NOT_ACTS = new Set(['thinking', 'call', 'calls', 'phone', 'name', 'side', 'desk', 'home', 'family', 'idea', 'suggestion', 'advice', 'input', 'team', 'teammates', 'colleague', 'colleagues', 'handover', 'notes', 'note', 'summary', 'timeline']);
+
+/**
+ * A chat line whose speaker admits the act: "<grant> that was me, sorry, thought it was the staging box",
+ * "<oana> lol my bad, i ran terraform apply from the old workspace, that's what nuked the dns zone". The speaker is
+ * the one blamed when the line also states harm or a mistake.
+ */
+function selfAdmission(sentence: string, terms: TermMatch[], harm: TermMatch[]): BlameFinding | undefined {
+  const speaker = CHAT_NICK.exec(sentence);
+  if (!speaker || (terms.length === 0 && harm.length === 0)) return undefined;
+  const admission = ADMISSION.exec(sentence.slice(speaker[0].length));
+  if (!admission) return undefined;
+  const start = speaker.index + speaker[0].indexOf(speaker[1]);
+  return { start, end: start + speaker[1].length, name: speaker[1], sentenceStart: false, term: admission[0].trim(), source: 'handle' };
+}
+
+const CHAT_NICK = /^\s*(?:\[[^\]\n]{1,24}\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s+)?<@?([^<>\s]{1,40})>/u;
+const ADMISSION = /(?<![\p{L}])(?:(?:that|it|this) was (?:me|my (?:bad|fault|mistake|doing))|my (?:bad|fault|mistake)|mea culpa|(?:that|this|it)['’]s on me|i (?:messed|screwed|broke|nuked|wiped|deleted|dropped))(?![\p{L}])/iu;

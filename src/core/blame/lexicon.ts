@@ -43,10 +43,11 @@ const REGULAR = [
   String.raw`should['’]ve`,
   String.raw`ought to have`,
   String.raw`did(?:n['’]t| not)`,
-  String.raw`never (?:checked|tested|noticed|read|asked|told|updated|followed|sent|ran|set|\p{L}+ed)`,
+  // Not inexperience ("a service he had never worked on"): that names a gap in onboarding, not an act.
+  String.raw`never (?!(?:worked|been|seen|heard|trained)(?![\p{L}]))(?:checked|tested|noticed|read|asked|told|updated|followed|sent|ran|set|\p{L}+ed)`,
   // "Kwame had not updated the runbook": an omission pinned on whoever is the subject.
   // Not "had not been shown": there someone else left the gap.
-  String.raw`ha(?:d|s|ve)(?:n['’]t| not)(?! been)`,
+  String.raw`ha(?:d|s|ve)(?:n['’]t| not)(?! (?:yet |ever |always )?been)`,
   String.raw`broke|broken|break(?:s|ing)?`,
   String.raw`corrupt(?:ed|ing|s)?`,
   String.raw`caus(?:ed|ing)`,
@@ -89,7 +90,7 @@ const REGULAR = [
   String.raw`responsib(?:le|ility)|that['’]s on|(?:it|this|that) (?:is|was) on`,
   String.raw`would(?:n['’]t| not| never)? have|would['’]ve|none of this`,
   // The manner, and the outcome pinned on the act.
-  String.raw`instead of|rather than|contrary to|despite|in spite of|even (?:though|after|when)|without|w/o|as intended`,
+  String.raw`instead of|rather than|contrary to|despite|in spite of|even (?:though|after|when)|(?:without|w/o)(?! (?:any |a single )?(?:errors?|issues?|incidents?|problems?|downtime|impact|data loss|loss|a hitch|losing|dropping|breaking|affecting|impacting|interrupting|disrupting)(?![\p{L}]))|as intended`,
   String.raw`stale|outdated|out-of-date|out of date|decommissioned|twice|two times|too (?:early|late|soon|small|short|low|high)`,
   String.raw`believ(?:ed|ing) (?:it|that|he|she|was|to be)|thought (?:was|to be)|assum(?:ed|ing)|thinking (?:it|that)|thought (?:it|that)|think it was|supposed to be`,
   String.raw`public (?:repo|repository|bucket|channel|gist)|ma(?:de|ke|kes|king) (?:it |them |the \p{L}+ )?public|failing (?:\p{L}+ )?(?:tests?|checks?|builds?|ci)|should (?:be|have been) \p{N}+`,
@@ -144,7 +145,7 @@ export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
  * Sentences that clear a person: "not Ana's doing", "no fault of Minh", "not by
  * anything she did", "was not involved in the change". Nobody in them is flagged.
  */
-export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by any(?:thing| action| act| mistake| fault| decision)|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected|(?:nobody|no one) blame[ds]|(?:was|were|is)(?:n['’]t| not) blamed|did (?:nothing|not do anything|n['’]t do anything) wrong|(?:not because|nothing) \p{L}+ did|not (?:is |was |the )?(?:\p{L}+ )?fault of)/iu;
+export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by any(?:thing| action| act| mistake| fault| decision)|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected|(?:nobody|no one|don['’]t|do not|let['’]s not) blame[ds]?|(?:was|were|is)(?:n['’]t| not) blamed|did (?:nothing|not do anything|n['’]t do anything) wrong|(?:not because|nothing) \p{L}+ did|not (?:is |was |the )?(?:\p{L}+ )?fault of)/iu;
 
 /**
  * Roots of verbs after which a person finds, reports, mends or takes part in
@@ -170,7 +171,7 @@ export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that say an act was the plan: "as planned", "per the runbook", "with approval". Circumstances alone do not blame there. */
-export const AS_PLANNED = /(?<![\p{L}])(?:as (?:planned|agreed|scheduled|documented|designed|expected)|as the (?:runbook|procedure|plan|checklist) (?:says|said|describes|required|requires)|(?:per|following|according to) the (?:runbook|plan|procedure|checklist|change (?:ticket|request|plan))|with (?:the )?approval|the (?:right|correct) call|correctly)(?![\p{L}])/iu;
+export const AS_PLANNED = /(?<![\p{L}])(?:as (?:planned|agreed|scheduled|documented|designed|expected|instructed|requested|approved)|as the (?:runbook|procedure|plan|checklist) (?:says|said|describes|required|requires)|(?:per|following|according to) the (?:runbook|plan|procedure|checklist|change (?:ticket|request|plan))|with (?:the )?approval|the (?:right|correct) call|correctly)(?![\p{L}])/iu;
 
 /** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
 export const CHAT_LEADS: ReadonlySet<string> = new Set([

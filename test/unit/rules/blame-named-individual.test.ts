@@ -305,6 +305,22 @@ describe('blame detector: people it has never seen, mistakes without a blame wor
     assert.deepEqual(blamed('During the failover, Ondina skipped the replica check by mistake.'), ['Ondina']);
   });
 
+  it('pins harm stated as an outcome on the agent of the act (the harm model), not on menders or finders', () => {
+    // Agent + harm, with no word of mistake: subject, passive agent, possessor, maker, self-admission in chat.
+    assert.deepEqual(blamed('Radomir resized the volume during the sync, corrupting two shards.'), ['Radomir']);
+    assert.deepEqual(blamed('The proxy rule that throttled every partner was added by Ifeoma.'), ['Ifeoma']);
+    assert.deepEqual(blamed("Tevita's cleanup job purged the audit table along with the temp rows."), ['Tevita']);
+    assert.deepEqual(blamed('<oskar> my bad, i pointed the importer at prod and the queue fell over'), ['oskar']);
+    // Menders, finders, recipients, good news, and harm that belongs to another event.
+    assert.deepEqual(blamed('Radomir restarted the pods after the memory leak crashed them.'), []);
+    assert.deepEqual(blamed('Ifeoma ran the load test and found the pool saturated at 400 rps.'), []);
+    assert.deepEqual(blamed('Tevita deployed the fix, and the timeouts stopped.'), []);
+    assert.deepEqual(blamed('Nilufar migrated the service without losing data.'), []);
+    assert.deepEqual(blamed("Wen's monitor caught the expired certificate."), []);
+    assert.deepEqual(blamed('The duplicate invoices were voided by Ifeoma overnight.'), []);
+    assert.deepEqual(blamed('Oskar handled the angry customer calls while the fix rolled out.'), []);
+  });
+
   it('flags manner, outcome, counterfactual, responsibility and possession', () => {
     assert.deepEqual(blamed('Svetlana applied the patch to the primary rather than the replica.'), ['Svetlana']);
     assert.deepEqual(blamed('Had Gustavo waited for the canary, the outage would have stayed in one region.'), ['Gustavo']);
