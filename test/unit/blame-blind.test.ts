@@ -139,6 +139,9 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // lexicon and a small class of incident outcomes) studied its misses, so it is a development set now:
   // precision 1.000, recall 0.698 (67 of 96, no false alarm). Set 5, written after it, is the honest measure.
   'set-4.yaml': { precision: 0.98, recall: 0.68, minimumSize: 200 },
+  // Written after the fourth pass (the harm model, tuned on sets 1-4), never tuned on: precision 0.942,
+  // recall 0.677 (65 of 96 caught, 4 false alarms). The honest number for the fourth pass.
+  'set-5.yaml': { precision: 0.92, recall: 0.655, minimumSize: 200 },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {
