@@ -17,6 +17,8 @@ function stub(name) {
       if (prop === 'then') return undefined; // not a promise
       if (prop === 'length') return 0;
       if (prop === 'workspaceFolders' || prop === 'activeTextEditor') return undefined;
+      // vscode-languageclient checks the editor's version against its engine when constructed.
+      if (prop === 'version') return '1.100.3';
       if (prop === 'textDocuments' || prop === 'visibleTextEditors' || prop === 'all') return [];
       if (!children.has(prop)) children.set(prop, stub(String(prop)));
       return children.get(prop);

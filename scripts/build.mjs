@@ -114,7 +114,12 @@ async function bundle() {
     legalComments: 'none',
   };
   await Promise.all([
+    // The extension's entry (activation: registrations only), and what it loads after activation returns or on
+    // first use: the language client and the features (preview, export, review). Separate bundles, so
+    // activating loads no language client, parser, linter or renderer.
     build({ ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
+    build({ ...common, entryPoints: [join(root, 'src/extension/client.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
+    build({ ...common, entryPoints: [join(root, 'src/extension/features.ts')], outfile: join(root, 'dist/features.js'), external: ['vscode'] }),
     build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
   ]);
   chmodSync(join(root, 'dist/cli.js'), 0o755);
