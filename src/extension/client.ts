@@ -32,6 +32,9 @@ export interface StartedClient {
   info(): ServerInfo;
 }
 
+/** The server's notification that the workspace's trust changed after it started (src/server/server.ts). */
+const DID_CHANGE_TRUST = 'postmortem/didChangeTrust';
+
 const DOCUMENT_SELECTOR = [{ pattern: '**/*.pm.yaml' }, { scheme: 'untitled', language: 'yaml' }] as const;
 
 /**
@@ -141,8 +144,9 @@ export function startLanguageClient(context: vscode.ExtensionContext): StartedCl
     // YAML buffers: the server decides which of those read like a post-mortem.
     documentSelector: [...DOCUMENT_SELECTOR],
     synchronize: { configurationSection: CLIENT_ID, fileEvents: watchers },
-    // A function: read again on every (re)start, so a restart after a trust grant sends the new value.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    // A function: read again on every (re)start. `handlesOpenRuleDoc`: the "Learn about" actions' command is
+    // this extension's (src/extension/ruleDocs.ts), so the server must not register it too.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, handlesOpenRuleDoc: true }),
     diagnosticCollectionName: CLIENT_ID,
     outputChannelName: OUTPUT_CHANNEL_NAME,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -154,9 +158,11 @@ export function startLanguageClient(context: vscode.ExtensionContext): StartedCl
   context.subscriptions.push(
     client,
     tabs,
-    // The server reads the repository's people (git, CODEOWNERS) only when trusted, and learns it when it starts.
+    // The server reads the repository's people (git, CODEOWNERS) only when trusted: told at start
+    // (initializationOptions), and when trust is granted later, without a restart (a restart would rescan the workspace).
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (client.isRunning()) void client.restart().catch((error: unknown) => client.error('Restart after the trust grant failed', error));
+      // Sent once the client runs (it waits for a start under way); a stopped client reads the trust when it starts again.
+      void client.sendNotification(DID_CHANGE_TRUST, { trusted: true }).catch((error: unknown) => client.error('Telling the server about the trust grant failed', error));
     }),
   );
   // Not awaited: activation returns at once; a failed start is logged to the output channel by the client.
