@@ -3,8 +3,11 @@ import { parsePostmortem, type ParsedPostmortem } from '../core/parse';
 import type { LintSettings } from '../core/settings';
 import type { Diagnostic, Severity } from '../core/types';
 import { isPostmortemDocument as isPostmortemDocumentFacts, SNIFF_LENGTH } from '../core/documentKind';
-import { lintDelayMs, SettingsSource } from './settings';
+import { SettingsSource } from './settings';
 import { WorkspaceIndexer, type PostmortemIndex } from './workspaceIndex';
+
+/** How long the index and the preview wait after a keystroke: the status bar need not count every key. */
+const SETTLE_MS = 150;
 
 /** The diagnostics' `source`, as the language server sets it. */
 export const DIAGNOSTIC_SOURCE = 'postmortem';
@@ -94,7 +97,7 @@ export function createPostmortemData(context: vscode.ExtensionContext): Postmort
         if (document.isClosed) return;
         index.updateFromDocument(document);
         emitter.fire(document.uri);
-      }, lintDelayMs(document.uri)),
+      }, SETTLE_MS),
     );
   };
 

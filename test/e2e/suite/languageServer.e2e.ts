@@ -58,13 +58,15 @@ suite('language server', () => {
     const after = await runningServer(before);
     assert.notEqual(after, before);
     // The restarted server was sent the open document again: an edit is linted by it.
-    assert.equal(document.lineAt(7).text, '  severity: SEV-9');
+    const line = document.lineAt(7);
+    assert.match(line.text, /^ {2}severity: /);
+    const value = new vscode.Range(7, '  severity: '.length, 7, line.text.length);
     const fix = new vscode.WorkspaceEdit();
-    fix.replace(uri, new vscode.Range(7, 12, 7, 17), 'SEV-2');
+    fix.replace(uri, value, 'SEV-2');
     assert.equal(await vscode.workspace.applyEdit(fix), true);
     await waitFor('the schema diagnostic to clear', () => (withRule(uri, 'schema').length === 0 ? true : undefined));
     const breakAgain = new vscode.WorkspaceEdit();
-    breakAgain.replace(uri, new vscode.Range(7, 12, 7, 17), 'SEV-7');
+    breakAgain.replace(uri, new vscode.Range(7, '  severity: '.length, 7, '  severity: SEV-2'.length), 'SEV-7');
     assert.equal(await vscode.workspace.applyEdit(breakAgain), true);
     await waitFor('the schema diagnostic back', () => withRule(uri, 'schema')[0]);
   });
