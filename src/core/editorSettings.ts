@@ -44,3 +44,13 @@ export function settingsFromEditor(get: (key: string) => unknown): Partial<LintS
 export function lintDelayFrom(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), 2000) : DEFAULT_LINT_DELAY_MS;
 }
+
+/** Above this many post-mortems `postmortem.workspaceDiagnostics: auto` stays off: linting them all on every cross-file change costs too much. */
+export const AUTO_LIMIT = 1000;
+
+/** Whether post-mortems nobody has open get diagnostics too (`postmortem.workspaceDiagnostics`), for a workspace of `count` post-mortems. */
+export function workspaceDiagnosticsEnabled(setting: unknown, count: number): boolean {
+  if (setting === 'off' || setting === false) return false;
+  if (setting === 'on' || setting === true) return true;
+  return count < AUTO_LIMIT;
+}

@@ -43,3 +43,36 @@ function crossFileSignature(entry: StoredPostmortem): string {
 function rangeSignature(entry: StoredPostmortem): string {
   return JSON.stringify([entry.idRange, entry.categoryRange]);
 }
+
+/** What changed in a host's index of the workspace, batched: the files (keys) added, updated or removed. */
+export interface IndexChange {
+  files: string[];
+  /**
+   * True when something cross-file rules read changed in one of them, or a file came or went, so
+   * every other open post-mortem needs a re-lint. A typo fix in a description is false, and so is a
+   * line inserted above the id.
+   */
+  crossFile: boolean;
+  /**
+   * Files of `files` whose entries changed only where their id or category are written (an edit above
+   * them moved the lines). Only documents whose diagnostics point there (related information) need a
+   * re-lint, so their links land on the moved lines; the others would lint to the same result.
+   */
+  rangesMoved: string[];
+}
+
+/**
+ * Which open documents an index change re-lints: none of the changed files themselves (their own edit
+ * or the disk re-lints those), and, when only ranges moved, only the documents `pointsInto` says link
+ * into a moved file. Undefined: none.
+ */
+export function documentsToRelint(
+  change: IndexChange,
+  pointsInto: (document: string, files: Set<string>) => boolean,
+): { except: Set<string>; only?: (document: string) => boolean } | undefined {
+  const except = new Set(change.files);
+  if (change.crossFile) return { except };
+  if (change.rangesMoved.length === 0) return undefined;
+  const moved = new Set(change.rangesMoved);
+  return { except, only: (document) => pointsInto(document, moved) };
+}

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { parseProjectConfig } from '../core/config';
-import { findProjectConfig, findRepositoryRoot } from '../core/projectConfig';
+import { findRepositoryRoot, readFolderProjectSettings } from '../core/projectConfig';
 import { loadRepositoryPeople } from '../core/repositoryPeople';
 import { mergeSettings, type LintSettings } from '../core/settings';
+import { cachedPromise } from '../core/keyedDebounce';
 import { DEFAULT_LINT_DELAY_MS, lintDelayFrom, settingsFromEditor } from '../core/editorSettings';
 import { mayReadRepositoryPeople } from './trust';
-import { boundaryOf } from '../core/discover';
-import { readContainedFile } from '../core/safeRead';
 
 const CONFIG_FILE = '.postmortem.yaml';
 
@@ -66,17 +65,8 @@ export class SettingsSource implements vscode.Disposable {
 
   /** The merged settings for a document; resolves at once after the first load of its folder. */
   settingsFor(uri: vscode.Uri): Promise<LintSettings> {
-    const key = scopeKey(uri);
-    let settings = this.merged.get(key);
-    if (!settings) {
-      settings = this.load(uri);
-      this.merged.set(key, settings);
-      // Never keep a failure: the next lint tries again.
-      settings.catch(() => {
-        if (this.merged.get(key) === settings) this.merged.delete(key);
-      });
-    }
-    return settings;
+    // Never keeps a failure: the next lint tries again.
+    return cachedPromise(this.merged, scopeKey(uri), () => this.load(uri));
   }
 
   /** The debounce delay after a keystroke (`postmortem.lintDelayMs`), read once per folder. */
@@ -135,22 +125,13 @@ function scopeKey(uri: vscode.Uri): string {
 }
 
 async function readProjectConfig(folder: vscode.WorkspaceFolder): Promise<Partial<LintSettings>> {
-  // A local folder takes the nearest config up to its repository root, as the CLI run in that folder does
-  // (a folder of a monorepo opened alone still gets the root's config); a virtual folder only its own.
-  const local = folder.uri.scheme === 'file' ? findProjectConfig(folder.uri.fsPath) : undefined;
-  if (folder.uri.scheme === 'file' && !local) return {};
+  // A local folder as the CLI run in it reads its config; a virtual folder only its own.
+  if (folder.uri.scheme === 'file') return readFolderProjectSettings(folder.uri.fsPath);
   let text: string;
-  if (local) {
-    // As the CLI reads it: a regular file of the repository, not a link out of it or a device.
-    const read = await readContainedFile(local, boundaryOf(local, false));
-    if (!read.ok) return {};
-    text = read.text;
-  } else {
-    try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE)));
-    } catch {
-      return {}; // no config file: defaults
-    }
+  try {
+    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE)));
+  } catch {
+    return {}; // no config file: defaults
   }
   try {
     return parseProjectConfig(text);

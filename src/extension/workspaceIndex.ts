@@ -1,31 +1,13 @@
 import * as vscode from 'vscode';
 import type { ParsedPostmortem } from '../core/parse';
 import { PostmortemStore } from '../core/store';
-import { classifyStoreChange, type StoreChangeKind } from '../core/storeChange';
-import { boundaryOf } from '../core/discover';
-import { readContainedFile } from '../core/safeRead';
+import { classifyStoreChange, type IndexChange, type StoreChangeKind } from '../core/storeChange';
+
+export type { IndexChange } from '../core/storeChange';
+import { readWorkspacePostmortem } from '../core/discover';
 
 export const POSTMORTEM_GLOB = '**/*.pm.yaml';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
-
-/** What changed in the index: the files (URI strings) added, updated or removed. */
-export interface IndexChange {
-  files: string[];
-  /**
-   * True when something cross-file rules read (id, category, services, start,
-   * related, action statuses, or whether the file parses) changed, or a file
-   * came or went, so every other open post-mortem needs a re-lint. A typo fix
-   * in a description is false, and so is a line inserted above the id.
-   */
-  crossFile: boolean;
-  /**
-   * Files of `files` whose entries changed only where their id or category
-   * are written (an edit above them moved the lines). Only documents whose
-   * diagnostics point there (related information) need a re-lint, so their
-   * links land on the moved lines; the others would lint to the same result.
-   */
-  rangesMoved: string[];
-}
 
 /** The workspace's post-mortems, for cross-file rules, the review dashboard and the status bar. */
 export interface PostmortemIndex {
@@ -153,10 +135,7 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
  */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   if (uri.scheme === 'file') {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const read = await readContainedFile(uri.fsPath, folder ? boundaryOf(folder.uri.fsPath, true) : boundaryOf(uri.fsPath, false));
-    // As the editor decodes it: without a byte-order mark.
-    return read.ok ? read.text.replace(/^\uFEFF/, '') : undefined;
+    return readWorkspacePostmortem(uri.fsPath, vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
   }
   try {
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
