@@ -57,7 +57,13 @@ class TabFollower implements vscode.Disposable {
       return next(document);
     },
     didChange: (event, next) => (this.hidden.has(event.document.uri.toString()) ? Promise.resolve() : next(event)),
-    didClose: (document, next) => (this.hidden.delete(document.uri.toString()) ? Promise.resolve() : next(document)),
+    // Always passed on, also for a hidden document the server was already told about: the client marks a
+    // document unsynced only once its close is sent (else it would never send the open of the next document
+    // of that URI), and the server ignores the close of a document it does not hold (vscode-languageserver's TextDocuments).
+    didClose: (document, next) => {
+      this.hidden.delete(document.uri.toString());
+      return next(document);
+    },
   };
 
   connect(client: LanguageClient): void {
