@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DRAFT, DRAFT_NAME, tempWorkspace, TestClient } from './client';
 import { expectedDiagnostics } from './expected';
 import { LintResultRequest } from '../../src/server/server';
+import { PostmortemStore } from '../../src/core/store';
 
 /** `Marco` in the draft's timeline (line 36, 0-based 35), where blame-named-individual reports. */
 const MARCO = { start: { line: 35, character: 11 }, end: { line: 35, character: 16 } };
@@ -12,17 +13,23 @@ describe('language server diagnostics', () => {
   const workspace = tempWorkspace({ [`drafts/${DRAFT_NAME}`]: DRAFT });
   const uri = workspace.uri(`drafts/${DRAFT_NAME}`);
   let client: TestClient;
-  beforeEach(async () => {
+  // One server for the suite (its first lint loads the language analysis): each test opens the
+  // draft afresh and closes it, and the settings go back to the defaults.
+  before(async () => {
     client = await TestClient.start(workspace.folderUri);
   });
   afterEach(async () => {
-    await client.stop();
+    for (const open of [uri, 'untitled:Untitled-1', 'untitled:Untitled-2']) await client.close(open);
+    await client.changeSettings({});
   });
-  after(() => workspace.cleanup());
+  after(async () => {
+    await client.stop();
+    workspace.cleanup();
+  });
 
   it('publishes exactly what lintText finds, with the document version', async () => {
     await client.open(uri, DRAFT, 1);
-    const published = await client.diagnostics(uri);
+    const published = await client.diagnostics(uri, (p) => p.version === 1);
     assert.equal(published.version, 1);
     assert.deepEqual(published.diagnostics, expectedDiagnostics(DRAFT, uri));
     // Real values, not only agreement with the core: the draft's blame finding where the name is.
@@ -67,7 +74,7 @@ describe('language server diagnostics', () => {
 
   it('follows workspace/configuration: a rule turned off disappears, a severity changes', async () => {
     await client.open(uri, DRAFT, 1);
-    const first = await client.diagnostics(uri);
+    const first = await client.diagnostics(uri, (p) => p.version === 1);
     assert.ok(first.diagnostics.some((d) => d.code === 'blame-named-individual'));
     assert.deepEqual(client.configurationRequests.at(-1), { items: [{ scopeUri: workspace.folderUri, section: 'postmortem' }] });
     const from = client.published.length;
@@ -81,7 +88,7 @@ describe('language server diagnostics', () => {
   it('reads VS Code\'s dotted per-rule settings and keeps `default` as the rule\'s own severity', async () => {
     await client.changeSettings({ rules: { 'whys-count': 'default', 'went-well-count': 'hint' }, 'timelineGapMinutes.sev2and3': 120 });
     await client.open(uri, DRAFT, 1);
-    const published = await client.diagnostics(uri);
+    const published = await client.diagnostics(uri, (p) => p.version === 1);
     assert.equal(published.diagnostics.find((d) => d.code === 'whys-count')?.severity, 2);
     assert.equal(published.diagnostics.find((d) => d.code === 'went-well-count')?.severity, 4);
     // The 1 h 30 min gap is within 120 minutes.
@@ -90,17 +97,21 @@ describe('language server diagnostics', () => {
 
   it('clears a document\'s diagnostics when it closes (workspace diagnostics off)', async () => {
     await client.open(uri, DRAFT, 1);
-    await client.diagnostics(uri);
+    await client.diagnostics(uri, (p) => p.version === 1);
     await client.close(uri);
-    const cleared = await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
+    const cleared = await client.diagnostics(uri, (p) => p.version === undefined);
     assert.deepEqual(cleared.diagnostics, []);
   });
 
   it('checks an untitled YAML buffer that reads like a post-mortem, and no other', async () => {
     const untitled = 'untitled:Untitled-1';
     await client.open(untitled, DRAFT, 1);
-    const published = await client.diagnostics(untitled);
-    assert.deepEqual(published.diagnostics, expectedDiagnostics(DRAFT, untitled));
+    const published = await client.diagnostics(untitled, (p) => p.version === 1);
+    // Linted with the workspace, as the extension lints it: the draft on disk has the same id.
+    const store = new PostmortemStore();
+    store.upsert(uri, DRAFT);
+    assert.deepEqual(published.diagnostics, expectedDiagnostics(DRAFT, untitled, { workspace: store }));
+    assert.deepEqual(published.diagnostics.find((d) => d.code === 'duplicate-id')?.relatedInformation?.map((r) => r.location.uri), [uri]);
     const scratch = 'untitled:Untitled-2';
     await client.open(scratch, 'name: scratch\nitems: [1, 2]\n', 1);
     assert.equal(await client.connection.sendRequest(LintResultRequest, { uri: scratch }), null);
@@ -111,7 +122,7 @@ describe('language server diagnostics', () => {
   it('postmortem/lintResult gives the latest diagnostics and the settings used', async () => {
     await client.changeSettings({ people: ['Priya Raman'], holidays: ['2026-12-25'] });
     await client.open(uri, DRAFT, 1);
-    const published = await client.diagnostics(uri);
+    const published = await client.diagnostics(uri, (p) => p.version === 1);
     const result = await client.connection.sendRequest(LintResultRequest, { uri });
     assert.equal(result?.version, 1);
     assert.deepEqual(result?.diagnostics, published.diagnostics);
