@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
 import {
   CloseAction,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
-  State,
   TransportKind,
   type CloseHandlerResult,
   type ErrorHandler,
@@ -39,27 +36,27 @@ const DOCUMENT_SELECTOR = [{ pattern: '**/*.pm.yaml' }, { scheme: 'untitled', la
 
 /**
  * VS Code closes a document (and the client sends `didClose`) lazily, sometimes minutes after its
- * last editor tab; the Problems panel should follow the tabs, as it did before the server. So when
- * the last tab of a synced document closes, the server is told the document closed (it then clears
- * its diagnostics, or lints the file from disk with workspace diagnostics); when a tab shows it
- * again, that it opened, with its current text. In between, its changes are not sent: they come
- * from the disk (the host reloaded a file changed there), which the server watches.
+ * last editor tab; the Problems panel should follow the tabs, as it did before the server. The
+ * document stays synced with the server (so its text never goes stale); only what the Problems
+ * panel shows follows the tabs: with `postmortem.workspaceDiagnostics` off, a document no tab shows
+ * lists nothing, and shows its latest diagnostics again when a tab shows it. With it on (or `auto`),
+ * the document's diagnostics stay: they are what the disk's text would get.
  */
 class TabFollower implements vscode.Disposable {
-  /** Documents VS Code holds open but no tab shows: closed as far as the server knows. */
+  /** Documents VS Code holds open but no tab shows. */
   private readonly hidden = new Set<string>();
+  /** The latest diagnostics the server published, per document URI (what to show again). */
+  private readonly latest = new Map<string, vscode.Diagnostic[]>();
   private client: LanguageClient | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   readonly middleware: LanguageClientOptions['middleware'] = {
-    didOpen: (document, next) => {
-      this.hidden.delete(document.uri.toString());
-      return next(document);
+    handleDiagnostics: (uri, diagnostics, next) => {
+      const key = uri.toString();
+      if (diagnostics.length > 0) this.latest.set(key, diagnostics);
+      else this.latest.delete(key);
+      next(uri, this.hidden.has(key) && !workspaceDiagnosticsOn(uri) ? [] : diagnostics);
     },
-    didChange: (event, next) => (this.hidden.has(event.document.uri.toString()) ? Promise.resolve() : next(event)),
-    // Always passed on, also for a hidden document the server was already told about: the client marks a
-    // document unsynced only once its close is sent (else it would never send the open of the next document
-    // of that URI), and the server ignores the close of a document it does not hold (vscode-languageserver's TextDocuments).
     didClose: (document, next) => {
       this.hidden.delete(document.uri.toString());
       return next(document);
@@ -73,39 +70,32 @@ class TabFollower implements vscode.Disposable {
         const shown = urisWithTabs();
         for (const tab of event.closed) {
           for (const uri of tabUris(tab)) {
-            const document = openDocument(uri);
-            if (!document || shown.has(uri.toString()) || this.hidden.has(uri.toString()) || vscode.languages.match(DOCUMENT_SELECTOR, document) === 0) continue;
-            this.hidden.add(uri.toString());
-            this.send(() => client.sendNotification(DidCloseTextDocumentNotification.type, client.code2ProtocolConverter.asCloseTextDocumentParams(document)));
+            const key = uri.toString();
+            if (shown.has(key) || !openDocument(uri)) continue;
+            this.hidden.add(key);
+            if (!workspaceDiagnosticsOn(uri)) this.client?.diagnostics?.delete(uri);
           }
         }
         for (const tab of [...event.opened, ...event.changed]) {
           for (const uri of tabUris(tab)) {
-            const document = openDocument(uri);
-            if (!document || !this.hidden.delete(uri.toString())) continue;
-            this.send(() => client.sendNotification(DidOpenTextDocumentNotification.type, client.code2ProtocolConverter.asOpenTextDocumentParams(document)));
+            const key = uri.toString();
+            if (!this.hidden.delete(key)) continue;
+            const diagnostics = this.latest.get(key);
+            if (diagnostics) this.client?.diagnostics?.set(uri, diagnostics);
           }
-        }
-      }),
-      // A restarted server is sent every open document again: the hidden ones are closed again.
-      client.onDidChangeState((event) => {
-        if (event.newState !== State.Running) return;
-        for (const key of this.hidden) {
-          const document = openDocument(vscode.Uri.parse(key));
-          if (document) this.send(() => client.sendNotification(DidCloseTextDocumentNotification.type, client.code2ProtocolConverter.asCloseTextDocumentParams(document)));
         }
       }),
     );
   }
 
-  private send(notify: () => Promise<void>): void {
-    if (!this.client?.isRunning()) return; // a (re)start sends the open documents itself
-    notify().catch((error: unknown) => this.client?.error('Could not follow the editor tabs', error));
-  }
-
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** `postmortem.workspaceDiagnostics` is not `off` (`auto`, its default, counts as on: the client does not count the files). */
+function workspaceDiagnosticsOn(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('postmortem', uri).get<unknown>('workspaceDiagnostics', 'auto') !== 'off';
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
