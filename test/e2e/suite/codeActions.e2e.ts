@@ -6,8 +6,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, closeAllEditors, expectedDeadlineFix, plainRange, waitFor, withRule, workspaceFile } from './helpers';
 
-function waitForRule(uri: vscode.Uri, rule: string, where?: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
-  return waitFor(`a ${rule} diagnostic`, () => withRule(uri, rule).find((d) => !where || where(d)));
+async function waitForRule(uri: vscode.Uri, rule: string, where?: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
+  try {
+    return await waitFor(`a ${rule} diagnostic`, () => withRule(uri, rule).find((d) => !where || where(d)));
+  } catch (error) {
+    // Say what was listed instead, and which text the editor holds: a stale finding and a stale text look alike.
+    const listed = withRule(uri, rule).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    throw new Error(`${(error as Error).message}; listed: ${JSON.stringify(listed)}; document ${document ? `v${document.version}${document.isDirty ? ' dirty' : ''}, TODO-owner ${document.getText().includes('TODO-owner') ? 'present' : 'absent'}` : 'not open'}`);
+  }
 }
 
 async function open(relativePath: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument }> {
