@@ -147,7 +147,18 @@ export function startLanguageClient(context: vscode.ExtensionContext): StartedCl
     outputChannelName: OUTPUT_CHANNEL_NAME,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new RestartOnCrash(),
-    middleware: tabs.middleware,
+    middleware: {
+      ...tabs.middleware,
+      workspace: {
+        // VS Code answers with the package.json defaults filled in; those would override `.postmortem.yaml`
+        // (a default gap of 15 minutes over the file's 30). Only what the user set goes to the server.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return params.items.map((item, i) => (item.section === CLIENT_ID ? explicitSettings(answers[i], item.scopeUri) : answers[i]));
+        },
+      },
+    },
   };
   const client = new LanguageClient(CLIENT_ID, OUTPUT_CHANNEL_NAME, serverOptions, clientOptions);
   tabs.connect(client);
@@ -206,4 +217,39 @@ export class RestartOnCrash implements ErrorHandler {
     }
     return { action: CloseAction.Restart, handled: true };
   }
+}
+
+/** Settings that merge with `.postmortem.yaml`: only sent when the user set them (any scope). */
+const MERGED_SETTINGS = ['rules', 'people', 'holidays', 'timelineGapMinutes'];
+
+/**
+ * The `postmortem` section as the server should read it: the editor-only settings as VS Code
+ * answers them (defaults included), and the ones `.postmortem.yaml` also sets as dotted keys,
+ * only where the user gave a value (as src/extension/settings.ts `readVscodeSettings` reads them).
+ */
+function explicitSettings(answer: unknown, scopeUri: string | undefined): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  if (answer && typeof answer === 'object') {
+    for (const [key, value] of Object.entries(answer)) if (!MERGED_SETTINGS.includes(key)) result[key] = value;
+  }
+  let config: vscode.WorkspaceConfiguration;
+  try {
+    config = vscode.workspace.getConfiguration(CLIENT_ID, scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
+  } catch {
+    return result;
+  }
+  const explicit = (key: string): unknown => {
+    const inspected = config.inspect(key);
+    return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  };
+  const keys = ['people', 'holidays', 'rules'];
+  for (const group of ['rules', 'timelineGapMinutes']) {
+    const value = config.get<Record<string, unknown>>(group);
+    if (value && typeof value === 'object') for (const name of Object.keys(value)) keys.push(`${group}.${name}`);
+  }
+  for (const key of keys) {
+    const value = explicit(key);
+    if (value !== undefined) result[key] = value;
+  }
+  return result;
 }
