@@ -1,6 +1,8 @@
 // One activation sample, in a fresh process: load dist/extension.js with a
 // stub `vscode` module and call activate() with a fake context. Prints the
-// milliseconds from before the bundle is required to after activate returns.
+// milliseconds from before the bundle is required to after activate returns,
+// then what activation defers to the next tick: loading the language client
+// (dist/client.js) and the features (dist/features.js), each timed alone.
 // Used by lint.bench.ts; run alone: node bench/activation-probe.cjs
 'use strict';
 const Module = require('node:module');
@@ -17,6 +19,8 @@ function stub(name) {
       if (prop === 'then') return undefined; // not a promise
       if (prop === 'length') return 0;
       if (prop === 'workspaceFolders' || prop === 'activeTextEditor') return undefined;
+      // vscode-languageclient checks the editor's version against its engine when constructed.
+      if (prop === 'version') return '1.100.3';
       if (prop === 'textDocuments' || prop === 'visibleTextEditors' || prop === 'all') return [];
       if (!children.has(prop)) children.set(prop, stub(String(prop)));
       return children.get(prop);
@@ -79,9 +83,17 @@ async function main() {
   const extension = require(path.join(root, 'dist/extension.js'));
   await extension.activate(context);
   const ms = performance.now() - started;
+  // What activation defers (loaded on the next tick, or on first use): each bundle's load on its own.
+  const loadMs = (file) => {
+    const t = performance.now();
+    require(path.join(root, file));
+    return performance.now() - t;
+  };
+  const clientMs = loadMs('dist/client.js');
+  const featuresMs = loadMs('dist/features.js');
   // Exit at once: timers and watchers the extension starts would keep a real
   // extension host busy, and here they would keep this process alive.
-  process.stdout.write(JSON.stringify({ ms, subscriptions: context.subscriptions.length }) + '\n', () => process.exit(0));
+  process.stdout.write(JSON.stringify({ ms, clientMs, featuresMs, subscriptions: context.subscriptions.length }) + '\n', () => process.exit(0));
 }
 
 main().catch((error) => {

@@ -6,7 +6,7 @@
  *
  * Targets: lint (parse + schema, as the editor runs it) within 1.3x of the
  * floor at every size; all review rules within 1.5x of the floor for the
- * 1,000-entry document; activation under 50 ms.
+ * 1,000-entry document; activation under 20 ms.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -46,17 +46,23 @@ function time(fn: () => unknown): number {
   return performance.now() - started;
 }
 
-function measureActivation(): number[] {
+interface ActivationSample {
+  ms: number;
+  clientMs: number;
+  featuresMs: number;
+}
+
+function measureActivation(): ActivationSample[] {
   const root = join(__dirname, '..');
   if (!existsSync(join(root, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
-  const samples: number[] = [];
+  const samples: ActivationSample[] = [];
   for (let i = 0; i < ACTIVATION_SAMPLES; i++) {
     // A fresh process per sample: nothing is cached between loads.
     const child = spawnSync(process.execPath, [join(__dirname, 'activation-probe.cjs')], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
     if (child.error) throw new Error(`activation probe did not finish: ${child.error.message}`);
-    const result = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { ms?: number; error?: string };
+    const result = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Partial<ActivationSample> & { error?: string };
     if (result.error || result.ms === undefined) throw new Error(`activation failed: ${result.error ?? child.stderr}`);
-    samples.push(result.ms);
+    samples.push({ ms: result.ms, clientMs: result.clientMs ?? NaN, featuresMs: result.featuresMs ?? NaN });
   }
   return samples;
 }
@@ -107,10 +113,15 @@ export async function run(): Promise<void> {
   console.log('');
   for (const verdict of verdicts) console.log(verdict);
 
-  const activation = measureActivation();
+  const samples = measureActivation();
+  const row = (label: string, values: number[]) => [label, formatMs(median(values)), formatMs(percentile(values, 95)), formatMs(Math.min(...values))];
+  const activation = samples.map((s) => s.ms);
   printTable(`Extension activation (load dist/extension.js + activate() with a stub vscode, ${ACTIVATION_SAMPLES} fresh processes)`, [
     ['', 'median', 'p95', 'min'],
-    ['activation', formatMs(median(activation)), formatMs(percentile(activation, 95)), formatMs(Math.min(...activation))],
+    row('activation', activation),
+    // Not part of activation: loaded on the tick after it (or on first use), still on the extension host.
+    row('then: load dist/client.js (language client)', samples.map((s) => s.clientMs)),
+    row('then: load dist/features.js (preview, review)', samples.map((s) => s.featuresMs)),
   ]);
-  console.log(`\nactivation median ${formatMs(median(activation))} (target 50 ms) ${median(activation) <= 50 ? 'OK' : 'OVER'}`);
+  console.log(`\nactivation median ${formatMs(median(activation))} (target 20 ms) ${median(activation) <= 20 ? 'OK' : 'OVER'}`);
 }

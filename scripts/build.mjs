@@ -116,10 +116,15 @@ async function bundle() {
   // Minified even in development (source maps stay): less to parse on every run.
   const cli = { ...common, minify: process.env.PM_NO_MINIFY ? false : true, plugins: [cliChunks] };
   await Promise.all([
+    // The extension's entry (activation: registrations only), and what it loads after activation returns or on
+    // first use: the language client and the features (preview, export, review). Separate bundles, so
+    // activating loads no language client, parser, linter or renderer.
     build({ ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
     build({ ...cli, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
     ...CLI_SUBCOMMANDS.map((name) => build({ ...cli, entryPoints: [join(root, `src/cli/${name}.ts`)], outfile: join(root, `dist/cli-${name}.js`) })),
     build({ ...common, stdin: { contents: "module.exports = require('compromise');", resolveDir: root, loader: 'js' }, outfile: join(root, 'dist/compromise.js') }),
+    build({ ...common, entryPoints: [join(root, 'src/extension/client.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
+    build({ ...common, entryPoints: [join(root, 'src/extension/features.ts')], outfile: join(root, 'dist/features.js'), external: ['vscode'] }),
     // The language server (`postmortem-language-server`, issue 11): stdio for any editor, Node IPC for VS Code.
     // Minified, with the NLP library in its own file (dist/compromise.js, shared with the CLI, loaded on first use).
     build({

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandRegistry } from './lazy';
 import { SEVERITY_CHOICES, dateTimeOn, isIsoDate, isNewSeverity, localIsoDate, planNewPostmortem, pseudoFilesystemOf } from '../core/newPostmortem';
 
 const POSTMORTEM_FOLDER = 'postmortems';
@@ -15,10 +16,8 @@ export interface NewPostmortemArgs {
   date?: string;
 }
 
-export function registerCommands(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.new', (args?: NewPostmortemArgs) => newPostmortem(isArgs(args) ? args : {})),
-  );
+export function registerCommands(commands: CommandRegistry): void {
+  commands.register('postmortem.new', (args?: NewPostmortemArgs) => newPostmortem(isArgs(args) ? args : {}));
 }
 
 function isArgs(value: unknown): value is NewPostmortemArgs {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { lintText, type LintResult } from '../core/lint';
+import { lintText } from '../core/lint';
 import { todayDate } from '../core/time';
 import { renderReport, type RenderFormat } from '../render/index';
-import type { DiagnosticsFeature } from './diagnostics';
+import type { PostmortemData } from './documentData';
+import type { CommandRegistry } from './lazy';
 
 /**
  * "Export as HTML" (one self-contained file: styles inline, no script) and
@@ -10,13 +11,9 @@ import type { DiagnosticsFeature } from './diagnostics';
  * and, for tests and other extensions, an optional target Uri that skips the save dialog.
  * They return the Uri written, or undefined when cancelled.
  */
-export function registerExport(context: vscode.ExtensionContext, diagnostics: DiagnosticsFeature): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('postmortem.exportHtml', (resource?: vscode.Uri, target?: vscode.Uri) => exportReport('html', diagnostics, resource, target)),
-    vscode.commands.registerCommand('postmortem.exportMarkdown', (resource?: vscode.Uri, target?: vscode.Uri) =>
-      exportReport('markdown', diagnostics, resource, target),
-    ),
-  );
+export function registerExport(data: PostmortemData, commands: CommandRegistry): void {
+  commands.register('postmortem.exportHtml', (resource?: vscode.Uri, target?: vscode.Uri) => exportReport('html', data, resource, target));
+  commands.register('postmortem.exportMarkdown', (resource?: vscode.Uri, target?: vscode.Uri) => exportReport('markdown', data, resource, target));
 }
 
 const EXTENSIONS: Record<'html' | 'markdown', { ext: string; filter: Record<string, string[]> }> = {
@@ -26,7 +23,7 @@ const EXTENSIONS: Record<'html' | 'markdown', { ext: string; filter: Record<stri
 
 async function exportReport(
   format: Extract<RenderFormat, 'html' | 'markdown'>,
-  diagnostics: DiagnosticsFeature,
+  data: PostmortemData,
   resource: vscode.Uri | undefined,
   target: vscode.Uri | undefined,
 ): Promise<vscode.Uri | undefined> {
@@ -35,14 +32,11 @@ async function exportReport(
     void vscode.window.showInformationMessage('Open a .pm.yaml file to export it.');
     return undefined;
   }
-  // The settings of the lint shown in the Problems panel, so the report's highlights agree with it.
-  let result: LintResult | undefined = diagnostics.resultFor(source);
-  let settings = diagnostics.settingsUsedFor(source);
-  if (!result || !settings) {
-    settings = await diagnostics.settingsFor(source);
-    const document = await vscode.workspace.openTextDocument(source);
-    result = lintText(document.getText(), { file: source.toString(), settings });
-  }
+  // One lint here, with the settings and workspace the language server uses, so the report's findings
+  // are the Problems panel's, also for a file the server has not linted (not open, workspace diagnostics off).
+  const settings = await data.settingsFor(source);
+  const document = await vscode.workspace.openTextDocument(source);
+  const result = lintText(document.getText(), { file: source.toString(), settings, workspace: data.index.store });
   const { ext, filter } = EXTENSIONS[format];
   const suggested = source.with({ path: source.path.replace(/(\.pm)?\.ya?ml$/i, '') + ext });
   const destination =

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { lintText, type LintResult } from '../core/lint';
 import { mergeSettings, type LintSettings } from '../core/settings';
 import { todayDate } from '../core/time';
 import { buildReportModel, escapeHtml, parseDataPath, pathAtOffset, renderHtml, renderReportBody, type ReportModel } from '../render/index';
-import type { DiagnosticsFeature } from './diagnostics';
+import type { DocumentView, PostmortemData } from './documentData';
+import type { CommandRegistry } from './lazy';
 import { readVscodeSettings } from './settings';
-import { registerExport } from './export';
 
 const VIEW_TYPE = 'postmortem.preview';
 
@@ -20,22 +19,18 @@ interface PreviewState {
 /**
  * The live preview: a webview beside the YAML that shows the report and
  * follows the active post-mortem editor, like the Markdown preview. A locked
- * preview stays on its document; there is one per document. Every lint
- * result (from the diagnostics feature, never a second parse) is rendered in
- * the extension host and sent as a message; media/preview.js patches the DOM.
+ * preview stays on its document; there is one per document. The report is
+ * built from the document's parse (made here, only while a preview shows it)
+ * and the language server's diagnostics, rendered in the extension host and
+ * sent as a message; media/preview.js patches the DOM.
  */
-export function registerPreview(context: vscode.ExtensionContext, diagnostics: DiagnosticsFeature): void {
-  const manager = new PreviewManager(context, diagnostics);
-  context.subscriptions.push(
-    manager,
-    vscode.commands.registerCommand('postmortem.openPreview', (uri?: vscode.Uri) => manager.open(uri, vscode.ViewColumn.Active)),
-    vscode.commands.registerCommand('postmortem.openPreviewToSide', (uri?: vscode.Uri) => manager.open(uri, vscode.ViewColumn.Beside)),
-    vscode.commands.registerCommand('postmortem.togglePreviewLock', () => manager.toggleLock()),
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: PreviewState | undefined) => manager.restore(panel, state),
-    }),
-  );
-  registerExport(context, diagnostics);
+export function registerPreview(context: vscode.ExtensionContext, data: PostmortemData, commands: CommandRegistry): void {
+  const manager = new PreviewManager(context, data);
+  context.subscriptions.push(manager);
+  commands.register('postmortem.openPreview', (uri?: vscode.Uri) => manager.open(uri, vscode.ViewColumn.Active));
+  commands.register('postmortem.openPreviewToSide', (uri?: vscode.Uri) => manager.open(uri, vscode.ViewColumn.Beside));
+  commands.register('postmortem.togglePreviewLock', () => manager.toggleLock());
+  commands.restore(VIEW_TYPE, (panel, state) => manager.restore(panel, state as PreviewState | undefined));
 }
 
 class PreviewManager implements vscode.Disposable {
@@ -44,21 +39,21 @@ class PreviewManager implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly diagnostics: DiagnosticsFeature,
+    private readonly data: PostmortemData,
   ) {
     this.disposables.push(
-      diagnostics.onDidLint(({ document, result }) => {
-        for (const preview of this.previews) if (preview.uri.toString() === document.uri.toString()) preview.linted(result, document.version);
+      data.onDidChange((uri) => {
+        for (const preview of this.previews) if (preview.uri.toString() === uri.toString()) preview.refresh();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (!editor || !diagnostics.isPostmortem(editor.document)) return;
+        if (!editor || !data.isPostmortem(editor.document)) return;
         // Like the Markdown preview: the unlocked preview follows the active post-mortem.
         for (const preview of this.previews) if (!preview.locked && preview.uri.toString() !== editor.document.uri.toString()) preview.show(editor.document.uri);
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => {
         const document = event.textEditor.document;
         const uri = document.uri.toString();
-        for (const preview of this.previews) if (preview.uri.toString() === uri) preview.highlightAt(document.offsetAt(event.selections[0].active), document.version);
+        for (const preview of this.previews) if (preview.uri.toString() === uri) preview.highlightAt(document.offsetAt(event.selections[0].active));
       }),
     );
   }
@@ -77,7 +72,7 @@ class PreviewManager implements vscode.Disposable {
       return;
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: true }, this.webviewOptions());
-    this.add(new Preview(panel, uri, false, this.context, this.diagnostics));
+    this.add(new Preview(panel, uri, false, this.context, this.data));
   }
 
   restore(panel: vscode.WebviewPanel, state: PreviewState | undefined): void {
@@ -93,7 +88,7 @@ class PreviewManager implements vscode.Disposable {
       return;
     }
     panel.webview.options = this.webviewOptions();
-    this.add(new Preview(panel, uri, state?.locked === true, this.context, this.diagnostics));
+    this.add(new Preview(panel, uri, state?.locked === true, this.context, this.data));
   }
 
   toggleLock(): void {
@@ -122,25 +117,20 @@ class PreviewManager implements vscode.Disposable {
 
 class Preview {
   private version = 0;
-  private lastResult?: LintResult;
-  /** The settings `lastResult` was linted with: holidays and gap limits of the report must be the same. */
+  private lastResult?: DocumentView;
+  /** The merged settings of our document (holidays and gap limits of the report); VS Code's own until they load. */
   private lastSettings?: LintSettings;
   /** False while the panel shows the "Loading" placeholder instead of the report page. */
   private showsReport = false;
   private disposed = false;
   private pendingHighlight?: ReturnType<typeof setTimeout>;
-  /**
-   * The cursor of a version not linted yet (typing moves the cursor before the debounced lint runs): its offset
-   * means nothing in the previous parse, so it waits for the lint of its version (see `linted`).
-   */
-  private waitingCursor?: { offset: number; version: number };
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     public uri: vscode.Uri,
     public locked: boolean,
     private readonly context: vscode.ExtensionContext,
-    private readonly diagnostics: DiagnosticsFeature,
+    private readonly data: PostmortemData,
   ) {
     panel.webview.onDidReceiveMessage((message: unknown) =>
       // The document may be gone (deleted, renamed) when a click asks to reveal a part of it.
@@ -163,8 +153,16 @@ class Preview {
     this.uri = uri;
     this.lastResult = undefined;
     this.lastSettings = undefined;
-    this.waitingCursor = undefined;
     this.renderFull();
+    // The merged settings load once per folder; the report is built again with them.
+    void this.data.settingsFor(uri).then(
+      (settings) => {
+        if (this.disposed || this.uri.toString() !== uri.toString()) return;
+        this.lastSettings = settings;
+        this.refresh();
+      },
+      () => undefined, // keep VS Code's settings
+    );
   }
 
   setLocked(locked: boolean): void {
@@ -172,11 +170,10 @@ class Preview {
     this.renderFull();
   }
 
-  /** A new lint result for our document: send the new report body; the webview patches its DOM. */
-  update(result: LintResult, settings = this.diagnostics.settingsUsedFor(this.uri)): void {
-    this.lastResult = result;
-    this.lastSettings = settings;
-    if (this.disposed || !this.panel.visible) return;
+  /** Our document's text (after the lint delay) or its diagnostics changed: send the new report body; the webview patches its DOM. */
+  refresh(): void {
+    const result = this.currentResult();
+    if (!result || this.disposed || !this.panel.visible) return;
     // The placeholder page has no script to receive messages: build the report page instead.
     if (!this.showsReport) return this.renderFull();
     const model = this.model(result);
@@ -190,63 +187,25 @@ class Preview {
     this.panel.title = this.title(model);
   }
 
-  /** The diagnostics linted `version` of our document: show the result, then the cursor that waited for it. */
-  linted(result: LintResult, version: number): void {
-    this.update(result);
-    const waiting = this.waitingCursor;
-    if (!waiting || waiting.version > version) return;
-    this.waitingCursor = undefined;
-    this.postHighlight(result, waiting.offset);
-  }
-
-  highlightAt(offset: number, version: number): void {
+  highlightAt(offset: number): void {
     // Cursor moves come in bursts (holding an arrow key): highlight where it settles.
     if (this.pendingHighlight) clearTimeout(this.pendingHighlight);
-    this.waitingCursor = undefined;
     this.pendingHighlight = setTimeout(() => {
       this.pendingHighlight = undefined;
       if (this.disposed) return;
-      // Typed text not linted yet: the diagnostics lint every edit of a post-mortem, so its result is on the way.
-      const lintedVersion = this.diagnostics.lintedVersionFor(this.uri);
-      if (lintedVersion !== undefined && version > lintedVersion) {
-        this.waitingCursor = { offset, version };
-        return;
-      }
+      // The parse of the document's current text: the offset is always one of its own.
       const result = this.currentResult();
-      if (result) this.postHighlight(result, offset);
+      if (!result) return;
+      const path = pathAtOffset(result.parsed, offset);
+      void this.panel.webview.postMessage({ type: 'highlight', path: path ? path.join('.') : '' });
     }, 30);
   }
 
-  private postHighlight(result: LintResult, offset: number): void {
-    if (this.disposed) return;
-    const path = pathAtOffset(result.parsed, offset);
-    void this.panel.webview.postMessage({ type: 'highlight', path: path ? path.join('.') : '' });
-  }
-
-  private currentResult(): LintResult | undefined {
-    const fromLint = this.diagnostics.resultFor(this.uri);
-    if (fromLint) {
-      this.lastSettings = this.diagnostics.settingsUsedFor(this.uri);
-      return (this.lastResult = fromLint);
-    }
-    if (this.lastResult) return this.lastResult;
-    // Not linted yet (the document is not open, or its first lint is still pending): lint it once here,
-    // with the VS Code settings at once, then again with the merged ones when they are loaded.
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
-    if (!document) return undefined;
-    const uri = this.uri;
-    void this.diagnostics.settingsFor(uri).then(
-      (settings) => {
-        if (this.disposed || this.uri.toString() !== uri.toString() || this.diagnostics.resultFor(uri) || document.isClosed) return;
-        const result = lintText(document.getText(), { file: uri.toString(), settings });
-        this.lastSettings = settings;
-        this.lastResult = result;
-        if (this.showsReport) this.update(result, settings);
-      },
-      () => undefined, // keep the first rendering
-    );
-    this.lastSettings = mergeSettings(readVscodeSettings(uri));
-    return (this.lastResult = lintText(document.getText(), { file: uri.toString(), settings: this.lastSettings }));
+  /** The open document's current parse with the server's diagnostics; the last one while the document is not open. */
+  private currentResult(): DocumentView | undefined {
+    const current = this.data.resultFor(this.uri);
+    if (current) this.lastResult = current;
+    return this.lastResult;
   }
 
   private renderFull(): void {
@@ -258,7 +217,7 @@ class Preview {
       this.panel.title = `Preview ${basename(this.uri)}`;
       this.showsReport = false;
       void vscode.workspace.openTextDocument(this.uri).then(
-        // Open now: its lint result, or a lint of our own (a file the diagnostics do not check), fills the panel.
+        // Open now: its parse fills the panel, and the server's diagnostics of it follow.
         () => {
           if (!this.showsReport) this.renderFull();
         },
@@ -277,8 +236,8 @@ class Preview {
     webview.html = html.replace('<body class="', `<body data-uri="${escapeHtml(this.uri.toString())}" data-locked="${this.locked}" data-version="${++this.version}" class="`);
   }
 
-  private model(result: LintResult): ReportModel {
-    const settings = this.lastSettings ?? this.diagnostics.settingsUsedFor(this.uri) ?? mergeSettings(readVscodeSettings(this.uri));
+  private model(result: DocumentView): ReportModel {
+    const settings = this.lastSettings ?? mergeSettings(readVscodeSettings(this.uri));
     return buildReportModel({
       parsed: result.parsed,
       diagnostics: result.diagnostics,

@@ -4,7 +4,7 @@ import { findRepositoryRoot, readFolderProjectSettings } from '../core/projectCo
 import { loadRepositoryPeople } from '../core/repositoryPeople';
 import { mergeSettings, type LintSettings } from '../core/settings';
 import { cachedPromise } from '../core/keyedDebounce';
-import { DEFAULT_LINT_DELAY_MS, lintDelayFrom, settingsFromEditor } from '../core/editorSettings';
+import { settingsFromEditor } from '../core/editorSettings';
 import { mayReadRepositoryPeople } from './trust';
 
 const CONFIG_FILE = '.postmortem.yaml';
@@ -23,10 +23,9 @@ export class SettingsSource implements vscode.Disposable {
   private readonly peopleLayers = new Map<string, Promise<string[]>>();
   /** The merged settings, keyed by the folder that contains the document ('' for none; see `scopeKey`). */
   private readonly merged = new Map<string, Promise<LintSettings>>();
-  private readonly delays = new Map<string, number>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
-  /** Fires when any layer may have changed; the diagnostics re-lint open documents. */
+  /** Fires when any layer may have changed; the preview and the review read them again. */
   readonly onDidChange = this.emitter.event;
 
   constructor() {
@@ -34,14 +33,12 @@ export class SettingsSource implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('postmortem')) return;
         this.merged.clear();
-        this.delays.clear();
         this.emitter.fire();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.fileLayers.clear();
         this.peopleLayers.clear();
         this.merged.clear();
-        this.delays.clear();
         this.emitter.fire();
       }),
       // Trust granted: the people layer, left empty while untrusted, is read now.
@@ -67,17 +64,6 @@ export class SettingsSource implements vscode.Disposable {
   settingsFor(uri: vscode.Uri): Promise<LintSettings> {
     // Never keeps a failure: the next lint tries again.
     return cachedPromise(this.merged, scopeKey(uri), () => this.load(uri));
-  }
-
-  /** The debounce delay after a keystroke (`postmortem.lintDelayMs`), read once per folder. */
-  lintDelayFor(uri: vscode.Uri): number {
-    const key = scopeKey(uri);
-    let delay = this.delays.get(key);
-    if (delay === undefined) {
-      delay = lintDelayMs(uri);
-      this.delays.set(key, delay);
-    }
-    return delay;
   }
 
   private async load(uri: vscode.Uri): Promise<LintSettings> {
@@ -151,9 +137,4 @@ export function readVscodeSettings(uri: vscode.Uri | undefined): Partial<LintSet
     return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
   };
   return settingsFromEditor(explicit);
-}
-
-/** The debounce delay after a keystroke (`postmortem.lintDelayMs`, default 120 ms). */
-export function lintDelayMs(uri: vscode.Uri | undefined): number {
-  return lintDelayFrom(vscode.workspace.getConfiguration('postmortem', uri).get<number>('lintDelayMs', DEFAULT_LINT_DELAY_MS));
 }

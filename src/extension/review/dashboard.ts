@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { CommandRegistry } from '../lazy';
 import { renderReviewBody, renderReviewPage } from '../../review/html';
 import type { PostmortemStore } from '../../core/store';
 import type { ReviewModel } from './model';
@@ -91,14 +92,10 @@ export class ReviewDashboard implements vscode.Disposable {
   }
 }
 
-export function registerDashboard(context: vscode.ExtensionContext, model: ReviewModel, store: PostmortemStore): ReviewDashboard {
+export function registerDashboard(context: vscode.ExtensionContext, model: ReviewModel, store: PostmortemStore, commands: CommandRegistry): ReviewDashboard {
   const dashboard = new ReviewDashboard(context, model, store);
-  context.subscriptions.push(
-    dashboard,
-    vscode.commands.registerCommand(QUARTERLY_REVIEW, () => dashboard.show()),
-    vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => dashboard.restore(panel, state),
-    }),
-  );
+  context.subscriptions.push(dashboard);
+  commands.register(QUARTERLY_REVIEW, () => dashboard.show());
+  commands.restore(REVIEW_VIEW_TYPE, (panel, state) => dashboard.restore(panel, state));
   return dashboard;
 }

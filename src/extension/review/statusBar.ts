@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandRegistry } from '../lazy';
 import type { ReviewModel, ReviewSnapshot } from './model';
 import { revealInPostmortem } from './reveal';
 import type { PostmortemStore } from '../../core/store';
@@ -14,7 +15,7 @@ export function statusText(snapshot: ReviewSnapshot): string {
  * the open items (overdue first) and opens the chosen one at its place.
  * Returns a function reading the item's text, for the internal test command.
  */
-export function registerStatusBar(context: vscode.ExtensionContext, model: ReviewModel, store: PostmortemStore): () => string {
+export function registerStatusBar(context: vscode.ExtensionContext, model: ReviewModel, store: PostmortemStore, commands: CommandRegistry): () => string {
   const item = vscode.window.createStatusBarItem('postmortem.actionItems', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Post-Mortem Action Items';
   item.command = SHOW_ACTION_ITEMS;
@@ -29,8 +30,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, model: Revie
   context.subscriptions.push(
     item,
     model.onDidUpdate(update),
-    vscode.commands.registerCommand(SHOW_ACTION_ITEMS, () => showActionItems(model, store)),
   );
+  commands.register(SHOW_ACTION_ITEMS, () => showActionItems(model, store));
   update(model.snapshot);
   return () => item.text;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandRegistry } from '../lazy';
 import type { IncidentFacts } from '../../review/incident';
 import type { SkippedFile } from '../../review/review';
 import type { ReviewModel, ReviewSnapshot } from './model';
@@ -106,13 +107,13 @@ function openCount(incident: IncidentFacts): number {
   return incident.actions.filter((a) => a.state === 'open' || a.state === 'in-progress').length;
 }
 
-export function registerTree(context: vscode.ExtensionContext, model: ReviewModel): PostmortemTreeProvider {
+export function registerTree(context: vscode.ExtensionContext, model: ReviewModel, commands: CommandRegistry): PostmortemTreeProvider {
   const provider = new PostmortemTreeProvider(model);
   context.subscriptions.push(
     provider,
     vscode.window.registerTreeDataProvider(EXPLORER_VIEW, provider),
     model.onDidUpdate((snapshot) => provider.update(snapshot)),
-    vscode.commands.registerCommand(REFRESH_TREE, () => provider.update(model.refresh())),
   );
+  commands.register(REFRESH_TREE, () => provider.update(model.refresh()));
   return provider;
 }

@@ -4,10 +4,17 @@
 // at the earlier file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, closeAllEditors, plainRange, waitFor, withRule, workspaceFile } from './helpers';
+import { EXTENSION_ID, closeAllEditors, expectedDeadlineFix, plainRange, waitFor, withRule, workspaceFile } from './helpers';
 
-function waitForRule(uri: vscode.Uri, rule: string, where?: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
-  return waitFor(`a ${rule} diagnostic`, () => withRule(uri, rule).find((d) => !where || where(d)));
+async function waitForRule(uri: vscode.Uri, rule: string, where?: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
+  try {
+    return await waitFor(`a ${rule} diagnostic`, () => withRule(uri, rule).find((d) => !where || where(d)));
+  } catch (error) {
+    // Say what was listed instead, and which text the editor holds: a stale finding and a stale text look alike.
+    const listed = withRule(uri, rule).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    throw new Error(`${(error as Error).message}; listed: ${JSON.stringify(listed)}; document ${document ? `v${document.version}${document.isDirty ? ' dirty' : ''}, TODO-owner ${document.getText().includes('TODO-owner') ? 'present' : 'absent'}` : 'not open'}`);
+  }
 }
 
 async function open(relativePath: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument }> {
@@ -135,14 +142,3 @@ suite('quick fixes and rule docs', () => {
     await waitFor('the repeat-incident warning to clear', () => (withRule(later.uri, 'repeat-incident').length === 0 ? true : undefined));
   });
 });
-
-/** The deadline fix for a window ending `latest`, as the rule proposes it on the real today (no holidays configured here). */
-function expectedDeadlineFix(latest: string, priority: string): { date: string; title: string } {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const now = new Date();
-  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  while (day.getDay() === 0 || day.getDay() === 6) day.setDate(day.getDate() + 1);
-  const earliest = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-  if (latest >= earliest) return { date: latest, title: `Add "deadline: ${latest}" (latest allowed for ${priority})` };
-  return { date: earliest, title: `Add "deadline: ${earliest}" (next business day: ${priority}'s latest allowed, ${latest}, has passed)` };
-}

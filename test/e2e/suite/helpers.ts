@@ -50,3 +50,14 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The deadline fix for a window ending `latest`, as the rule proposes it on the real today (no holidays configured here). */
+export function expectedDeadlineFix(latest: string, priority: string): { date: string; title: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const now = new Date();
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  while (day.getDay() === 0 || day.getDay() === 6) day.setDate(day.getDate() + 1);
+  const earliest = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  if (latest >= earliest) return { date: latest, title: `Add "deadline: ${latest}" (latest allowed for ${priority})` };
+  return { date: earliest, title: `Add "deadline: ${earliest}" (next business day: ${priority}'s latest allowed, ${latest}, has passed)` };
+}
