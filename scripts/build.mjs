@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds everything that runs: the Ajv validator compiled ahead of time from
 // schemas/postmortem.schema.json (so activation does no schema compilation and
-// no eval), then one esbuild bundle each for the extension and the CLI.
+// no eval), then one esbuild bundle each for the extension, the CLI and the language server.
 // `--production` minifies and drops source maps (for the .vsix).
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
@@ -116,8 +116,17 @@ async function bundle() {
   await Promise.all([
     build({ ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
     build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+    // The language server (`postmortem-language-server`, issue 11): stdio for any editor, Node IPC for VS Code.
+    build({
+      ...common,
+      entryPoints: [join(root, 'src/server/main.ts')],
+      outfile: join(root, 'dist/server.js'),
+      banner: { js: '#!/usr/bin/env node' },
+      define: { POSTMORTEM_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+    }),
   ]);
   chmodSync(join(root, 'dist/cli.js'), 0o755);
+  chmodSync(join(root, 'dist/server.js'), 0o755);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

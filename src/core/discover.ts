@@ -10,7 +10,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { findRepositoryRoot } from './projectConfig';
-import { isInside } from './safeRead';
+import { isInside, readContainedFile } from './safeRead';
 
 /**
  * The one file name pattern, as the format names it: `*.pm.yaml`, exactly
@@ -150,4 +150,14 @@ export function describeFsError(error: unknown): string {
     default:
       return (error as Error)?.message ?? String(error);
   }
+}
+
+/**
+ * A post-mortem of an editor's workspace folder, read as the CLI reads it (src/core/safeRead.ts): not
+ * through a link out of its repository or folder, only a regular file, within the size cap; without a
+ * byte-order mark, as editors decode it. Undefined when it is not read.
+ */
+export async function readWorkspacePostmortem(path: string, folderPath: string | undefined): Promise<string | undefined> {
+  const read = await readContainedFile(path, folderPath !== undefined ? boundaryOf(folderPath, true) : boundaryOf(path, false));
+  return read.ok ? read.text.replace(/^\uFEFF/, '') : undefined;
 }

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { PROJECT_CONFIG_FILE, readProjectConfig, type ProjectConfig } from './config';
-import { readContainedFileSync } from './safeRead';
+import { parseProjectConfig, PROJECT_CONFIG_FILE, readProjectConfig, type ProjectConfig } from './config';
+import { readContainedFile, readContainedFileSync } from './safeRead';
+import type { LintSettings } from './settings';
 
 /**
  * Node-only (fs): never imported by code that runs in a web worker or the preview.
@@ -59,5 +60,23 @@ function isFile(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
+  }
+}
+
+/**
+ * The `.postmortem.yaml` settings of a local editor folder: the nearest config up to its repository
+ * root, as the CLI run in that folder reads it (a folder of a monorepo opened alone still gets the
+ * root's config), and only a regular file of the repository. `{}` when there is none, or it cannot be
+ * read or parsed: a broken config must not stop linting.
+ */
+export async function readFolderProjectSettings(folderPath: string): Promise<Partial<LintSettings>> {
+  const file = findProjectConfig(folderPath);
+  if (!file) return {};
+  const read = await readContainedFile(file, findRepositoryRoot(dirname(file)) ?? dirname(file));
+  if (!read.ok) return {};
+  try {
+    return parseProjectConfig(read.text);
+  } catch {
+    return {};
   }
 }

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import type { DiagnosticsFeature } from './diagnostics';
 import type { Diagnostic, Fix, Range } from '../core/types';
-import { RULES } from '../rules/index';
 import { checkFixes } from '../core/fixCheck';
+import { ruleHover } from '../core/ruleHover';
 
 /** Opens a rule's doc page or a fix's guidance link; internal, so not listed in package.json. */
 const OPEN_DOC_COMMAND = 'postmortem.openRuleDoc';
-
-const RULES_BY_SLUG = new Map(RULES.map((rule) => [rule.slug, rule]));
 
 /**
  * Quick fixes and hovers for post-mortems. Nothing is computed here: the
@@ -97,34 +95,10 @@ class RuleDocHover implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const result = await currentResult(this.diagnostics, document);
     if (!result) return undefined;
-    const here = result.diagnostics.filter((d) => RULES_BY_SLUG.has(d.rule) && toRange(d.range).contains(position));
-    if (here.length === 0) return undefined;
-    const markdown = new vscode.MarkdownString();
-    // Two diagnostics of one rule at one place (two overdue dates on a line) need the rule's text once.
-    const shown = new Set<string>();
-    for (const d of here) {
-      const fixTitles = (d.fixes ?? []).filter((fix) => fix.edits.length > 0).map((fix) => fix.title);
-      const key = `${d.rule}\n${fixTitles.join('\n')}`;
-      if (shown.has(key)) continue;
-      shown.add(key);
-      const rule = RULES_BY_SLUG.get(d.rule)!;
-      if (markdown.value) markdown.appendMarkdown('\n\n---\n\n');
-      // Escaped by hand: appendText would also turn every space into &nbsp;.
-      markdown.appendMarkdown(`**${rule.id}** \`${rule.slug}\`: ${escapeMarkdown(rule.description)}`);
-      if (fixTitles.length > 0) markdown.appendMarkdown(`\n\nQuick fix${fixTitles.length > 1 ? 'es' : ''}: ${fixTitles.map(escapeMarkdown).join('; ')}`);
-      markdown.appendMarkdown(`\n\n[Learn about ${rule.slug}](${this.docUri(rule.slug).toString()})`);
-    }
-    const span = here.map((d) => toRange(d.range)).reduce((a, b) => a.intersection(b) ?? a);
-    return new vscode.Hover(markdown, span);
+    const hover = ruleHover(result.diagnostics, position, (slug) => this.docUri(slug).toString());
+    if (!hover) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(hover.range));
   }
-}
-
-/** Messages use `code` spans on purpose; everything outside them is shown literally. */
-function escapeMarkdown(text: string): string {
-  return text
-    .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\*_{}[\]<>#|!]/g, (c) => `\\${c}`)))
-    .join('');
 }
 
 function toRange(range: Range): vscode.Range {

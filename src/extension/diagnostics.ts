@@ -5,6 +5,9 @@ import type { Diagnostic, Range, Severity } from '../core/types';
 import { SettingsSource } from './settings';
 import { WorkspaceIndexer, type PostmortemIndex } from './workspaceIndex';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { documentsToRelint } from '../core/storeChange';
+import { KeyedDebounce } from '../core/keyedDebounce';
+import { isPostmortemDocument as isPostmortemDocumentFacts, SNIFF_LENGTH } from '../core/documentKind';
 
 /** Internal, undocumented: hands the end-to-end tests `onDidLint`, so they can count which documents a change re-lints. */
 export const LINT_EVENTS_COMMAND = 'postmortem._onDidLint';
@@ -39,32 +42,18 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** Read-only copies of a file from its history; see `isPostmortemDocument`. */
-const HISTORY_SCHEMES = new Set(['git', 'gitfs', 'output']);
-/** How far into an untitled buffer we look for the signs of a post-mortem. */
-const SNIFF_LENGTH = 4096;
-const ID_LINE = /^id:[ \t]*['"]?[A-Za-z][A-Za-z0-9]*-\d{4}-\d{2}-\d{2}-\d+/m;
-const SUMMARY_KEY = /^summary:[ \t]*(?:#.*)?$/m;
-const SEVERITY_LINE = /^[ \t]+severity:[ \t]*['"]?SEV-\d/m;
-
 /**
- * Which documents are post-mortems. Any document whose path ends in
- * `.pm.yaml`, whatever its scheme (file, vscode-vfs, an untitled buffer created
- * with a name). An untitled buffer without such a name ("Untitled-1") has no
- * file name to go by, so it counts when its language is YAML and its start
- * reads like a post-mortem: a top-level `id: PREFIX-YYYY-MM-DD-NNN`, or a
- * top-level `summary:` with a `severity: SEV-n` inside. That catches a pasted
- * or snippet-written post-mortem without linting every scratch YAML buffer.
- * Old versions shown by source control (`git:` in a diff against HEAD) are
- * not checked: they would repeat every problem of the file in the Problems panel.
+ * Which documents are post-mortems: see `isPostmortemDocument` in src/core/documentKind.ts (shared
+ * with the language server). Only the head of an untitled buffer is copied: this runs on every
+ * keystroke in any untitled YAML buffer, however long.
  */
 export function isPostmortemDocument(document: vscode.TextDocument): boolean {
-  if (HISTORY_SCHEMES.has(document.uri.scheme)) return false;
-  if (document.uri.path.endsWith('.pm.yaml')) return true;
-  if (document.uri.scheme !== 'untitled' || document.languageId !== 'yaml') return false;
-  // Only the head is copied: this runs on every keystroke in any untitled YAML buffer, however long.
-  const head = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SNIFF_LENGTH)));
-  return ID_LINE.test(head) || (SUMMARY_KEY.test(head) && SEVERITY_LINE.test(head));
+  return isPostmortemDocumentFacts({
+    scheme: document.uri.scheme,
+    path: document.uri.path,
+    languageId: document.languageId,
+    head: () => document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SNIFF_LENGTH))),
+  });
 }
 
 export function registerDiagnostics(context: vscode.ExtensionContext): DiagnosticsFeature {
@@ -75,11 +64,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
   const results = new Map<string, LintResult>();
   const resultSettings = new Map<string, LintSettings>();
   const resultVersions = new Map<string, number>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const timers = new KeyedDebounce();
   /** Documents still open in the extension host whose last tab was closed: not linted again until shown or edited. */
   const dismissed = new Set<string>();
   // A lint timer that fires after deactivation would write into the disposed collection.
-  const stopTimers = { dispose: () => timers.forEach((timer) => clearTimeout(timer)) };
+  const stopTimers = { dispose: () => timers.dispose() };
   context.subscriptions.push(collection, lintEmitter, settings, index, stopTimers);
 
   const ruleDocUri = (slug: string): vscode.Uri => vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${slug}.md`);
@@ -105,9 +94,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
 
   const clear = (uri: vscode.Uri): void => {
     const key = uri.toString();
-    const timer = timers.get(key);
-    if (timer) clearTimeout(timer);
-    timers.delete(key);
+    timers.cancel(key);
     results.delete(key);
     resultSettings.delete(key);
     resultVersions.delete(key);
@@ -146,15 +133,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
   const schedule = (document: vscode.TextDocument, delay: number): void => {
     const key = document.uri.toString();
     workspace.fileShown(document.uri);
-    const existing = timers.get(key);
-    if (existing) clearTimeout(existing);
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        lintNow(document).catch((error: unknown) => console.error('postmortem: lint failed', error));
-      }, delay),
-    );
+    timers.schedule(key, delay, () => {
+      lintNow(document).catch((error: unknown) => console.error('postmortem: lint failed', error));
+    });
   };
 
   const relintOpen = (except?: Set<string>, only?: (key: string) => boolean): void => {
@@ -224,12 +205,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext): Diagnosti
     // When only the lines of its id or category moved, the findings stay; only the links into it must follow.
     index.onDidChange((change) => {
       workspace.indexChanged(change);
-      const changed = new Set(change.files);
-      if (change.crossFile) relintOpen(changed);
-      else if (change.rangesMoved.length > 0) {
-        const moved = new Set(change.rangesMoved);
-        relintOpen(changed, (key) => pointsInto(key, moved));
-      }
+      const plan = documentsToRelint(change, pointsInto);
+      if (plan) relintOpen(plan.except, plan.only);
     }),
     vscode.commands.registerCommand(LINT_EVENTS_COMMAND, () => lintEmitter.event),
   );

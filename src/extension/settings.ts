@@ -1,15 +1,11 @@
 import * as vscode from 'vscode';
 import { parseProjectConfig } from '../core/config';
-import { findProjectConfig, findRepositoryRoot } from '../core/projectConfig';
+import { findRepositoryRoot, readFolderProjectSettings } from '../core/projectConfig';
 import { loadRepositoryPeople } from '../core/repositoryPeople';
-import { mergeSettings, type LintSettings, type RuleLevel } from '../core/settings';
-import { CORE_SLUGS, RULES } from '../rules/index';
+import { mergeSettings, type LintSettings } from '../core/settings';
+import { cachedPromise } from '../core/keyedDebounce';
+import { DEFAULT_LINT_DELAY_MS, lintDelayFrom, settingsFromEditor } from '../core/editorSettings';
 import { mayReadRepositoryPeople } from './trust';
-import { boundaryOf } from '../core/discover';
-import { readContainedFile } from '../core/safeRead';
-import { RECOVERY_GAP_KEY } from '../core/timelinePhases';
-
-const ALL_SLUGS: readonly string[] = [...CORE_SLUGS, ...RULES.map((rule) => rule.slug)];
 
 const CONFIG_FILE = '.postmortem.yaml';
 
@@ -69,17 +65,8 @@ export class SettingsSource implements vscode.Disposable {
 
   /** The merged settings for a document; resolves at once after the first load of its folder. */
   settingsFor(uri: vscode.Uri): Promise<LintSettings> {
-    const key = scopeKey(uri);
-    let settings = this.merged.get(key);
-    if (!settings) {
-      settings = this.load(uri);
-      this.merged.set(key, settings);
-      // Never keep a failure: the next lint tries again.
-      settings.catch(() => {
-        if (this.merged.get(key) === settings) this.merged.delete(key);
-      });
-    }
-    return settings;
+    // Never keeps a failure: the next lint tries again.
+    return cachedPromise(this.merged, scopeKey(uri), () => this.load(uri));
   }
 
   /** The debounce delay after a keystroke (`postmortem.lintDelayMs`), read once per folder. */
@@ -138,22 +125,13 @@ function scopeKey(uri: vscode.Uri): string {
 }
 
 async function readProjectConfig(folder: vscode.WorkspaceFolder): Promise<Partial<LintSettings>> {
-  // A local folder takes the nearest config up to its repository root, as the CLI run in that folder does
-  // (a folder of a monorepo opened alone still gets the root's config); a virtual folder only its own.
-  const local = folder.uri.scheme === 'file' ? findProjectConfig(folder.uri.fsPath) : undefined;
-  if (folder.uri.scheme === 'file' && !local) return {};
+  // A local folder as the CLI run in it reads its config; a virtual folder only its own.
+  if (folder.uri.scheme === 'file') return readFolderProjectSettings(folder.uri.fsPath);
   let text: string;
-  if (local) {
-    // As the CLI reads it: a regular file of the repository, not a link out of it or a device.
-    const read = await readContainedFile(local, boundaryOf(local, false));
-    if (!read.ok) return {};
-    text = read.text;
-  } else {
-    try {
-      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE)));
-    } catch {
-      return {}; // no config file: defaults
-    }
+  try {
+    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE)));
+  } catch {
+    return {}; // no config file: defaults
   }
   try {
     return parseProjectConfig(text);
@@ -172,34 +150,10 @@ export function readVscodeSettings(uri: vscode.Uri | undefined): Partial<LintSet
     const inspected = config.inspect<T>(key);
     return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
   };
-  const result: Partial<LintSettings> = {};
-  // Each rule is its own setting, `postmortem.rules.<slug>` (generated into package.json from the
-  // rule list), so the Settings editor lists them all; `default` means "keep the rule's own severity".
-  const levels: Record<string, RuleLevel> = {};
-  const rules = explicit<Record<string, unknown>>('rules');
-  const candidates: Array<[string, unknown]> = rules && typeof rules === 'object' ? Object.entries(rules) : [];
-  for (const slug of ALL_SLUGS) candidates.push([slug, explicit<unknown>(`rules.${slug}`)]);
-  for (const [slug, level] of candidates) {
-    if (level === 'off' || level === 'error' || level === 'warning' || level === 'info' || level === 'hint') levels[slug] = level;
-  }
-  if (Object.keys(levels).length > 0) result.rules = levels;
-  const people = explicit<unknown[]>('people');
-  if (Array.isArray(people)) result.people = people.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
-  const holidays = explicit<unknown[]>('holidays');
-  if (Array.isArray(holidays)) result.holidays = holidays.filter((h): h is string => typeof h === 'string');
-  const gaps: Record<string, number> = {};
-  const sev1 = explicit<number>('timelineGapMinutes.sev1');
-  const sev2and3 = explicit<number>('timelineGapMinutes.sev2and3');
-  if (typeof sev1 === 'number' && sev1 > 0) gaps['SEV-1'] = sev1;
-  if (typeof sev2and3 === 'number' && sev2and3 > 0) Object.assign(gaps, { 'SEV-2': sev2and3, 'SEV-3': sev2and3 });
-  const recovery = explicit<number>('timelineGapMinutes.recovery');
-  if (typeof recovery === 'number' && recovery > 0) gaps[RECOVERY_GAP_KEY] = recovery;
-  if (Object.keys(gaps).length > 0) result.timelineGapMinutes = gaps;
-  return result;
+  return settingsFromEditor(explicit);
 }
 
 /** The debounce delay after a keystroke (`postmortem.lintDelayMs`, default 120 ms). */
 export function lintDelayMs(uri: vscode.Uri | undefined): number {
-  const value = vscode.workspace.getConfiguration('postmortem', uri).get<number>('lintDelayMs', 120);
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), 2000) : 120;
+  return lintDelayFrom(vscode.workspace.getConfiguration('postmortem', uri).get<number>('lintDelayMs', DEFAULT_LINT_DELAY_MS));
 }

@@ -1,22 +1,15 @@
 import * as vscode from 'vscode';
 import { lintText } from '../core/lint';
+import { workspaceDiagnosticsEnabled } from '../core/editorSettings';
+import { SettlingQueue } from '../core/settlingQueue';
 import type { Diagnostic } from '../core/types';
 import type { SettingsSource } from './settings';
 import { readText, type IndexChange, type PostmortemIndex } from './workspaceIndex';
 
-/** The setting; `auto` (the default) is on for workspaces with fewer than AUTO_LIMIT post-mortems. */
+/** The setting; `auto` (the default) is on for workspaces with fewer than AUTO_LIMIT (src/core/editorSettings.ts) post-mortems. */
 export const WORKSPACE_DIAGNOSTICS_SETTING = 'workspaceDiagnostics';
-/** Above this many post-mortems `auto` stays off: linting them all on every cross-file change costs too much. */
-export const AUTO_LIMIT = 1000;
 /** Cross-file changes arrive in bursts (a branch switch): lint the closed files once they settle. */
 const SETTLE_MS = 300;
-
-/** Whether post-mortems nobody has open get diagnostics too, for a workspace of `count` post-mortems. */
-export function workspaceDiagnosticsEnabled(setting: unknown, count: number): boolean {
-  if (setting === 'off' || setting === false) return false;
-  if (setting === 'on' || setting === true) return true;
-  return count < AUTO_LIMIT;
-}
 
 /**
  * Diagnostics for the post-mortems of the workspace that no editor shows, as
@@ -30,8 +23,7 @@ export function workspaceDiagnosticsEnabled(setting: unknown, count: number): bo
 export class WorkspaceDiagnostics implements vscode.Disposable {
   /** Files (URI strings) whose diagnostics come from here. */
   private readonly fromDisk = new Set<string>();
-  private pending = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pending = new SettlingQueue(SETTLE_MS, (keys) => void this.lintAll(keys));
   private generation = 0;
   private disposed = false;
 
@@ -81,12 +73,6 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
 
   private queue(key: string): void {
     this.pending.add(key);
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      const keys = [...this.pending];
-      this.pending = new Set();
-      void this.lintAll(keys);
-    }, SETTLE_MS);
   }
 
   private async lintAll(keys: string[]): Promise<void> {
@@ -134,6 +120,6 @@ export class WorkspaceDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.pending.dispose();
   }
 }

@@ -1,30 +1,13 @@
 import * as vscode from 'vscode';
 import type { ParsedPostmortem } from '../core/parse';
-import { PostmortemStore, type StoredPostmortem } from '../core/store';
-import { boundaryOf } from '../core/discover';
-import { readContainedFile } from '../core/safeRead';
+import { PostmortemStore } from '../core/store';
+import { classifyStoreChange, type IndexChange, type StoreChangeKind } from '../core/storeChange';
+
+export type { IndexChange } from '../core/storeChange';
+import { readWorkspacePostmortem } from '../core/discover';
 
 export const POSTMORTEM_GLOB = '**/*.pm.yaml';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
-
-/** What changed in the index: the files (URI strings) added, updated or removed. */
-export interface IndexChange {
-  files: string[];
-  /**
-   * True when something cross-file rules read (id, category, services, start,
-   * related, action statuses, or whether the file parses) changed, or a file
-   * came or went, so every other open post-mortem needs a re-lint. A typo fix
-   * in a description is false, and so is a line inserted above the id.
-   */
-  crossFile: boolean;
-  /**
-   * Files of `files` whose entries changed only where their id or category
-   * are written (an edit above them moved the lines). Only documents whose
-   * diagnostics point there (related information) need a re-lint, so their
-   * links land on the moved lines; the others would lint to the same result.
-   */
-  rangesMoved: string[];
-}
 
 /** The workspace's post-mortems, for cross-file rules, the review dashboard and the status bar. */
 export interface PostmortemIndex {
@@ -116,9 +99,7 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
     const before = this.store.get(key);
     const after = this.store.upsert(key, text, parsed);
     if (before === after) return; // same text: nothing was parsed, nothing changed
-    if (!before || crossFileSignature(before) !== crossFileSignature(after)) this.queue(key, 'cross-file');
-    else if (rangeSignature(before) !== rangeSignature(after)) this.queue(key, 'ranges-moved');
-    else this.queue(key, 'local');
+    this.queue(key, classifyStoreChange(before, after));
   }
 
   private removeEntry(key: string): void {
@@ -126,7 +107,7 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
   }
 
   /** Changes are batched: the first scan touches every file, and listeners should hear about it once. */
-  private queue(key: string, kind: 'cross-file' | 'ranges-moved' | 'local'): void {
+  private queue(key: string, kind: StoreChangeKind): void {
     this.pending.add(key);
     if (kind === 'cross-file') this.pendingCrossFile = true;
     if (kind === 'ranges-moved') this.pendingRangesMoved.add(key);
@@ -154,10 +135,7 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
  */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   if (uri.scheme === 'file') {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const read = await readContainedFile(uri.fsPath, folder ? boundaryOf(folder.uri.fsPath, true) : boundaryOf(uri.fsPath, false));
-    // As the editor decodes it: without a byte-order mark.
-    return read.ok ? read.text.replace(/^\uFEFF/, '') : undefined;
+    return readWorkspacePostmortem(uri.fsPath, vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
   }
   try {
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
@@ -180,28 +158,3 @@ function isIndexed(uri: vscode.Uri): boolean {
   return !SKIPPED_FOLDER_SEGMENT.test(`/${vscode.workspace.asRelativePath(uri, false)}`);
 }
 
-/**
- * What cross-file rules (src/rules/duplicate-id.ts, src/rules/repeat-incident.ts with src/core/repeat.ts)
- * read from another file; when it is unchanged, other documents lint to the same findings. Where the id
- * and category are written is left out (see `rangeSignature`): any edit above them moves those lines.
- */
-function crossFileSignature(entry: StoredPostmortem): string {
-  const doc = entry.doc;
-  const actions = Array.isArray(doc.action_items)
-    ? doc.action_items.map((a) => (a && typeof a === 'object' ? (a as { status?: unknown }).status : undefined))
-    : [];
-  return JSON.stringify([
-    entry.problem,
-    doc.id,
-    doc.root_cause?.category,
-    doc.services,
-    doc.summary?.start,
-    doc.related,
-    actions,
-  ]);
-}
-
-/** Where the id and category are written: the targets of other documents' related information. */
-function rangeSignature(entry: StoredPostmortem): string {
-  return JSON.stringify([entry.idRange, entry.categoryRange]);
-}
