@@ -18,6 +18,8 @@ const SKIPPED = '**/{node_modules,.git}/**';
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
+  // The Post-Mortems tree is not in the browser build yet: its view stays hidden (package.json `when`).
+  void vscode.commands.executeCommand('setContext', 'postmortem.web', true);
   const watchers = ['**/*.pm.yaml', '**/.postmortem.yaml', '**/CODEOWNERS'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
@@ -30,13 +32,26 @@ export function activate(context: vscode.ExtensionContext): void {
   client = new LanguageClient(CLIENT_ID, 'Post-Mortem Language Server', () => connectWorker(context), clientOptions);
   client.onRequest(FIND_POSTMORTEMS, (params: FindPostmortemsParams) => findPostmortems(params.folderUri));
   client.onRequest(READ_TEXT_FILE, (params: ReadTextFileParams) => readTextFile(params.uri, params.maxBytes));
-  context.subscriptions.push(client);
+  context.subscriptions.push(client, ...registerDesktopOnlyCommands(context));
   // Not awaited: activation returns at once, the server's first answers follow.
   client.start().catch((error: unknown) => console.error('postmortem: the language server did not start', error));
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/**
+ * The commands package.json contributes that the browser build does not have yet (preview, export,
+ * review, tree, New Post-Mortem): they say so, instead of VS Code's "command not found".
+ */
+function registerDesktopOnlyCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
+  const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string; title: string }[] } }).contributes?.commands ?? [];
+  return contributed.map(({ command, title }) =>
+    vscode.commands.registerCommand(command, () =>
+      vscode.window.showInformationMessage(`Post-Mortem: ${title} is not available in the browser yet. Diagnostics, quick fixes and rule hovers are; open the folder in VS Code on the desktop for the rest.`),
+    ),
+  );
 }
 
 /**
