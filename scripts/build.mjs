@@ -130,7 +130,8 @@ async function bundle() {
     ...CLI_SUBCOMMANDS.map((name) => build({ ...cli, entryPoints: [join(root, `src/cli/${name}.ts`)], outfile: join(root, `dist/cli-${name}.js`) })),
     build({ ...common, stdin: { contents: "module.exports = require('compromise');", resolveDir: root, loader: 'js' }, outfile: join(root, 'dist/compromise.js') }),
     build({ ...common, entryPoints: [join(root, 'src/extension/client.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
-    build({ ...common, entryPoints: [join(root, 'src/extension/features.ts')], outfile: join(root, 'dist/features.js'), external: ['vscode'] }),
+    // The NLP library is dist/compromise.js, shared with the server and the CLI (the export lints locally).
+    build({ ...common, entryPoints: [join(root, 'src/extension/features.ts')], outfile: join(root, 'dist/features.js'), external: ['vscode'], plugins: [cliChunks] }),
     // The language server (`postmortem-language-server`, issue 11): stdio for any editor, Node IPC for VS Code.
     // Minified, with the NLP library in its own file (dist/compromise.js, shared with the CLI, loaded on first use).
     build({
