@@ -4,6 +4,7 @@
 // no eval), then one esbuild bundle each for the extension, the CLI and the language server.
 // `--production` minifies and drops source maps (for the .vsix).
 import { build } from 'esbuild';
+import { builtinModules } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +103,11 @@ function transliterate(word) {
   return [...word.toLowerCase()].map((c) => CYRILLIC[c] ?? GREEK[c] ?? c).join('');
 }
 
+/** The package's version, for the language servers' `serverInfo`. */
+function packageVersion() {
+  return JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+}
+
 async function bundle() {
   const common = {
     bundle: true,
@@ -124,7 +130,8 @@ async function bundle() {
     ...CLI_SUBCOMMANDS.map((name) => build({ ...cli, entryPoints: [join(root, `src/cli/${name}.ts`)], outfile: join(root, `dist/cli-${name}.js`) })),
     build({ ...common, stdin: { contents: "module.exports = require('compromise');", resolveDir: root, loader: 'js' }, outfile: join(root, 'dist/compromise.js') }),
     build({ ...common, entryPoints: [join(root, 'src/extension/client.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
-    build({ ...common, entryPoints: [join(root, 'src/extension/features.ts')], outfile: join(root, 'dist/features.js'), external: ['vscode'] }),
+    // The NLP library is dist/compromise.js, shared with the server and the CLI (the export lints locally).
+    build({ ...common, entryPoints: [join(root, 'src/extension/features.ts')], outfile: join(root, 'dist/features.js'), external: ['vscode'], plugins: [cliChunks] }),
     // The language server (`postmortem-language-server`, issue 11): stdio for any editor, Node IPC for VS Code.
     // Minified, with the NLP library in its own file (dist/compromise.js, shared with the CLI, loaded on first use).
     build({
@@ -132,11 +139,57 @@ async function bundle() {
       entryPoints: [join(root, 'src/server/main.ts')],
       outfile: join(root, 'dist/server.js'),
       banner: { js: '#!/usr/bin/env node' },
-      define: { POSTMORTEM_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+      define: { POSTMORTEM_VERSION: packageVersion() },
     }),
   ]);
   chmodSync(join(root, 'dist/cli.js'), 0o755);
   chmodSync(join(root, 'dist/server.js'), 0o755);
+  await bundleWeb(common);
+}
+
+/** Modules the browser builds take from src/web instead: the same answers without a Node built-in. */
+const BROWSER_REPLACEMENTS = {
+  './personNameData': join(root, 'src/web/personNameData.ts'),
+  'node:util': join(root, 'src/web/nodeUtil.ts'),
+};
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/**
+ * For the browser bundles: swaps in BROWSER_REPLACEMENTS, and fails the build on any other Node
+ * built-in (`fs`, `path`, `child_process`, `os`...), naming the module that imported it: in a web
+ * worker it would fail at run time, in front of the user.
+ */
+const browserOnly = {
+  name: 'browser-only',
+  setup(context) {
+    context.onResolve({ filter: /.*/ }, (args) => {
+      const replacement = BROWSER_REPLACEMENTS[args.path];
+      if (replacement) return { path: replacement };
+      const bare = args.path.split('/')[0];
+      if (NODE_BUILTINS.has(args.path) || NODE_BUILTINS.has(bare)) {
+        return { errors: [{ text: `Node built-in "${args.path}" in the browser build, imported by ${args.importer.slice(root.length + 1)}` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
+/**
+ * The extension on the web (`browser` in package.json: github.dev, vscode.dev): the client for the
+ * web worker extension host, and the language server as a web worker of its own (issue 13).
+ */
+async function bundleWeb(common) {
+  const web = { ...common, platform: 'browser', target: 'es2022', plugins: [browserOnly] };
+  await Promise.all([
+    build({ ...web, format: 'cjs', entryPoints: [join(root, 'src/web/extension.ts')], outfile: join(root, 'dist/web/extension.js'), external: ['vscode'] }),
+    build({
+      ...web,
+      format: 'iife',
+      entryPoints: [join(root, 'src/web/server.ts')],
+      outfile: join(root, 'dist/web/server.js'),
+      define: { POSTMORTEM_VERSION: packageVersion() },
+    }),
+  ]);
 }
 
 /**

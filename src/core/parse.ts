@@ -30,6 +30,8 @@ export type Path = readonly PathSegment[];
  * 10,000-entry timeline is about 1 MB).
  */
 export const MAX_CHECKED_LENGTH = 4_000_000;
+/** The largest file the CLI and the editors read, in bytes (UTF-8 takes up to 3 per character). */
+export const MAX_FILE_BYTES = MAX_CHECKED_LENGTH * 3;
 
 /** More syntax errors than this are summarised in one last diagnostic. */
 const MAX_SYNTAX_DIAGNOSTICS = 50;

@@ -9,10 +9,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { ROLE_MAILBOX, TOOL_NAMES } from './blame/lexicon';
+import { CODEOWNERS_LOCATIONS, parseCodeowners, uniquePeople } from './codeowners';
 import { readContainedFile } from './safeRead';
 
-/** Where GitHub and GitLab look for CODEOWNERS, in their order. */
-export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+export { CODEOWNERS_LOCATIONS, parseCodeowners } from './codeowners';
 
 export interface RepositoryPeopleOptions {
   /** Give up on `git log` after this long (large histories); default 3000 ms. */
@@ -35,26 +35,6 @@ export async function readCodeowners(repositoryDir: string): Promise<string[]> {
     if (read.ok) people.push(...parseCodeowners(read.text));
   }
   return people;
-}
-
-/**
- * The owners in a CODEOWNERS text: `@user` handles and e-mail addresses.
- * `@org/team` owners are teams, not people, and are left out; so are the
- * path patterns, comments and `[Section]` headers.
- */
-export function parseCodeowners(text: string): string[] {
-  const owners: string[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.replace(/(^|\s)#.*$/, '').trim();
-    if (line === '' || /^\^?\[[^\]]*\]/.test(line)) continue;
-    // The first field is the path pattern (backslash-escaped spaces belong to it).
-    const fields = line.split(/(?<!\\)\s+/).slice(1);
-    for (const field of fields) {
-      if (/^@[A-Za-z0-9][\w.-]*$/.test(field)) owners.push(field);
-      else if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(field) && !ROLE_MAILBOX.test(field.split('@')[0])) owners.push(field);
-    }
-  }
-  return owners;
 }
 
 /**
@@ -134,10 +114,4 @@ function isPersonLike(entry: string): boolean {
   const at = entry.indexOf('@');
   if (at > 0) return !ROLE_MAILBOX.test(entry.slice(0, at)) && !TOOL_NAMES.has(entry.slice(0, at).toLowerCase());
   return !TOOL_NAMES.has(entry.toLowerCase());
-}
-
-function uniquePeople(people: string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const person of people) if (!seen.has(person.toLowerCase())) seen.set(person.toLowerCase(), person);
-  return [...seen.values()];
 }

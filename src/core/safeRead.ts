@@ -12,14 +12,15 @@
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, realpathSync, type Stats } from 'node:fs';
 import { relative, isAbsolute, sep } from 'node:path';
 import { describeFsError } from './discover';
-import { MAX_CHECKED_LENGTH } from './parse';
+import { MAX_FILE_BYTES } from './parse';
 
 /**
  * The most bytes read of one file: UTF-8 needs at least one byte for each
  * UTF-16 code unit up to three, so a larger file is beyond the 4 million
  * characters the parser checks whatever it holds.
  */
-export const MAX_FILE_BYTES = MAX_CHECKED_LENGTH * 3;
+// Defined in parse.ts beside the character cap, so the web worker (src/web) applies it without this module.
+export { MAX_FILE_BYTES };
 
 export type ContainedRead =
   | { ok: true; text: string }

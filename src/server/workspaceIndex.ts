@@ -54,6 +54,9 @@ export class WorkspaceIndex {
     if (this.folderOf(key) === undefined) return;
     this.live.add(key);
     this.upsert(key, parsed.text, parsed);
+    // Linted while the scan is still reading: against part of the workspace. So not one of the scan's
+    // changed files (those are not re-linted): its end re-lints this document with the whole index.
+    if (this.scanning && this.pending.delete(key)) this.pendingCrossFile = true;
   }
 
   /** The editor closed the document: the disk is the truth again (its edits may not have been saved). */

@@ -8,8 +8,7 @@
  * documents without blame language never load it. Without the file every
  * lookup answers "unknown" and the detector falls back on its other evidence.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readNameData } from './personNameData';
 
 export interface PersonNames {
   /** A given or family name that is not also a common English word ("Adebayo", "Nowak"). */
@@ -18,27 +17,7 @@ export interface PersonNames {
   isWordName(word: string): boolean;
 }
 
-interface NameData {
-  given: string;
-  family: string;
-  wordNames: string;
-}
-
-/** dist/ when bundled (the file sits beside the bundle), src/core/blame/ when run from source. */
-const CANDIDATES = [join(__dirname, 'person-names.json'), join(__dirname, '../../generated/person-names.json')];
-
 let loaded: PersonNames | undefined;
-
-function readNameData(): Partial<NameData> {
-  for (const file of CANDIDATES) {
-    try {
-      return JSON.parse(readFileSync(file, 'utf8')) as NameData;
-    } catch {
-      // Not there (or not generated yet): try the next place.
-    }
-  }
-  return {};
-}
 
 export function personNames(): PersonNames {
   if (loaded) return loaded;
