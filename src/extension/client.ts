@@ -32,7 +32,8 @@ export interface StartedClient {
 /** The server's notification that the workspace's trust changed after it started (src/server/server.ts). */
 const DID_CHANGE_TRUST = 'postmortem/didChangeTrust';
 
-const DOCUMENT_SELECTOR = [{ pattern: '**/*.pm.yaml' }, { scheme: 'untitled', language: 'yaml' }] as const;
+// `.postmortem.yaml` too: the server shows its problems in it, as the CLI prints them.
+const DOCUMENT_SELECTOR = [{ pattern: '**/*.pm.yaml' }, { pattern: '**/.postmortem.yaml' }, { scheme: 'untitled', language: 'yaml' }] as const;
 
 /**
  * VS Code closes a document (and the client sends `didClose`) lazily, sometimes minutes after its

@@ -33,6 +33,7 @@ import { workspaceDiagnosticsEnabled } from '../core/editorSettings';
 import { lintParsed, lintText, type LintResult } from '../core/lint';
 import type { ParsedPostmortem } from '../core/parse';
 import { ruleHover } from '../core/ruleHover';
+import { readProjectConfig, type ConfigWarning } from '../core/config';
 import { KeyedDebounce } from '../core/keyedDebounce';
 import { SettlingQueue } from '../core/settlingQueue';
 import type { LintSettings } from '../core/settings';
@@ -371,7 +372,27 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
     }
   };
 
+  /**
+   * `.postmortem.yaml` in the editor: its problems (an unknown rule, a bad level, a date that is no date) as
+   * diagnostics at their place, with the message the CLI prints for the same file (src/core/config.ts).
+   */
+  const publishConfigProblems = (document: TextDocument): void => {
+    let warnings: ConfigWarning[];
+    try {
+      warnings = readProjectConfig(document.getText()).warnings;
+    } catch (error) {
+      log(`postmortem: reading ${document.uri} failed`, error);
+      return;
+    }
+    publish(
+      document.uri,
+      warnings.map((w) => ({ range: w.range, severity: 2, source: 'postmortem', code: 'config', message: w.message })),
+      document.version,
+    );
+  };
+
   documents.onDidChangeContent(({ document }) => {
+    if (isProjectConfigUri(document.uri)) return publishConfigProblems(document);
     const opening = !known.has(document.uri);
     known.add(document.uri);
     // Plain YAML files that are no post-mortem (and never were) cost nothing.
@@ -380,6 +401,7 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
   });
 
   documents.onDidClose(({ document }) => {
+    if (isProjectConfigUri(document.uri)) return publish(document.uri, []);
     const uri = document.uri;
     const key = keyOf(uri);
     known.delete(uri);
@@ -490,6 +512,11 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A `.postmortem.yaml` (the repository's settings), whatever its scheme. */
+function isProjectConfigUri(uri: string): boolean {
+  return schemeAndPath(uri)[1].endsWith(`/${CONFIG_FILE}`);
 }
 
 /** Workspace folders by canonical URI (no trailing slash), keeping the client's spelling for its requests. */

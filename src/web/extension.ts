@@ -11,7 +11,7 @@ import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type Langua
 import { FIND_POSTMORTEMS, PACKAGE_ROOT_GLOBAL, READ_TEXT_FILE, type FindPostmortemsParams, type ReadTextFileParams } from './protocol';
 
 const CLIENT_ID = 'postmortem';
-const DOCUMENT_SELECTOR = [{ pattern: '**/*.pm.yaml' }, { scheme: 'untitled', language: 'yaml' }];
+const DOCUMENT_SELECTOR = [{ pattern: '**/*.pm.yaml' }, { pattern: '**/.postmortem.yaml' }, { scheme: 'untitled', language: 'yaml' }];
 /** Folders never searched for post-mortems, as in Node (src/core/discover.ts SKIPPED_FOLDERS). */
 const SKIPPED = '**/{node_modules,.git}/**';
 
