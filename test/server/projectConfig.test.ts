@@ -36,7 +36,7 @@ describe('language server: .postmortem.yaml problems', () => {
       expected.map((w) => ({ range: w.range, severity: 2, source: 'postmortem', code: 'config', message: w.message })),
     );
     // The unknown rule is underlined where it is written (line 3, "no-such-rule").
-    const unknown = published.diagnostics.find((d) => d.message.includes('no-such-rule'));
+    const unknown = published.diagnostics.find((d) => String(d.message).includes('no-such-rule'));
     assert.equal(unknown?.range.start.line, 2);
     assert.equal(unknown?.range.start.character, 2);
 
