@@ -5,7 +5,7 @@ import { fixAllParsed } from '../core/fixAll';
 import type { ParsedPostmortem } from '../core/parse';
 import { safeFixes } from '../core/fix';
 import type { LintResult } from '../core/lint';
-import type { Diagnostic, Fix, Range } from '../core/types';
+import type { Diagnostic, Range } from '../core/types';
 import type { DocLinks } from './convert';
 
 /** Opens a rule's doc page or a fix's guidance link (the client implements it, or the server through `window/showDocument`). */
@@ -62,23 +62,27 @@ export function quickFixes(document: TextDocument, result: LintResult, range: Ls
 }
 
 /**
- * Every safe fix (the first safe fix of each diagnostic, as `lint --fix` picks them) in one edit,
- * checked together by `checkFixes`. When the set together is refused, the fixes are taken one by one
- * and each kept only if the set still passes, so one bad fix never blocks the others. Undefined when
- * nothing is left to apply.
- */
-/**
  * `source.fixAll.postmortem`: every safe fix, pass by pass, each checked by parsing its result, exactly as
  * `postmortem lint --fix` writes it (fixAllParsed, src/core/fixAll.ts). One edit spans the changed region
  * only (common start and end kept), so the editor keeps the cursor and folding outside it.
  */
 export function fixAllAction(document: TextDocument, result: LintResult, options: CodeActionOptions, lint: (parsed: ParsedPostmortem) => Diagnostic[]): CodeAction | undefined {
-  if (safeFixes(result.diagnostics).length === 0) return undefined;
-  const original = document.getText();
-  const fixed = fixAllParsed(result.parsed, { lint }, original);
-  if (fixed.applied === 0 || fixed.text === original) return undefined;
-  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, [changedRegion(document, original, fixed.text)], options) };
+  // Clients ask for code actions on every cursor move: the passes (each a lint) run once per lint result.
+  if (fixAllByResult.has(result)) return fixAllByResult.get(result);
+  let action: CodeAction | undefined;
+  if (safeFixes(result.diagnostics).length > 0) {
+    const original = document.getText();
+    const fixed = fixAllParsed(result.parsed, { lint }, original);
+    if (fixed.applied > 0 && fixed.text !== original) {
+      action = { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, [changedRegion(document, original, fixed.text)], options) };
+    }
+  }
+  fixAllByResult.set(result, action);
+  return action;
 }
+
+/** The fix-all of each lint result (a result is of one document version and one set of settings). */
+const fixAllByResult = new WeakMap<LintResult, CodeAction | undefined>();
 
 /** The one replacement that turns `before` into `after`: everything between their common start and common end. */
 function changedRegion(document: TextDocument, before: string, after: string): LspTextEdit {
@@ -93,21 +97,6 @@ function changedRegion(document: TextDocument, before: string, after: string): L
 /** Whether a kind the client asked for (`only`) covers `kind`: `source` covers `source.fixAll.postmortem`. */
 export function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
   return only === undefined || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
-}
-
-/** An LSP edit must not hold overlapping edits: the later of two is left out, as `applyEdits` (src/core/fix.ts) skips it. */
-function withoutOverlaps(document: TextDocument, edits: ReadonlyArray<{ range: Range; newText: string }>): LspTextEdit[] {
-  const sorted = edits
-    .map((edit) => ({ edit, start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end) }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: LspTextEdit[] = [];
-  let lastEnd = -1;
-  for (const { edit, start, end } of sorted) {
-    if (start < lastEnd) continue;
-    kept.push({ range: edit.range, newText: edit.newText });
-    lastEnd = Math.max(end, start);
-  }
-  return kept;
 }
 
 function workspaceEdit(document: TextDocument, edits: ReadonlyArray<{ range: Range; newText: string }>, options: CodeActionOptions): WorkspaceEdit {
