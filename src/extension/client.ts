@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { explicitSetting } from './explicitSetting';
 import {
   CloseAction,
   ErrorAction,
@@ -239,17 +240,13 @@ function explicitSettings(answer: unknown, scopeUri: string | undefined): Record
   } catch {
     return result;
   }
-  const explicit = (key: string): unknown => {
-    const inspected = config.inspect(key);
-    return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
-  };
   const keys = ['people', 'holidays', 'rules'];
   for (const group of ['rules', 'timelineGapMinutes']) {
     const value = config.get<Record<string, unknown>>(group);
     if (value && typeof value === 'object') for (const name of Object.keys(value)) keys.push(`${group}.${name}`);
   }
   for (const key of keys) {
-    const value = explicit(key);
+    const value = explicitSetting(config, key);
     if (value !== undefined) result[key] = value;
   }
   return result;

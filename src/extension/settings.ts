@@ -6,6 +6,7 @@ import { mergeSettings, type LintSettings } from '../core/settings';
 import { cachedPromise } from '../core/keyedDebounce';
 import { settingsFromEditor } from '../core/editorSettings';
 import { mayReadRepositoryPeople } from './trust';
+import { explicitSetting } from './explicitSetting';
 
 const CONFIG_FILE = '.postmortem.yaml';
 
@@ -132,9 +133,5 @@ async function readProjectConfig(folder: vscode.WorkspaceFolder): Promise<Partia
  */
 export function readVscodeSettings(uri: vscode.Uri | undefined): Partial<LintSettings> {
   const config = vscode.workspace.getConfiguration('postmortem', uri);
-  const explicit = <T>(key: string): T | undefined => {
-    const inspected = config.inspect<T>(key);
-    return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
-  };
-  return settingsFromEditor(explicit);
+  return settingsFromEditor((key) => explicitSetting(config, key));
 }
