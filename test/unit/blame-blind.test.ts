@@ -15,6 +15,11 @@
  *   measured blind there: precision 0.945, recall 0.542; the fourth pass (the
  *   harm model) used it as a development set.
  *
+ * - set-5.yaml was written after the fourth pass and measured blind (0.942 / 0.677).
+ * - The hybrid detector (rules + a logistic-regression model, docs/rules/blame-named-individual.md) is TRAINED on
+ *   all five sets: every figure below is in-sample now, no set here is blind. Its honest figures are the
+ *   leave-one-set-out ones (`node --import tsx scripts/train-blame-model.mjs --cv`), quoted beside each bar.
+ *
  * A blame sentence counts as caught only when a flagged name is the labelled
  * person (the whole name, a part of it, or it with a title: "Mr. Gupta" for
  * "Gupta") and nothing else is flagged. Every other flag is a false positive.
@@ -29,6 +34,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { detectBlame } from '../../src/core/blame/detect';
 import { rosterFor } from '../../src/core/blame/people';
+import { samePerson } from '../lib/blameNames';
 
 export interface BlindSentence {
   text: string;
@@ -47,31 +53,6 @@ export interface BlindScore {
   fn: number;
   tn: number;
   misses: string[];
-}
-
-/** Titles and honorifics are not part of the name ("Mr. Gupta", "Kenji-san", "Pani Ewa"). */
-const TITLES = /^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx|herr|frau|pak|bu|pani|pan)\.?$/i;
-
-function tokens(name: string): string[] {
-  return name
-    .toLowerCase()
-    .replace(/[’']s$/u, '')
-    .replace(/-(?:san|sama|kun|chan|ssi|ji)\b/gu, '')
-    .split(/[\s]+/u)
-    .map((t) => t.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((t) => t !== '' && !TITLES.test(t));
-}
-
-/** True when a flagged name is (a whole-word part of) the labelled person, titles aside. */
-export function samePerson(flagged: string, labelled: string): boolean {
-  const a = tokens(flagged);
-  const b = tokens(labelled);
-  if (a.length === 0 || b.length === 0) return false;
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  for (let i = 0; i + shorter.length <= longer.length; i++) {
-    if (shorter.every((t, j) => longer[i + j] === t)) return true;
-  }
-  return false;
 }
 
 export function detectFor(entry: BlindSentence) {
@@ -122,31 +103,39 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // After the second pass (tuned on sets 1 and 2): precision 1.000, recall 0.839 (151 of 180, no false alarm).
   // After the third pass (tuned on all three sets): precision 1.000, recall 0.867 (156 of 180, no false alarm).
   // After the fourth pass (harm model, all four sets as development data): precision 1.000, recall 0.872 (157 of 180).
-  'set-1.yaml': { precision: 0.98, recall: 0.855, minimumSize: 400 },
+  // Hybrid (rules + the trained model of src/core/blame/model.ts, trained on all five sets, so NOT blind any more):
+  // precision 1.000, recall 0.967 (174 of 180). Leave-one-set-out (trained on sets 2-5): 1.000 / 0.889.
+  'set-1.yaml': { precision: 0.98, recall: 0.945, minimumSize: 400 },
   // Measured on the detector of issue 9 (first rework), before any tuning on it: precision 0.932, recall 0.654.
   // After the second pass, which used it as a development set (an upper estimate now): precision 1.000, recall 0.856
   // (89 of 104, no false alarm). The issue's bar is 0.95 / 0.90; set 3, written after this pass, is the honest measure.
   // After the third pass: precision 1.000, recall 0.865 (90 of 104, no false alarm).
   // After the fourth pass: precision 1.000, recall 0.865 (90 of 104, no false alarm).
-  'set-2.yaml': { precision: 0.98, recall: 0.85, minimumSize: 200 },
+  // Hybrid, trained on this set (not blind): precision 1.000, recall 0.933 (97 of 104). Held out: 1.000 / 0.894.
+  'set-2.yaml': { precision: 0.98, recall: 0.91, minimumSize: 200 },
   // Written after the second pass (tuned on sets 1 and 2), never tuned on: precision 0.868, recall 0.670.
   // The third pass studied its misses (a development set now): precision 1.000, recall 0.898 (79 of 88, no false alarm).
   // After the fourth pass: precision 1.000, recall 0.909 (80 of 88, no false alarm).
-  'set-3.yaml': { precision: 0.98, recall: 0.89, minimumSize: 200 },
+  // Hybrid, trained on this set (not blind): precision 1.000, recall 0.955 (84 of 88). Held out: 1.000 / 0.909.
+  'set-3.yaml': { precision: 0.98, recall: 0.93, minimumSize: 200 },
   // Written after the third pass (tuned on sets 1-3), never tuned on: precision 0.945, recall 0.542
   // (52 of 96 caught, 3 false alarms). The honest number for the third pass: it does not generalise yet.
   // The fourth pass (harm model: an agent of an act in a sentence that states harm, from the AFINN-165 valence
   // lexicon and a small class of incident outcomes) studied its misses, so it is a development set now:
   // precision 1.000, recall 0.698 (67 of 96, no false alarm). Set 5, written after it, is the honest measure.
-  'set-4.yaml': { precision: 0.98, recall: 0.68, minimumSize: 200 },
+  // Hybrid, trained on this set (not blind): precision 1.000, recall 0.875 (84 of 96). Held out: 1.000 / 0.740.
+  'set-4.yaml': { precision: 0.98, recall: 0.855, minimumSize: 200 },
   // Written after the fourth pass (the harm model, tuned on sets 1-4), never tuned on: precision 0.942,
   // recall 0.677 (65 of 96 caught, 4 false alarms). The honest number for the fourth pass.
-  'set-5.yaml': { precision: 0.92, recall: 0.655, minimumSize: 200 },
+  // The hybrid's model was trained on it too, so it is a development set now: precision 0.953, recall 0.844
+  // (81 of 96, 4 false alarms, all from the rules). Held out (model trained on sets 1-4): 0.934 / 0.740, the honest
+  // figure for the hybrid, against the rules' 0.942 / 0.677. The next set, written after the hybrid, is the measure.
+  'set-5.yaml': { precision: 0.93, recall: 0.82, minimumSize: 200 },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {
   const present = existsSync(join(__dirname, '../fixtures/blame-blind', file));
-  test(`blind corpus ${file}: precision >= ${bar.precision}, recall >= ${bar.recall}`, { skip: present ? false : `${file} is not written yet` }, () => {
+  test(`blind corpus ${file} (trained on by the blame model, not blind): precision >= ${bar.precision}, recall >= ${bar.recall}`, { skip: present ? false : `${file} is not written yet` }, () => {
     const sentences = loadBlindSet(file);
     assert.ok(sentences.length >= bar.minimumSize, `${file} holds ${sentences.length} sentences, fewer than ${bar.minimumSize}`);
     const all = scoreBlind(sentences);

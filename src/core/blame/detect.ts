@@ -49,6 +49,8 @@ import { personNames } from './personNames';
 import { maskMarkdown, splitSentences } from './sentences';
 import { guessNames, isGivenName, isUnknownNameWord, lexiconTag } from './names';
 import { findHarm, mayContainHarm } from './harm';
+import { modelTerm, modelVerdict } from './model';
+import { MODEL_SEES_UNGATED } from './blameModel.generated';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -134,15 +136,39 @@ const RULED_OUT_BEFORE = /(?<![\p{L}])not (?:by |from |of )?$/iu;
 const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'did', 'does', 'do', 'got', 'gets']);
 
 export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
+  const assessed = assessSentence(sentence, roster, { ungated: MODEL_SEES_UNGATED });
+  // The trained model (./model.ts) has the last word on each candidate; it is parsed only once one shows up.
+  const judged = assessed.candidates.filter((c) => modelVerdict(sentence, c, assessed.candidates, { ...assessed, fired: assessed.findings.some((f) => f.start === c.start) }));
+  const kept = assessed.findings.filter((f) => !assessed.candidates.some((c) => c.start === f.start) || judged.some((c) => c.start === f.start));
+  const added = judged.filter((c) => !assessed.findings.some((f) => f.start === c.start)).map((c) => toFinding(sentence, c, modelTerm(sentence, c, assessed)));
+  return added.length === 0 && kept.length === assessed.findings.length ? assessed.findings : [...kept, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** What the rules make of one sentence: their findings, and every person candidate they weighed. */
+export interface SentenceAssessment {
+  findings: BlameFinding[];
+  candidates: Mention[];
+  /** The sentence's blame terms (usable ones) and harm words: signals for the model. */
+  terms: TermMatch[];
+  harm: TermMatch[];
+  /** False when the rules did not look for people: no blame language, or a sentence that clears. */
+  gated: boolean;
+}
+
+export function assessSentence(sentence: string, roster: Roster, options: { ungated?: boolean } = {}): SentenceAssessment {
   const terms = usableTerms(sentence, findBlameTerms(sentence));
   const harm = findHarm(sentence);
-  if (terms.length === 0 && harm.length === 0 && !CAUSAL.test(sentence)) return [];
+  const none = (gated: boolean, candidates: Mention[] = []): SentenceAssessment => ({ findings: [], candidates, terms, harm, gated });
+  let gated = true;
   // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
-  if (CLEARING.test(sentence)) return [];
+  if ((terms.length === 0 && harm.length === 0 && !CAUSAL.test(sentence)) || CLEARING.test(sentence)) {
+    if (!options.ungated) return none(false);
+    gated = false;
+  }
   const analysis = analyse(sentence);
   const mentions = findMentions(sentence, roster, analysis);
-  const admitted = selfAdmission(sentence, terms, harm);
-  if (mentions.length === 0) return admitted ? [admitted] : [];
+  const admitted = gated ? selfAdmission(sentence, terms, harm) : undefined;
+  if (mentions.length === 0) return { ...none(gated), findings: admitted ? [admitted] : [] };
 
   const clauses = clauseStarts(sentence, analysis.tokens);
   const clauseOf = (offset: number): [number, number] => {
@@ -157,15 +183,18 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
     }
     return [start, end];
   };
+  // "caused by an upstream change, not by Batbayar's merge": the name is the one ruled out.
+  const candidates = mentions.filter((mention) => !RULED_OUT_BEFORE.test(sentence.slice(Math.max(0, mention.start - 12), mention.start)));
+  // A guessed name needs more than its capital for the rules: an act only a person does in its clause, a "who", a
+  // person beside it. The model weighs the doubtful ones too, knowing they are doubtful.
+  for (const mention of candidates) if (isDoubtful(mention, mentions, sentence, analysis.tokens) && !actsAsPerson(sentence, mention, analysis.tokens, clauseOf(mention.start))) mention.doubtful = true;
+  const weighed = candidates.filter((mention) => !mention.doubtful);
+  if (!gated) return none(false, candidates);
   const strong = terms.find((t) => t.strong);
   const findings: BlameFinding[] = [];
   const blamed = new Set<Mention>();
 
-  for (const mention of mentions) {
-    // A guessed name needs more than its capital: an act only a person does in its clause, a "who", a person beside it.
-    if (isDoubtful(mention, mentions, sentence, analysis.tokens) && !actsAsPerson(sentence, mention, analysis.tokens, clauseOf(mention.start))) continue;
-    // "caused by an upstream change, not by Batbayar's merge": the name is the one ruled out.
-    if (RULED_OUT_BEFORE.test(sentence.slice(Math.max(0, mention.start - 12), mention.start))) continue;
+  for (const mention of weighed) {
     const term =
       strong ??
       actorTerm(sentence, mention, analysis.tokens, terms, clauseOf) ??
@@ -207,7 +236,7 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
     }
   }
   if (admitted && !findings.some((f) => f.start === admitted.start)) findings.push(admitted);
-  return findings.sort((a, b) => a.start - b.start);
+  return { findings: findings.sort((a, b) => a.start - b.start), candidates, terms, harm, gated: true };
 }
 
 const POSSESSIVE_PRONOUN = new Set(['his', 'her', 'whose']);

@@ -15,6 +15,8 @@ export interface Mention {
   end: number;
   text: string;
   source: MentionSource;
+  /** A guess the detector's rules do not trust (a capitalised unknown word with no act only a person does). */
+  doubtful?: boolean;
 }
 
 /** A known name split into words (case-folded), with its rank: the longest name wins where several start at one place. */

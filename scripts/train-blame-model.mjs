@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Trains the blame detector's model (src/core/blame/model.ts): logistic regression over (sentence, person
+// candidate) pairs from the labelled corpora, then writes src/core/blame/blameModel.generated.ts.
+// Deterministic: fixed feature order, full-batch gradient descent from zero, weights rounded; the same
+// corpora give the same file (test/unit/blame-model.test.ts checks the committed file against a fresh run).
+//
+// Usage: node --import tsx scripts/train-blame-model.mjs          (train on everything, write the file)
+//        node --import tsx scripts/train-blame-model.mjs --cv     (leave-one-set-out cross-validation only)
+//        node --import tsx scripts/train-blame-model.mjs --check  (exit 1 when the committed file is stale)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { trainBlameModel, crossValidate, renderModel, loadPairs } from './blameModelTraining.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'src/core/blame/blameModel.generated.ts');
+const corpora = loadPairs(root, parse);
+
+if (process.argv.includes('--cv')) {
+  const report = crossValidate(corpora);
+  for (const line of report.lines) console.log(line);
+} else {
+  const trained = trainBlameModel(corpora);
+  const text = renderModel(trained);
+  if (process.argv.includes('--check')) {
+    const same = readFileSync(out, 'utf8') === text;
+    console.log(same ? 'blameModel.generated.ts is up to date' : 'blameModel.generated.ts differs from a fresh training run');
+    process.exit(same ? 0 : 1);
+  }
+  writeFileSync(out, text);
+  console.log(`${trained.summary}; ${Buffer.byteLength(text)} bytes written to src/core/blame/blameModel.generated.ts`);
+}
