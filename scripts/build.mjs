@@ -5,7 +5,7 @@
 // `--production` minifies and drops source maps (for the .vsix).
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -142,6 +142,8 @@ async function bundle() {
       define: { POSTMORTEM_VERSION: packageVersion() },
     }),
   ]);
+  // The blame model's weights, beside the bundles like the name list: one copy for every bundle that lints.
+  copyFileSync(join(root, 'src/core/blame/blameModel.json'), join(root, 'dist/blame-model.json'));
   chmodSync(join(root, 'dist/cli.js'), 0o755);
   chmodSync(join(root, 'dist/server.js'), 0o755);
   await bundleWeb(common);
@@ -150,6 +152,7 @@ async function bundle() {
 /** Modules the browser builds take from src/web instead: the same answers without a Node built-in. */
 const BROWSER_REPLACEMENTS = {
   './personNameData': join(root, 'src/web/personNameData.ts'),
+  './blameModelData': join(root, 'src/web/blameModelData.ts'),
   'node:util': join(root, 'src/web/nodeUtil.ts'),
 };
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Trains the blame detector's model (src/core/blame/model.ts): logistic regression over (sentence, person
-// candidate) pairs from the labelled corpora, then writes src/core/blame/blameModel.generated.ts.
+// candidate) pairs from the labelled corpora, then writes src/core/blame/blameModel.json (the weights) and
+// src/core/blame/blameModel.generated.ts (the one setting detect.ts reads).
 // Deterministic: fixed feature order, full-batch gradient descent from zero, weights rounded; the same
 // corpora give the same file (test/unit/blame-model.test.ts checks the committed file against a fresh run).
 //
@@ -13,7 +14,8 @@ import { parse } from 'yaml';
 import { trainBlameModel, crossValidate, renderModel, loadPairs } from './blameModelTraining.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const out = join(root, 'src/core/blame/blameModel.generated.ts');
+const outJson = join(root, 'src/core/blame/blameModel.json');
+const outSettings = join(root, 'src/core/blame/blameModel.generated.ts');
 const corpora = loadPairs(root, parse);
 
 if (process.argv.includes('--cv')) {
@@ -21,12 +23,13 @@ if (process.argv.includes('--cv')) {
   for (const line of report.lines) console.log(line);
 } else {
   const trained = trainBlameModel(corpora);
-  const text = renderModel(trained);
+  const { json, settings } = renderModel(trained);
   if (process.argv.includes('--check')) {
-    const same = readFileSync(out, 'utf8') === text;
-    console.log(same ? 'blameModel.generated.ts is up to date' : 'blameModel.generated.ts differs from a fresh training run');
+    const same = readFileSync(outJson, 'utf8') === json && readFileSync(outSettings, 'utf8') === settings;
+    console.log(same ? 'blameModel.json is up to date' : 'blameModel.json or blameModel.generated.ts differs from a fresh training run');
     process.exit(same ? 0 : 1);
   }
-  writeFileSync(out, text);
-  console.log(`${trained.summary}; ${Buffer.byteLength(text)} bytes written to src/core/blame/blameModel.generated.ts`);
+  writeFileSync(outJson, json);
+  writeFileSync(outSettings, settings);
+  console.log(`${trained.summary}; ${Buffer.byteLength(json)} bytes written to src/core/blame/blameModel.json`);
 }

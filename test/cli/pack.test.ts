@@ -42,6 +42,7 @@ describe('the npm package', () => {
       'dist/cli-review.js',
       'dist/cli.js',
       'dist/compromise.js',
+      'dist/blame-model.json',
       'dist/person-names.json',
       'dist/server.js',
       'package.json',

@@ -6,13 +6,13 @@
  * PERSON (and other candidates as OTHER), the word after the name and its stem, the sentence's words and
  * bigrams, a few shapes (passive "by PERSON", possessive, counterfactual, negation, mending verb, action item)
  * and the rules' own signals (did a rule fire, strong term, harm words, gate). The weights are trained by
- * scripts/train-blame-model.mjs on the blind corpora and committed as blameModel.generated.ts; they are parsed
- * on the first sentence that has a person candidate, never at activation.
+ * scripts/train-blame-model.mjs on the blind corpora and committed as blameModel.json (dist/blame-model.json in
+ * the bundles); they are read on the first sentence that has a person candidate, never at activation.
  */
 import type { Mention } from './people';
 import type { TermMatch } from './lexicon';
 import { CLEARING, EXONERATING_ROOTS } from './lexicon';
-import { BLAME_MODEL } from './blameModel.generated';
+import { readModelData } from './blameModelData';
 
 /** What the rules found out about a candidate: the model weighs it with the words. */
 export interface RuleSignals {
@@ -144,11 +144,13 @@ export interface BlameModel {
   vetoBelow: number;
 }
 
-let loaded: { weights: Map<string, number>; model: BlameModel } | undefined;
+let loaded: { weights: Map<string, number>; model: BlameModel } | null | undefined;
 
-function model(): { weights: Map<string, number>; model: BlameModel } {
-  if (loaded) return loaded;
-  const parsed = JSON.parse(BLAME_MODEL) as BlameModel;
+/** The shipped model, read once; null when its file is missing or malformed (the rules then work alone). */
+function model(): { weights: Map<string, number>; model: BlameModel } | null {
+  if (loaded !== undefined) return loaded;
+  const parsed = readModelData();
+  if (!parsed || typeof parsed.features !== 'string' || !Array.isArray(parsed.weights)) return (loaded = null);
   const names = parsed.features.split(' ');
   loaded = { weights: new Map(names.map((name, i) => [name, parsed.weights[i]])), model: parsed };
   return loaded;
@@ -168,7 +170,9 @@ export function scoreWith(weights: ReadonlyMap<string, number>, bias: number, fe
 
 /** The shipped model's verdict on a candidate: keep the rules' answer unless the score is clear the other way. */
 export function modelVerdict(sentence: string, candidate: Mention, others: readonly Mention[], signals: RuleSignals): boolean {
-  const { weights, model: m } = model();
+  const shipped = model();
+  if (!shipped) return signals.fired;
+  const { weights, model: m } = shipped;
   const score = scoreWith(weights, m.bias, featuresOf(sentence, candidate, others, signals));
   return signals.fired ? score >= m.vetoBelow : score >= m.addAt;
 }
