@@ -39,7 +39,18 @@ const SIZES: readonly { entries: number; iterations: number; warmup: number }[] 
   { entries: 100, iterations: 60, warmup: 10 },
   { entries: 1_000, iterations: 30, warmup: 5 },
   { entries: 10_000, iterations: 10, warmup: 2 },
+  { entries: 20_000, iterations: 6, warmup: 1 },
 ];
+
+/** Per edit on realistic prose (ours alone: the blame detector reads every sentence), to show the cost stays flat with size. */
+const PROSE_SIZES: readonly { entries: number; iterations: number; warmup: number }[] = [
+  { entries: 1_000, iterations: 15, warmup: 3 },
+  { entries: 10_000, iterations: 10, warmup: 2 },
+  { entries: 20_000, iterations: 8, warmup: 2 },
+];
+
+/** Another build of our server to measure (a before/after comparison), instead of this checkout's dist/server.js. */
+const OUR_SERVER = process.env.PM_BENCH_SERVER ?? join(ROOT, 'dist/server.js');
 
 interface ServerSpec {
   name: string;
@@ -51,7 +62,7 @@ interface ServerSpec {
 
 const OURS: ServerSpec = {
   name: 'postmortem-language-server',
-  args: [join(ROOT, 'dist/server.js'), '--stdio'],
+  args: [OUR_SERVER, '--stdio'],
   configuration: (section) => (section === 'postmortem' ? { lintDelayMs: 0, workspaceDiagnostics: false } : null),
   initializationOptions: { lintDelayMs: 0, trusted: false },
 };
@@ -199,7 +210,7 @@ function generateProsePostmortem(entries: number): string {
 }
 
 export async function run(): Promise<void> {
-  const ourServer = join(ROOT, 'dist/server.js');
+  const ourServer = OUR_SERVER;
   const specs = existsSync(ourServer) ? [OURS, YAML_LS] : [YAML_LS];
   if (specs.length === 1) console.log('note: dist/server.js is missing (build first): measuring yaml-language-server alone');
   const folder = mkdtempSync(join(tmpdir(), 'pm-lsp-bench-'));
@@ -214,7 +225,7 @@ export async function run(): Promise<void> {
       await server.close(pathToFileURL(invalidFile).toString());
       if (opened.count === 0) throw new Error(`${server.spec.name} reported nothing on a document with severity SEV-9: is the schema applied?`);
     }
-    const rows: string[][] = [['entries', 'server', 'open', 'edit median', 'edit p95', 'edit min-max', 'floor median', 'edit/floor', 'diagnostics']];
+    const rows: string[][] = [['entries', 'server', 'open', 'edit median', 'edit p10-p90', 'runs', 'floor median', 'edit/floor', 'diagnostics']];
     const verdicts: string[] = [];
     for (const { entries, iterations, warmup } of SIZES) {
       const original = generatePostmortem(entries);
@@ -246,8 +257,8 @@ export async function run(): Promise<void> {
           server.spec.name,
           formatMs(opened[s].ms),
           formatMs(median(samples[s])),
-          formatMs(percentile(samples[s], 95)),
-          `${formatMs(Math.min(...samples[s]))}-${formatMs(Math.max(...samples[s]))}`,
+          `${formatMs(percentile(samples[s], 10))}-${formatMs(percentile(samples[s], 90))}`,
+          String(samples[s].length),
           formatMs(f),
           `${(median(samples[s]) / f).toFixed(2)}x`,
           String(opened[s].count),
@@ -275,6 +286,36 @@ export async function run(): Promise<void> {
       if (server.spec === OURS) verdicts.push(`open 10,000 entries of prose: first diagnostics ${(opened.ms / median(floorSamples)).toFixed(2)}x the floor (target <= 1.5x) ${opened.ms / median(floorSamples) <= 1.5 ? 'OK' : 'OVER'}`);
     }
     printTable('First diagnostics after didOpen, 10,000 timeline entries of realistic prose', openRows);
+
+    // Per edit on prose, ours alone: no cache cliff (issue 11: flat from 1,000 to 20,000 entries).
+    const ours = servers.find((server) => server.spec === OURS);
+    if (ours) {
+      const proseRows: string[][] = [['entries', 'open', 'edit median', 'edit p10-p90', 'runs', 'floor median', 'edit/floor']];
+      const perEdit: number[] = [];
+      for (const { entries, iterations, warmup } of PROSE_SIZES) {
+        const text = generateProsePostmortem(entries);
+        const file = join(folder, `prose-edit-${entries}.pm.yaml`);
+        writeFileSync(file, text);
+        const uri = pathToFileURL(file).toString();
+        const opened = await ours.open(uri, text);
+        const edits = characterEdits(text);
+        const samples: number[] = [];
+        const floor: number[] = [];
+        for (let i = 0, version = 1; i < warmup + iterations; i++) {
+          const edit = edits.next().value as CharacterEdit;
+          const ms = await ours.change(uri, ++version, edit);
+          if (i >= warmup) {
+            samples.push(ms);
+            floor.push(floorMs(edit.text));
+          }
+        }
+        await ours.close(uri);
+        perEdit.push(median(samples));
+        proseRows.push([entries.toLocaleString('en-US'), formatMs(opened.ms), formatMs(median(samples)), `${formatMs(percentile(samples, 10))}-${formatMs(percentile(samples, 90))}`, String(samples.length), formatMs(median(floor)), `${(median(samples) / median(floor)).toFixed(2)}x`]);
+      }
+      printTable(`Per edit on realistic prose (${OURS.name}): flat from ${PROSE_SIZES[0].entries.toLocaleString('en-US')} to ${PROSE_SIZES[PROSE_SIZES.length - 1].entries.toLocaleString('en-US')} entries`, proseRows);
+      verdicts.push(`prose per edit: ${perEdit.map((ms) => formatMs(ms)).join(' / ')} at ${PROSE_SIZES.map((s) => s.entries.toLocaleString('en-US')).join(' / ')} entries`);
+    }
     console.log('');
     for (const verdict of verdicts) console.log(verdict);
   } finally {

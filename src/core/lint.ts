@@ -8,6 +8,7 @@ import type { WorkspaceIndex } from './workspace';
 import { RULES } from '../rules/index';
 import type { Rule, RuleReport } from '../rules/types';
 import { applySuppressions, disableFix, SUPPRESSION_RULE } from './suppressions';
+import type { LintMemo } from './lintMemo';
 
 export interface LintOptions {
   /** The date that date-based rules treat as today (YYYY-MM-DD or a date); default the real date. */
@@ -20,6 +21,8 @@ export interface LintOptions {
   strict?: boolean;
   /** The rules to run; default all. Tests pass one rule. */
   rules?: readonly Rule[];
+  /** Results of the previous lints of the same document, for rules to reuse per entry (src/core/lintMemo.ts). */
+  memo?: LintMemo;
 }
 
 export interface LintResult {
@@ -39,6 +42,19 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 }
 
 export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}): Diagnostic[] {
+  const steps = lintSteps(parsed, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The lint of lintParsed as steps: it pauses (yields) after the schema check and after each rule, so a caller can
+ * give the event loop back between steps and stop when the result is no longer wanted (src/core/incremental.ts).
+ */
+export function* lintSteps(parsed: ParsedPostmortem, options: LintOptions = {}): Generator<void, Diagnostic[]> {
+  options.memo?.startLint();
   const diagnostics = [...parsed.syntaxDiagnostics];
   // With syntax errors the data is a best guess; schema and rule findings on it would mislead.
   if (parsed.hasSyntaxErrors || parsed.data === undefined) return sortDiagnostics(diagnostics);
@@ -49,6 +65,7 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
   if (schemaLevel !== 'off') {
     ran.add('schema');
     for (const d of validateSchema(parsed)) diagnostics.push(schemaLevel ? { ...d, severity: schemaLevel } : d);
+    yield;
   }
 
   // A file that is not a mapping at all (empty, a text, a list) has one schema error that says so; rule findings would be noise.
@@ -75,6 +92,7 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
         settings,
         file: options.file,
         workspace: options.workspace,
+        memo: options.memo,
         report,
         rangeAt: (path: Path, prefer?: 'key' | 'value'): Range => parsed.anchorRange(path, prefer),
       });
@@ -88,7 +106,9 @@ export function lintParsed(parsed: ParsedPostmortem, options: LintOptions = {}):
         range: parsed.documentStartRange(),
       });
     }
+    yield;
   }
+  options.memo?.endLint();
   return finish(parsed, diagnostics, ran, settings);
 }
 

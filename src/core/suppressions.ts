@@ -11,6 +11,7 @@
  * suppresses nothing, names an unknown rule or is misspelt is itself reported (`unused-suppression`).
  * See docs/suppressions.md.
  */
+import { lastStartingBy } from './lookup';
 import { Parser, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { RULES } from '../rules/index';
 import type { ParsedPostmortem } from './parse';
@@ -170,15 +171,7 @@ function enclosingValue(parsed: ParsedPostmortem, offset: number): { first: numb
   while (isMap(node) || isSeq(node)) {
     if (node.flow) return spanAround(parsed, node, offset);
     const items = node.items as unknown[];
-    let low = 0;
-    let high = items.length - 1;
-    let index = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if ((itemStart(items[mid]) ?? -1) <= offset) [index, low] = [mid, mid + 1];
-      else high = mid - 1;
-    }
-    const item = items[index];
+    const item = items[lastStartingBy(items, offset, (candidate) => itemStart(candidate) ?? -1)];
     if (isPair(item)) node = isScalar(item.value) || isMap(item.value) || isSeq(item.value) ? item.value : undefined;
     else node = item;
   }

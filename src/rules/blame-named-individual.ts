@@ -1,4 +1,4 @@
-import { detectBlame, type BlameFinding } from '../core/blame/detect';
+import { detectBlame, rosterKey, type BlameFinding } from '../core/blame/detect';
 import { freeTextFields, type TextField } from '../core/blame/fields';
 import { rosterFor } from '../core/blame/people';
 import { scalarText } from '../core/blame/scalarText';
@@ -20,8 +20,11 @@ export const blameNamedIndividual: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     const roster = rosterFor(ctx.doc, ctx.settings.people);
+    // Per field text, from the previous lint of the same document when the caller keeps one: an edit analyses one field.
+    const table = ctx.memo && `blame\u0002${rosterKey(roster)}`;
+    const detect = (field: TextField): BlameFinding[] => detectBlame(field.value, roster, { markdown: field.markdown });
     for (const field of freeTextFields(ctx.doc)) {
-      const findings = detectBlame(field.value, roster, { markdown: field.markdown });
+      const findings = table ? ctx.memo!.lookup(table, `${field.markdown ? 'm' : 'p'}${field.value}`, () => detect(field)) : detect(field);
       if (findings.length === 0) continue;
       const scalar = scalarText(ctx.parsed, field.path);
       for (const finding of findings) {

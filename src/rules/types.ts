@@ -4,6 +4,7 @@ import type { CalendarDate } from '../core/time';
 import type { Fix, Range, RelatedInformation, Severity } from '../core/types';
 import type { LintSettings } from '../core/settings';
 import type { WorkspaceIndex } from '../core/workspace';
+import type { LintMemo } from '../core/lintMemo';
 
 /** What a rule reports; the linter adds the slug and settles the severity. */
 export interface RuleReport {
@@ -25,6 +26,8 @@ export interface RuleContext {
   file?: string;
   /** Every other post-mortem of the workspace, for cross-file rules; absent when linting one text alone. */
   workspace?: WorkspaceIndex;
+  /** Results of earlier lints of the same document, per entry text, when the caller keeps them (the language server). */
+  memo?: LintMemo;
   report(report: RuleReport): void;
   /** Convenience: the key range at `path`, else the nearest ancestor's. */
   rangeAt(path: Path, prefer?: 'key' | 'value'): Range;

@@ -8,8 +8,9 @@
  * What it guarantees, as the extension does today (src/extension/diagnostics.ts and friends):
  * the same diagnostics (ranges, messages, severities, codes, related locations), fixes and hover
  * for the same text and settings. And it never blocks for long: a lint is debounced per document,
- * runs after the messages already received are handled, and is dropped unpublished when a newer
- * version of its document arrived meanwhile; the workspace scan yields after every file.
+ * runs after the messages already received are handled, re-checks only what an edit changed
+ * (src/core/incremental.ts), runs in slices of a few milliseconds and stops unpublished as soon as
+ * a newer version of its document arrived; the workspace scan yields after every file.
  */
 import {
   CodeActionKind,
@@ -31,6 +32,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPostmortemDocument, SNIFF_LENGTH } from '../core/documentKind';
 import { workspaceDiagnosticsEnabled } from '../core/editorSettings';
 import { lintParsed, lintText, type LintResult } from '../core/lint';
+import { DocumentLinter } from '../core/incremental';
 import type { ParsedPostmortem } from '../core/parse';
 import { ruleHover } from '../core/ruleHover';
 import { readProjectConfig, type ConfigWarning } from '../core/config';
@@ -102,6 +104,8 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
   /** Lints started per document: an older lint still waiting for its settings must not publish over a newer one. */
   const generations = new Map<string, number>();
   let lintsStarted = 0;
+  /** Each open document's lint, kept between versions: an edit re-parses and re-checks what it changed (src/core/incremental.ts). */
+  const linters = new Map<string, DocumentLinter>();
   /** Documents opened before (the first content event of a document is its opening: linted at once). */
   const known = new Set<string>();
 
@@ -150,7 +154,29 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
     }
   };
 
+  /**
+   * The lint of an open document's new version, from its previous one, in slices that give the event loop back:
+   * undefined as soon as `wanted` says a newer version arrived. Never throws: a failure is linted afresh.
+   */
+  const lintOpen = async (uri: string, text: string, key: string, lintSettings: LintSettings, wanted: () => boolean): Promise<LintResult | undefined> => {
+    let linter = linters.get(uri);
+    if (!linter) linters.set(uri, (linter = new DocumentLinter()));
+    try {
+      return await linter.lintInSlices(text, { file: key, settings: lintSettings, workspace: index.store }, async () => {
+        // Two hops, as below: the event loop reads the pipe, then the connection handles what it read (a newer version).
+        await yieldNow();
+        await yieldNow();
+        return wanted();
+      });
+    } catch (error) {
+      linters.delete(uri);
+      log(`postmortem: the incremental lint of ${key} failed`, error);
+      return safeLint(text, key, lintSettings);
+    }
+  };
+
   const clearDocument = (uri: string): void => {
+    linters.delete(uri);
     timers.cancel(uri);
     results.delete(uri);
     generations.delete(uri);
@@ -178,7 +204,11 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
     await yieldNow();
     const stale = (): boolean => documents.get(uri)?.version !== version || generations.get(uri) !== generation;
     if (stale()) return;
-    const result = safeLint(document.getText(), key, scope.lint);
+    const result = await lintOpen(uri, document.getText(), key, scope.lint, () => !stale());
+    if (!result) {
+      connection.tracer.log(`stopped linting ${uri} version ${version}: a newer version arrived`);
+      return;
+    }
     // A newer version sent while this one was linted: its own lint publishes, this one never does. Two hops:
     // the first lets the event loop read the pipe (the message reader then queues the message), the second
     // lets the connection handle it. A burst of several messages may need more; the version on the

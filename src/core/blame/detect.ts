@@ -83,8 +83,13 @@ export function mayContainBlame(text: string): boolean {
  */
 const findingCaches = new LruCache<string, LruCache<string, BlameFinding[]>>(8);
 
+/** What a roster's findings depend on, as one string: equal keys, equal findings for the same text. */
+export function rosterKey(roster: Roster): string {
+  return `${roster.key}\u0002${[...thingsOf(roster)].join('\u0001')}`;
+}
+
 function findingsCache(roster: Roster): LruCache<string, BlameFinding[]> {
-  const key = `${roster.key}\u0002${[...thingsOf(roster)].join('\u0001')}`;
+  const key = rosterKey(roster);
   let cache = findingCaches.get(key);
   if (!cache) findingCaches.set(key, (cache = new LruCache(4000)));
   return cache;
