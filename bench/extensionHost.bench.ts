@@ -41,7 +41,16 @@ export async function run(): Promise<void> {
   // startSession points TMPDIR and XDG_* into its run folder, which goes at the end: later benches need them back.
   const savedEnv = { ...process.env };
   let failure: string | undefined;
-  const guard = guardRun({ label: 'extensionHost', timeoutMs: RUN_LIMIT_MS, finish: (code: number) => void (failure ??= `stopped with ${code}`) });
+  let timedOut!: (code: number) => void;
+  const guardTimeout = new Promise<number>((resolve) => (timedOut = resolve));
+  const guard = guardRun({
+    label: 'extensionHost',
+    timeoutMs: RUN_LIMIT_MS,
+    finish: (code: number) => {
+      failure ??= `stopped with ${code}`;
+      timedOut(code);
+    },
+  });
   let entry = '';
   let workspace = '';
   const { run: runDir, server, browser } = await startSession({
@@ -54,12 +63,12 @@ export async function run(): Promise<void> {
       writeFileSync(join(workspace, BIG_DOCUMENT), generatePostmortem(10_000));
       // The extension host does not inherit this process's environment: an entry module sets what the probe reads.
       entry = join(session.dir, 'probe-entry.js');
-      writeFileSync(entry, `process.env.HOST_BLOCKING_LAST_ID = ${JSON.stringify(lastId(files))};\nmodule.exports = require(${JSON.stringify(probe)});\n`);
+      writeFileSync(entry, `process.env.HOST_BLOCKING_LAST_ID = ${JSON.stringify(lastId(files))};\nprocess.env.HOST_BLOCKING_FILES = '${files}';\nmodule.exports = require(${JSON.stringify(probe)});\n`);
     },
   });
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    let results: PhaseResult[] | undefined;
+    const results: PhaseResult[] = [];
     const exited = new Promise<number>((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(Number(code)));
       void server.exited.then(() => resolve(1));
@@ -72,14 +81,18 @@ export async function run(): Promise<void> {
         // plain text
       }
       const line = Array.isArray(args) ? format(...(args as unknown[])) : String(args);
-      if (line.startsWith(RESULT_MARKER)) results = JSON.parse(line.slice(RESULT_MARKER.length)) as PhaseResult[];
+      if (line.startsWith(RESULT_MARKER)) {
+        results.push(JSON.parse(line.slice(RESULT_MARKER.length)) as PhaseResult);
+        console.log(`  ${line}`);
+      }
       else if (/error|fail/i.test(line) && !/ENOTFOUND|git/.test(line)) console.log(`  [host] ${line.slice(0, 300)}`);
     });
     const started = Date.now();
     await page.goto(payloadUrl(server.baseUrl, { folder: workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: entry }));
-    const code = await exited;
-    if (code !== 0 || !results) throw new Error(`the probe ended with ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s${failure ? ` (${failure})` : ''}\n${serverLogTail(server)}`);
+    const code = await Promise.race([exited, guardTimeout]);
+    if (results.length === 0) throw new Error(`the probe ended with ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s${failure ? ` (${failure})` : ''}\n${serverLogTail(server)}`);
     const ms = (v: number): string => `${v.toFixed(1)} ms`;
+    if (code !== 0) console.log(`the probe did not finish (${code}${failure ? `, ${failure}` : ''}): the phases it measured follow`);
     printTable(
       `Extension host blocked intervals in code-server (${files.toLocaleString('en-US')} files; loop delay = perf_hooks.monitorEventLoopDelay, tick lateness = a ${'2 ms'} timer; target < 10 ms)`,
       [

@@ -11,7 +11,7 @@ import { BIG_DOCUMENT, RESULT_MARKER, type PhaseResult } from './shared';
 
 const EXTENSION_ID = 'postmortems-as-code.postmortems-as-code';
 const TICK_MS = 2;
-const KEYSTROKES = 30;
+const KEYSTROKES = 12;
 const PAUSE_BETWEEN_KEYS_MS = 150;
 const WAIT_LIMIT_MS = 15 * 60_000;
 
@@ -79,7 +79,8 @@ function nextDiagnostics(uri: vscode.Uri, limitMs = 60_000): Promise<boolean> {
 
 export async function run(): Promise<void> {
   const sampler = new BlockingSampler();
-  const results: PhaseResult[] = [];
+  // One line per phase as it ends: a run stopped by the runner's time limit still reports what it measured.
+  const results = { push: (result: PhaseResult) => console.log(`${RESULT_MARKER} ${JSON.stringify(result)}`) };
   const folder = vscode.workspace.workspaceFolders![0].uri;
   const lastId = process.env.HOST_BLOCKING_LAST_ID ?? '';
 
@@ -92,7 +93,7 @@ export async function run(): Promise<void> {
   });
   // The extension's own status bar and tree count the workspace too: a few seconds more of the same phase.
   await sleep(5_000);
-  results.push(sampler.stop('workspace scan (10,000 files)'));
+  results.push(sampler.stop(`workspace scan (${process.env.HOST_BLOCKING_FILES ?? '?'} files)`));
 
   // 2. Opening a 10,000-entry document: its text goes to the server, its diagnostics come back.
   const uri = vscode.Uri.joinPath(folder, BIG_DOCUMENT);
@@ -113,14 +114,12 @@ export async function run(): Promise<void> {
   sampler.start();
   let answered = 0;
   for (const line of eventLines) {
-    const published = nextDiagnostics(uri, 10_000);
+    const published = nextDiagnostics(uri, 5_000);
     await editor.edit((edit) => edit.insert(new vscode.Position(line, '    event: '.length), 'x'));
     if (await published) answered++;
     await sleep(PAUSE_BETWEEN_KEYS_MS);
   }
-  results.push({ ...sampler.stop(`${eventLines.length} keystrokes (${answered} re-linted)`) });
+  results.push(sampler.stop(`${eventLines.length} keystrokes (${answered} answered by diagnostics within 5 s)`));
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-
-  console.log(`${RESULT_MARKER} ${JSON.stringify(results)}`);
 }

@@ -2,7 +2,7 @@
 
 /** The 10,000-entry document the runner writes into the workspace and the probe types into. */
 export const BIG_DOCUMENT = 'big.pm.yaml';
-/** The probe prints its results on one line starting with this. */
+/** The probe prints each phase's result on a line of its own starting with this. */
 export const RESULT_MARKER = 'HOST_BLOCKING';
 
 export interface PhaseResult {
