@@ -100,9 +100,14 @@ export async function run(): Promise<void> {
         ...results.map((r) => [r.phase, `${(r.ms / 1000).toFixed(1)} s`, ms(r.loopDelayMax), ms(r.loopDelayP99), ms(r.tickLateMax), ms(r.tickLateP99), String(r.ticks)]),
       ],
     );
-    runDir.remove();
   } finally {
     await guard.stop();
+    // After the stop: code-server and Chromium write into the run folder until they exit.
+    try {
+      runDir.remove();
+    } catch (error) {
+      console.log(`run folder ${runDir.dir} left: ${(error as Error).message}`);
+    }
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
     Object.assign(process.env, savedEnv);
   }
