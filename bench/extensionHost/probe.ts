@@ -1,6 +1,6 @@
 /**
  * Runs inside the real extension host (code-server) as the `extensionTestsPath` module of
- * bench/extensionHost.bench.ts: measures how long the extension host's event loop is blocked
+ * bench/extensionHost.ts: measures how long the extension host's event loop is blocked
  * while the language server scans a big workspace, while a 10,000-entry document opens, and
  * while keys are typed into it. Two samplers: perf_hooks.monitorEventLoopDelay (1 ms resolution)
  * and a timer that notes how late each of its ticks fires. Prints one `HOST_BLOCKING {json}` line.

@@ -1,4 +1,4 @@
-/** What bench/extensionHost.bench.ts and its probe in the extension host (probe.ts) agree on; no `vscode` here. */
+/** What bench/extensionHost.ts and its probe in the extension host (probe.ts) agree on; no `vscode` here. */
 
 /** The 10,000-entry document the runner writes into the workspace and the probe types into. */
 export const BIG_DOCUMENT = 'big.pm.yaml';

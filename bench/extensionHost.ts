@@ -4,7 +4,8 @@
  * run it (test/e2e/lib/), on a workspace of 10,000 generated post-mortems plus one document of 10,000
  * timeline entries. bench/extensionHost/probe.ts runs inside the extension host and samples its event
  * loop while the language server scans, while the big document opens, and while keys are typed into it.
- * Reported, not asserted. `npm run bench -- extensionHost`; `HOST_BLOCKING_FILES=2000` for a smaller workspace.
+ * Reported, not asserted. `npm run bench:host` (not part of `npm run bench`: it needs code-server and Chromium,
+ * and takes minutes); `HOST_BLOCKING_FILES=1000` for a smaller workspace.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,4 +112,11 @@ export async function run(): Promise<void> {
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
     Object.assign(process.env, savedEnv);
   }
+}
+
+if (require.main === module) {
+  run().catch((error: unknown) => {
+    console.error((error as Error)?.stack ?? error);
+    process.exitCode = 1;
+  });
 }
