@@ -8,6 +8,8 @@ import { readWorkspacePostmortem } from '../core/discover';
 
 export const POSTMORTEM_GLOB = '**/*.pm.yaml';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
+/** Files the first scan reads at once; their parses run one per turn of the extension host's event loop. */
+const SCAN_READ_BATCH = 16;
 
 /** The workspace's post-mortems, for cross-file rules, the review dashboard and the status bar. */
 export interface PostmortemIndex {
@@ -80,13 +82,27 @@ export class WorkspaceIndexer implements PostmortemIndex, vscode.Disposable {
     } catch {
       return; // a virtual workspace without search support: open documents still count
     }
-    await Promise.all(uris.map((uri) => this.readFromDisk(uri)));
+    // A few files read at once, then each parsed in its own turn of the event loop: reading them all at once
+    // ran every parse back to back when the reads completed (a 10,000-file workspace blocked the host for seconds).
+    for (let start = 0; start < uris.length; start += SCAN_READ_BATCH) {
+      const batch = uris.slice(start, start + SCAN_READ_BATCH);
+      const texts = await Promise.all(batch.map((uri) => (this.live.has(uri.toString()) ? undefined : readText(uri))));
+      for (let i = 0; i < batch.length; i++) {
+        if (this.disposed) return;
+        this.takeFromDisk(batch[i], texts[i]);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    if (this.live.has(uri.toString()) || this.disposed) return;
+    this.takeFromDisk(uri, await readText(uri));
+  }
+
+  private takeFromDisk(uri: vscode.Uri, text: string | undefined): void {
     const key = uri.toString();
     if (this.live.has(key) || this.disposed) return;
-    const text = await readText(uri);
     if (text === undefined) {
       this.removeEntry(key);
       return;

@@ -1,5 +1,5 @@
 import type { ParsedPostmortem } from '../core/parse';
-import { PostmortemStore } from '../core/store';
+import { crossFileFields, PostmortemStore } from '../core/store';
 import { classifyStoreChange, type IndexChange, type StoreChangeKind } from '../core/storeChange';
 import type { ServerHost } from './host';
 
@@ -21,7 +21,8 @@ const SKIPPED_FOLDER_SEGMENT = /\/(?:node_modules|\.git)\//;
  * The store keeps plain data and ranges, never a closed file's text.
  */
 export class WorkspaceIndex {
-  readonly store = new PostmortemStore();
+  /** Only what cross-file rules, workspace symbols and completion read: bounded memory for big workspaces. */
+  readonly store = new PostmortemStore(crossFileFields);
   /** Files whose open document's text is authoritative. */
   private readonly live = new Set<string>();
   private pending = new Set<string>();
@@ -91,11 +92,15 @@ export class WorkspaceIndex {
         for (const key of await this.host.findPostmortems(folder)) if (this.folderOf(key) !== undefined) files.push(key);
       }
       progress.report(0, files.length);
+      const readBatch = (start: number): Promise<Array<string | undefined>> =>
+        Promise.all(files.slice(start, start + READ_BATCH).map((key) => this.host.readPostmortem(key, this.folderOf(key))));
+      // The next batch is read while this one is parsed: the disk and the parser never wait for each other.
+      let reading = readBatch(0);
       for (let start = 0; start < files.length; start += READ_BATCH) {
-        const batch = files.slice(start, start + READ_BATCH);
-        const texts = await Promise.all(batch.map((key) => this.host.readPostmortem(key, this.folderOf(key))));
-        for (let i = 0; i < batch.length; i++) {
-          this.take(batch[i], texts[i]);
+        const texts = await reading;
+        if (start + READ_BATCH < files.length) reading = readBatch(start + READ_BATCH);
+        for (let i = 0; i < texts.length; i++) {
+          this.take(files[start + i], texts[i]);
           await this.yieldNow();
         }
         progress.report(Math.min(start + READ_BATCH, files.length), files.length);

@@ -37,3 +37,20 @@ test('a document linted while the scan reads is re-linted when the scan ends (it
   assert.equal(changes[0].crossFile, true);
   assert.equal(index.store.size, 2);
 });
+
+// Bounded memory: 10,000 files must not keep their timelines and prose in the server.
+test('the scan keeps only the fields cross-file rules, symbols and completion read, never a timeline', async () => {
+  const full = `${text('INC-7')}services: [api]\ntimeline:\n  - time: 2026-03-02T14:05:00Z\n    kind: trigger\n    event: A long story of what happened\naction_items:\n  - title: Fix it\n    owner: Ana\n    status: open\n`;
+  const host: ServerHost = {
+    packageRootUri: 'file:///pkg',
+    canonicalUri: (uri) => uri,
+    findPostmortems: async () => [DRAFT],
+    readPostmortem: async () => full,
+    projectSettings: async () => ({}),
+    repositoryPeople: async () => [],
+  };
+  const index = new WorkspaceIndex(host, () => [FOLDER], () => {}, () => new Promise((resolve) => setImmediate(resolve)));
+  await index.scan({ report: () => {} });
+  const entry = index.store.get(DRAFT);
+  assert.deepEqual(entry?.doc, { id: 'INC-7', title: 'T', services: ['api'], root_cause: { category: 'testing' }, action_items: [{ status: 'open', owner: 'Ana' }] });
+});

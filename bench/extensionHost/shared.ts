@@ -1,0 +1,18 @@
+/** What bench/extensionHost.ts and its probe in the extension host (probe.ts) agree on; no `vscode` here. */
+
+/** The 10,000-entry document the runner writes into the workspace and the probe types into. */
+export const BIG_DOCUMENT = 'big.pm.yaml';
+/** The probe prints each phase's result on a line of its own starting with this. */
+export const RESULT_MARKER = 'HOST_BLOCKING';
+
+export interface PhaseResult {
+  phase: string;
+  ms: number;
+  /** monitorEventLoopDelay: max and p99 delay in ms. */
+  loopDelayMax: number;
+  loopDelayP99: number;
+  /** The probe's timer's lateness (a tick due every 2 ms): max and p99 in ms, and how many ticks. */
+  tickLateMax: number;
+  tickLateP99: number;
+  ticks: number;
+}
