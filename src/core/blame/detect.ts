@@ -49,6 +49,7 @@ import { personNames } from './personNames';
 import { maskMarkdown, splitSentences } from './sentences';
 import { guessNames, isGivenName, isUnknownNameWord, lexiconTag } from './names';
 import { findHarm, mayContainHarm } from './harm';
+import { mayFindBlame } from './quickCheck';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -139,6 +140,8 @@ export function detectInSentence(sentence: string, roster: Roster): BlameFinding
   if (terms.length === 0 && harm.length === 0 && !CAUSAL.test(sentence)) return [];
   // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
   if (CLEARING.test(sentence)) return [];
+  // Speed only: where no path below can find anyone, compromise is not loaded (./quickCheck.ts).
+  if (!mayFindBlame(sentence, roster, terms, harm)) return [];
   const analysis = analyse(sentence);
   const mentions = findMentions(sentence, roster, analysis);
   const admitted = selfAdmission(sentence, terms, harm);
