@@ -194,7 +194,7 @@ const toRegex = (source: string): TextPattern => new TextPattern(String.raw`(?<!
 let blameTerms: readonly BlameTerm[] | undefined;
 
 /** The terms' expressions, built on first use: a file without blame language (BLAME_PREFILTER) never pays for compiling them. */
-function blameTermPatterns(): readonly BlameTerm[] {
+export function blameTermPatterns(): readonly BlameTerm[] {
   blameTerms ??= [
     ...STRONG.map((s) => ({ pattern: toRegex(s), strong: true })),
     ...REGULAR.map((s) => ({ pattern: toRegex(s), strong: false })),

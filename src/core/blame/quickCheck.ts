@@ -21,22 +21,28 @@
 import type { TermMatch } from './lexicon';
 import { GIVEN_NAME_TOOLS } from './lexicon';
 import type { Roster } from './people';
-
-interface PlainWordData {
-  words: string;
-  notCapitalised: string;
-}
+import { readPlainWordData } from './personNameData';
 
 let plainWords: { all: ReadonlySet<string>; notCapitalised: ReadonlySet<string> } | undefined;
 
+/** Read on first use (a sentence that passed the blame prefilter); without the file no word is plain. */
 function plain(): NonNullable<typeof plainWords> {
   if (!plainWords) {
-    // Bundled, and evaluated on first use only (a sentence that passed the blame prefilter).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const data = require('../../generated/plain-words.json') as PlainWordData;
-    plainWords = { all: new Set(data.words.split(' ')), notCapitalised: new Set(data.notCapitalised.split(' ')) };
+    const data = readPlainWordData();
+    plainWords = { all: new Set(frontDecoded(data.words ?? '')), notCapitalised: new Set((data.notCapitalised ?? '').split(' ')) };
   }
   return plainWords;
+}
+
+/** The words of a front-coded list (frontCoded in scripts/build.mjs): "0abandon7ed" -> "abandon", "abandoned". */
+export function frontDecoded(coded: string): string[] {
+  const words: string[] = [];
+  let previous = '';
+  for (const m of coded.matchAll(/(\d)([a-z]*)/g)) {
+    previous = previous.slice(0, Number(m[1])) + m[2];
+    words.push(previous);
+  }
+  return words;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -78,7 +84,7 @@ export function mayNameSomeone(sentence: string, roster: Roster): boolean {
   for (let m = WORD.exec(sentence), first = true; m; m = WORD.exec(sentence), first = false) {
     const word = m[0];
     const lower = word.toLowerCase();
-    if (!all.has(lower) || GIVEN_NAME_TOOLS.has(lower)) return true;
+    if (lower === '' || !all.has(lower) || GIVEN_NAME_TOOLS.has(lower)) return true;
     if (word === lower) continue;
     // Capitalised: only the sentence's first word, as compromise reads it (no proper noun there), and not a name.
     if (!first || word.slice(1) !== lower.slice(1) || notCapitalised.has(lower)) return true;
