@@ -95,6 +95,66 @@ export async function generatePersonNames() {
   writeFileSync(join(root, 'dist/person-names.json'), json);
 }
 
+/**
+ * Words the blame detector's quick check (src/core/blame/quickCheck.ts) may pass over without compromise:
+ * lower-case words compromise's lexicon knows that neither compromise nor the detector's own name guessing can
+ * read as a person. Left out: every word the lexicon tags as a name or a title (FirstName, LastName, Honorific...),
+ * the ambiguous words compromise may switch to a person ("mark", "rusty", "june"), the words of its person patterns
+ * ("king of", "van der", "al", "jr": node_modules/compromise/src/2-two/postTagger/model/person/), and the names
+ * that are also English words of src/generated/person-names.json ("will", "grant", "hope"). Written to
+ * src/generated/plain-words.json and dist/plain-words.json (read only when a sentence reaches the quick check).
+ */
+export async function generatePlainWords() {
+  const { default: nlp } = await import('compromise');
+  const model = nlp.model();
+  const personTags = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
+  const isPerson = (tags) => (Array.isArray(tags) ? tags : [tags]).some((tag) => personTags.has(tag));
+  const excluded = new Set(PERSON_PATTERN_WORDS);
+  for (const [word, choice] of Object.entries(model.two.switches)) if (choice.includes('Person')) excluded.add(word);
+  // Proper-noun classes are left out too (the list ships in the npm package, which stays under 1 MB): in prose they are
+  // capitalised, and a capital after the first word is not plain anyway.
+  const properTags = new Set(['City', 'Country', 'Region', 'Place', 'Organization', 'SportsTeam', 'ProperNoun', 'Demonym', 'Currency', 'Emoticon', 'Unit', 'Expression', 'Abbreviation', 'Acronym']);
+  const tagsOf = (tags) => (Array.isArray(tags) ? tags : [tags]);
+  const plain = (word) =>
+    /^[a-z]+$/.test(word) && model.one.lexicon[word] !== undefined && !isPerson(model.one.lexicon[word]) && !tagsOf(model.one.lexicon[word]).some((tag) => properTags.has(tag)) && !excluded.has(word);
+  // A name of several plain words ("doctor who", "iron man") is a person wherever they stand together: one word of it goes.
+  for (const [entry, tags] of Object.entries(model.one.lexicon)) {
+    const words = entry.split(' ');
+    if (words.length > 1 && isPerson(tags) && words.every(plain)) excluded.add(words.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
+  // The names that are English words: the detector reads one as a person when it is capitalised (guessWordNames).
+  const wordNames = new Set(JSON.parse(readFileSync(join(root, 'src/generated/person-names.json'), 'utf8')).wordNames.split('\n'));
+  const words = Object.keys(model.one.lexicon).filter(plain).sort();
+  const json = JSON.stringify({ source: `compromise ${nlp.version} lexicon, without names`, words: frontCoded(words), notCapitalised: words.filter((w) => wordNames.has(w)).join(' ') });
+  writeFileSync(join(root, 'src/generated/plain-words.json'), json);
+  // Beside the bundles, like person-names.json: read on first use, not parsed with every bundle.
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist/plain-words.json'), json);
+}
+
+/**
+ * Sorted words, each as the number of letters it shares with the one before (0-9) and the rest: "abandon",
+ * "abandoned" -> "0abandon7ed". Half the size of the list once gzipped. Read by src/core/blame/quickCheck.ts.
+ */
+function frontCoded(sorted) {
+  let previous = '';
+  return sorted
+    .map((word) => {
+      let shared = 0;
+      while (shared < 9 && shared < previous.length && previous[shared] === word[shared]) shared++;
+      previous = word;
+      return `${shared}${word.slice(shared)}`;
+    })
+    .join('');
+}
+
+/** Literal words of compromise's person patterns (postTagger/model/person/*.js): each can make its neighbours a person. */
+const PERSON_PATTERN_WORDS = [
+  'al', 'aunt', 'bin', 'brother', 'count', 'de', 'der', 'di', 'dj', 'du', 'excellency', 'father', 'field', 'general', 'grandfather', 'grandma',
+  'grandpa', 'honorable', 'honour', 'jr', 'king', 'la', 'lady', 'majesty', 'major', 'md', 'miss', 'pope', 'prime', 'prince', 'private', 'queen',
+  'rear', 'saint', 'sister', 'sr', 'uncle', 'van', 'von', 'will', 'worship',
+];
+
 const CYRILLIC = { а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'yo', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya' };
 const GREEK = { α: 'a', ά: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', έ: 'e', ζ: 'z', η: 'i', ή: 'i', θ: 'th', ι: 'i', ί: 'i', ϊ: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', ό: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', ύ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o', ώ: 'o' };
 
@@ -216,5 +276,6 @@ const cliChunks = {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   generateValidator();
   await generatePersonNames();
+  await generatePlainWords();
   if (!process.argv.includes('--validator-only')) await bundle();
 }

@@ -9,11 +9,20 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import fastGlob from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { boundaryOf, discoverPostmortems, isPostmortemFileName, SKIPPED_FOLDERS, type FoundFile, type PathProblem } from '../core/discover';
 import { findRepositoryRoot } from '../core/projectConfig';
 import { isInside, readContainedFileSync } from '../core/safeRead';
+
+/**
+ * fast-glob (with micromatch, picomatch, braces...) required on first use: `postmortem lint <file>` names files that
+ * exist and never needs it, and startup is most of a one-file lint (bench/startup.bench.ts).
+ */
+function fastGlob(): typeof FastGlob {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('fast-glob') as typeof FastGlob;
+}
 
 export interface FoundPostmortems {
   files: FoundFile[];
@@ -44,7 +53,7 @@ export async function findPostmortems(paths: readonly string[], cwd: string, ign
   };
 
   for (const given of paths) {
-    if (!exists(resolve(cwd, given)) && fastGlob.isDynamicPattern(given)) {
+    if (!exists(resolve(cwd, given)) && fastGlob().isDynamicPattern(given)) {
       const matched = await expandGlob(given, cwd);
       if (matched.problems.length > 0) problems.push(...matched.problems);
       else if (matched.files.length === 0) unmatched.push(`No files matching the pattern "${given}" were found.`);
@@ -69,7 +78,7 @@ export async function findPostmortems(paths: readonly string[], cwd: string, ign
 
 /** Files (`*.pm.yaml` only) and folders (searched like a folder argument) a glob matches, in name order. */
 async function expandGlob(pattern: string, cwd: string): Promise<{ files: FoundFile[]; problems: PathProblem[] }> {
-  const entries = await fastGlob(pattern, {
+  const entries = await fastGlob()(pattern, {
     cwd,
     dot: false,
     onlyFiles: false,

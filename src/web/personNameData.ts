@@ -3,8 +3,12 @@
  * dist/person-names.json from), in place of src/core/blame/personNameData.ts (scripts/build.mjs).
  * A `require` inside the function, so the list is evaluated on first use only, as in Node.
  */
-import type { NameData } from '../core/blame/personNameData';
+import type { NameData, PlainWordData } from '../core/blame/personNameData';
 
 export function readNameData(): Partial<NameData> {
   return require('../generated/person-names.json') as NameData;
+}
+
+export function readPlainWordData(): Partial<PlainWordData> {
+  return require('../generated/plain-words.json') as PlainWordData;
 }

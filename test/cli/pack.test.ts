@@ -44,6 +44,7 @@ describe('the npm package', () => {
       'dist/compromise.js',
       'dist/blame-model.json',
       'dist/person-names.json',
+      'dist/plain-words.json',
       'dist/server.js',
       'package.json',
       ...readdirSync(join(repoRoot, 'docs/rules')).map((f) => `docs/rules/${f}`),
@@ -54,8 +55,10 @@ describe('the npm package', () => {
     assert.ok(!files.some((f) => /^(src|test|node_modules|scripts|bench|media)\/|\.map$|extension\.js$/.test(f)));
   });
 
-  it('is small: under 1 MB packed (the bundle, unminified here, is most of it)', () => {
-    assert.ok(packed.size < 1_000_000, `${packed.size} bytes`);
+  // 1.05 MB: the blame detector's plain-word list (dist/plain-words.json, ~17 KB packed) keeps compromise out of a
+  // one-file lint of a document without blame language (issue 12 item 8, bench/startup.bench.ts).
+  it('is small: under 1.05 MB packed (the bundle, unminified here, is most of it)', () => {
+    assert.ok(packed.size < 1_050_000, `${packed.size} bytes`);
     assert.ok(packed.size > 100_000, `${packed.size} bytes: the bundle is missing?`);
   });
 

@@ -51,6 +51,7 @@ import { guessNames, isGivenName, isUnknownNameWord, lexiconTag } from './names'
 import { findHarm, mayContainHarm } from './harm';
 import { modelTerm, modelVerdict } from './model';
 import { MODEL_SEES_UNGATED } from './blameModel.generated';
+import { mayFindBlame } from './quickCheck';
 
 export interface BlameFinding {
   /** Offsets of the name in the analysed text. */
@@ -170,6 +171,8 @@ export function assessSentence(sentence: string, roster: Roster, options: { unga
     if (!options.ungated) return none(false);
     gated = false;
   }
+  // Speed only: where no path below can find anyone, compromise is not loaded (./quickCheck.ts).
+  if (!mayFindBlame(sentence, roster, terms, harm, gated)) return none(gated);
   const analysis = analyse(sentence);
   const mentions = findMentions(sentence, roster, analysis);
   const admitted = gated ? selfAdmission(sentence, terms, harm) : undefined;

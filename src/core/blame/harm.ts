@@ -10,6 +10,7 @@
  */
 import { AFINN_NEGATIVE } from './afinnNegative.generated';
 import type { TermMatch } from './lexicon';
+import { textPattern } from './textPattern';
 
 let valence: ReadonlySet<string> | undefined;
 const negativeWords = (): ReadonlySet<string> => (valence ??= new Set(AFINN_NEGATIVE.split(' ')));
@@ -33,9 +34,9 @@ const INCIDENT_OUTCOME = new RegExp(
  * Outcomes in more than one word: a system that stopped ("the db fell over", "went down", "cannot connect").
  * Not "nobody was paged": as often good news ("so nobody was paged overnight") as a missed alarm.
  */
-const NOTHING_HAPPENED = /(?<![\p{L}])(?:(?:fell|falls|falling|fall) over|(?:went|goes|going) down|ground to a halt|(?:cannot|can['’]t|could(?:n['’]t| not)) (?:connect|reach|start|serve|load|log in|write|read))(?![\p{L}])/giu;
+const NOTHING_HAPPENED = textPattern(/(?<![\p{L}])(?:(?:fell|falls|falling|fall) over|(?:went|goes|going) down|ground to a halt|(?:cannot|can['’]t|could(?:n['’]t| not)) (?:connect|reach|start|serve|load|log in|write|read))(?![\p{L}])/giu);
 
-const WORD = /[\p{L}][\p{L}'’-]*/gu;
+const WORD = textPattern(/[\p{L}][\p{L}'’-]*/gu);
 
 /** Answers per word as written: the prefilter sees every word of every scalar, and prose repeats its words. */
 const harmWordMemo = new Map<string, boolean>();
@@ -74,17 +75,19 @@ function denied(text: string, start: number, end: number): boolean {
 /** Every harm word or phrase in `text`, in order. */
 export function findHarm(text: string): TermMatch[] {
   const found: TermMatch[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) if (isHarmWord(m[0]) && !describesState(text, m.index, m.index + m[0].length, m[0]) && !denied(text, m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: false });
-  NOTHING_HAPPENED.lastIndex = 0;
-  for (let m = NOTHING_HAPPENED.exec(text); m; m = NOTHING_HAPPENED.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: false });
+  const word = WORD.for(text);
+  word.lastIndex = 0;
+  for (let m = word.exec(text); m; m = word.exec(text)) if (isHarmWord(m[0]) && !describesState(text, m.index, m.index + m[0].length, m[0]) && !denied(text, m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: false });
+  const nothingHappened = NOTHING_HAPPENED.for(text);
+  nothingHappened.lastIndex = 0;
+  for (let m = nothingHappened.exec(text); m; m = nothingHappened.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: false });
   return found.sort((a, b) => a.start - b.start);
 }
 
 /** Cheap check for the prefilter: any harm at all in `text`. */
 export function mayContainHarm(text: string): boolean {
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) if (isHarmWord(m[0])) return true;
-  NOTHING_HAPPENED.lastIndex = 0;
+  const word = WORD.for(text);
+  word.lastIndex = 0;
+  for (let m = word.exec(text); m; m = word.exec(text)) if (isHarmWord(m[0])) return true;
   return NOTHING_HAPPENED.test(text);
 }

@@ -2,6 +2,7 @@
  * The words the blame detector knows. Kept apart from the logic so the lists
  * can grow (and be reviewed) without touching how they are used.
  */
+import { TextPattern, textPattern } from './textPattern';
 
 /**
  * Blame language. `strong` phrases judge a person wherever the person stands
@@ -9,7 +10,7 @@
  * when that person is the one acting (subject, possessor, passive agent).
  */
 export interface BlameTerm {
-  pattern: RegExp;
+  pattern: TextPattern;
   strong: boolean;
   /** Counts only with a second circumstance or a regular term in the sentence (see CIRCUMSTANTIAL). */
   circumstantial?: boolean;
@@ -145,7 +146,7 @@ export const NEAR_POINTERS = /(?:thanks to|due to|owing to) ?$/iu;
  * Sentences that clear a person: "not Ana's doing", "no fault of Minh", "not by
  * anything she did", "was not involved in the change". Nobody in them is flagged.
  */
-export const CLEARING = /(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by any(?:thing| action| act| mistake| fault| decision)|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected|(?:nobody|no one|don['’]t|do not|let['’]s not) blame[ds]?|(?:was|were|is)(?:n['’]t| not) blamed|did (?:nothing|not do anything|n['’]t do anything) wrong|(?:not because|nothing) \p{L}+ did|not (?:is |was |the )?(?:\p{L}+ )?fault of)/iu;
+export const CLEARING = textPattern(/(?<![\p{L}])(?:not (?:the )?(?:fault|doing|mistake) of|no fault of|not (?:\p{L}+['’]s |your |his |her |their |my )(?:fault|doing|mistake)|not by any(?:thing| action| act| mistake| fault| decision)|(?:nobody|no one|no (?:individual|single person|person|human|engineer)|neither\b[^;]{0,80}?) (?:is|was) (?:to blame|at fault)|(?:is|was|were|are|did|does)(?:n['’]t| not) (?:causing|cause|the cause|responsible|at fault|to blame)|not (?:by |from )?(?:you|him|her|them)(?![\p{L}])|(?:not|no|never) (?:been )?involve(?:d|ment)|not a person|not (?:one|a single) person|nothing (?:he|she|they) did|followed the (?:runbook|checklist|procedure|process)|(?:is|was) (?:initially )?suspected|(?:nobody|no one|don['’]t|do not|let['’]s not) blame[ds]?|(?:was|were|is)(?:n['’]t| not) blamed|did (?:nothing|not do anything|n['’]t do anything) wrong|(?:not because|nothing) \p{L}+ did|not (?:is |was |the )?(?:\p{L}+ )?fault of)/iu);
 
 /**
  * Roots of verbs after which a person finds, reports, mends or takes part in
@@ -171,7 +172,7 @@ export const EXONERATING_ROOTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that say an act was the plan: "as planned", "per the runbook", "with approval". Circumstances alone do not blame there. */
-export const AS_PLANNED = /(?<![\p{L}])(?:as (?:planned|agreed|scheduled|documented|designed|expected|instructed|requested|approved)|as the (?:runbook|procedure|plan|checklist) (?:says|said|describes|required|requires)|(?:per|following|according to) the (?:runbook|plan|procedure|checklist|change (?:ticket|request|plan))|with (?:the )?approval|the (?:right|correct) call|correctly)(?![\p{L}])/iu;
+export const AS_PLANNED = textPattern(/(?<![\p{L}])(?:as (?:planned|agreed|scheduled|documented|designed|expected|instructed|requested|approved)|as the (?:runbook|procedure|plan|checklist) (?:says|said|describes|required|requires)|(?:per|following|according to) the (?:runbook|plan|procedure|checklist|change (?:ticket|request|plan))|with (?:the )?approval|the (?:right|correct) call|correctly)(?![\p{L}])/iu);
 
 /** Chat and report lead-ins after which a name is the subject: "lol @bayo just nuked...", "thandi said lwazi forgot". */
 export const CHAT_LEADS: ReadonlySet<string> = new Set([
@@ -186,14 +187,14 @@ export const CORRECTIVE_LEAD = /^(?:please |pls )?(?:retrain|re-train|coach|warn
 
 /** "Because Kemal rebooted the primary...": a person as the subject of a cause (see causalSubject in detect.ts). */
 const CAUSAL_WORDS = String.raw`because|cuz|coz|(?:root )?cause (?:was|is)|trigger (?:was|is)|trac(?:ed|es|ing) (?:back )?to|lies with|was down to|(?:began|started|happened|occurred) when`;
-export const CAUSAL = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${CAUSAL_WORDS})(?![\p{L}\p{N}_])`, 'iu');
+export const CAUSAL = new TextPattern(String.raw`(?<![\p{L}\p{N}_])(?:${CAUSAL_WORDS})(?![\p{L}\p{N}_])`, 'iu');
 
-const toRegex = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
+const toRegex = (source: string): TextPattern => new TextPattern(String.raw`(?<![\p{L}\p{N}_])(?:${source})(?![\p{L}\p{N}_])`, 'giu');
 
 let blameTerms: readonly BlameTerm[] | undefined;
 
 /** The terms' expressions, built on first use: a file without blame language (BLAME_PREFILTER) never pays for compiling them. */
-function blameTermPatterns(): readonly BlameTerm[] {
+export function blameTermPatterns(): readonly BlameTerm[] {
   blameTerms ??= [
     ...STRONG.map((s) => ({ pattern: toRegex(s), strong: true })),
     ...REGULAR.map((s) => ({ pattern: toRegex(s), strong: false })),
@@ -203,7 +204,7 @@ function blameTermPatterns(): readonly BlameTerm[] {
 }
 
 /** One cheap test for "could this sentence blame anyone": the language analysis runs only when it passes. */
-export const BLAME_PREFILTER = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR, ...CIRCUMSTANTIAL, CAUSAL_WORDS].join('|')})(?![\p{L}\p{N}_])`, 'iu');
+export const BLAME_PREFILTER = new TextPattern(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR, ...CIRCUMSTANTIAL, CAUSAL_WORDS].join('|')})(?![\p{L}\p{N}_])`, 'iu');
 
 export interface TermMatch {
   start: number;
@@ -215,10 +216,13 @@ export interface TermMatch {
 
 /** Every blame term in `text`, longest first where two overlap. */
 export function findBlameTerms(text: string): TermMatch[] {
+  // Each term is one alternative of the prefilter, with the same boundaries: where it finds nothing, no term matches.
+  if (!BLAME_PREFILTER.test(text)) return [];
   const found: TermMatch[] = [];
   for (const term of blameTermPatterns()) {
-    term.pattern.lastIndex = 0;
-    for (let m = term.pattern.exec(text); m; m = term.pattern.exec(text)) {
+    const pattern = term.pattern.for(text);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: term.strong, circumstantial: term.circumstantial });
     }
   }

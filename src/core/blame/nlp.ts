@@ -44,6 +44,11 @@ export function loadCompromise(): Compromise | undefined {
   return compromise;
 }
 
+/** Whether compromise has been required in this process (tests: a document without blame language never loads it). */
+export function isNlpLoaded(): boolean {
+  return compromise !== undefined || compromiseFailed;
+}
+
 const cache = new LruCache<string, Analysis>(2000);
 
 /** Part-of-speech analysis of one sentence, cached. Offsets are UTF-16 indices into `sentence`. */

@@ -1,0 +1,174 @@
+/**
+ * The blame detector's quick check (src/core/blame/quickCheck.ts) is for speed only: it may skip the language
+ * analysis of a sentence only where the full detector would find no one. Held to that over every sentence of every
+ * blame corpus: the detector's findings with the quick check are exactly those without it, and the quick check
+ * does skip sentences there (or it would be proving nothing).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { clearBlameCaches, detectInSentence } from '../../src/core/blame/detect';
+import { analysisCacheSize, clearAnalysisCache } from '../../src/core/blame/nlp';
+import { maskMarkdown, splitSentences } from '../../src/core/blame/sentences';
+import { rosterFor, type Roster } from '../../src/core/blame/people';
+import { mayNameSomeone, quickCheckSwitch } from '../../src/core/blame/quickCheck';
+import { AS_PLANNED, BLAME_PREFILTER, CAUSAL, CLEARING, blameTermPatterns } from '../../src/core/blame/lexicon';
+import { asciiSource, type TextPattern } from '../../src/core/blame/textPattern';
+import fc from 'fast-check';
+
+interface Entry {
+  text: string;
+  services?: string[];
+}
+interface CorpusFile {
+  roster?: { authors: string[]; owners: string[]; people: string[] };
+  sentences: Entry[];
+}
+
+const fixtures = join(__dirname, '../fixtures');
+const files = [
+  ...readdirSync(fixtures).filter((name) => /^blame-corpus.*\.yaml$/.test(name)),
+  ...readdirSync(join(fixtures, 'blame-blind')).filter((name) => /^set-.*\.yaml$/.test(name)).map((name) => `blame-blind/${name}`),
+];
+
+/** Every corpus sentence with the roster its own test uses (the file's roster, or the entry's services). */
+function corpusSentences(): Array<{ file: string; text: string; roster: Roster }> {
+  const out: Array<{ file: string; text: string; roster: Roster }> = [];
+  for (const file of files) {
+    const corpus = parse(readFileSync(join(fixtures, file), 'utf8')) as CorpusFile;
+    const fileRoster = corpus.roster
+      ? rosterFor({ authors: corpus.roster.authors, action_items: corpus.roster.owners.map((owner) => ({ owner })) }, corpus.roster.people)
+      : undefined;
+    for (const entry of corpus.sentences) out.push({ file, text: entry.text, roster: fileRoster ?? rosterFor({ services: entry.services ?? [] }, []) });
+  }
+  return out;
+}
+
+describe('blame quick check', () => {
+  const sentences = corpusSentences();
+
+  it('reads every corpus file (5 blind sets and the corpora)', () => {
+    assert.ok(files.length >= 7, files.join(', '));
+    assert.ok(sentences.length > 1500, `${sentences.length} sentences`);
+  });
+
+  it('never changes what the detector finds, and skips the analysis of some corpus sentences', (t) => {
+    const changed: string[] = [];
+    const seen = new Set<string>();
+    let skipped = 0;
+    for (const { file, text, roster } of sentences) {
+      // As detectBlame reads them: plain and Markdown-masked.
+      for (const sentence of [...splitSentences(text), ...splitSentences(maskMarkdown(text))].map((s) => s.text)) {
+        if (seen.has(`${roster.key}\u0000${sentence}`)) continue;
+        seen.add(`${roster.key}\u0000${sentence}`);
+        clearAnalysisCache();
+        const quick = detectInSentence(sentence, roster);
+        const analysedQuick = analysisCacheSize() > 0;
+        quickCheckSwitch.enabled = false;
+        try {
+          const full = detectInSentence(sentence, roster);
+          // Skipped by the quick check itself, not by the detector's earlier exits.
+          if (!analysedQuick && analysisCacheSize() > 0) skipped++;
+          if (JSON.stringify(full) !== JSON.stringify(quick)) changed.push(`${file}: ${sentence}\n  full:  ${JSON.stringify(full)}\n  quick: ${JSON.stringify(quick)}`);
+        } finally {
+          quickCheckSwitch.enabled = true;
+        }
+      }
+    }
+    t.diagnostic(`${seen.size} sentences, ${skipped} not analysed thanks to the quick check`);
+    assert.deepEqual(changed, []);
+    // Most corpus sentences name someone (that is what they test); some still need no analysis.
+    assert.ok(skipped >= 10, `${skipped} skipped`);
+  });
+
+  it('skips the sentences of the `postmortem new` template', { todo: 'since the trained blame model weighs person candidates in sentences without blame language too (MODEL_SEES_UNGATED), a template sentence with a word outside plain-words.json ("failure", "mode") reaches the language analysis; the quick check needs to know the name guesses exactly to skip it again' }, () => {
+    const roster = rosterFor({ authors: ['Your Name'], action_items: [{ owner: 'team-name' }] }, []);
+    for (const sentence of ['What happened, who was affected and how, in two or three sentences.', 'The cause is found', 'Add an alert on the failure mode', 'Checkout errors', 'Cache outage']) {
+      clearBlameCaches();
+      assert.deepEqual(detectInSentence(sentence, roster), []);
+      assert.equal(analysisCacheSize(), 0, sentence);
+    }
+  });
+
+  it('keeps a sentence that may name someone', () => {
+    const roster = rosterFor({ authors: ['Dana Whitfield'] }, []);
+    for (const sentence of [
+      'Mark caused the outage.', // a capitalised word after the first
+      'The outage was caused by Mark.',
+      'mark wiped the table.', // a chat line in lower case
+      'Will wiped the table.', // a name that is also an English word
+      'The deploy by dana whitfield broke checkout.', // the roster, in any case
+      'The deploy by @dana broke checkout.',
+      'The king of the cluster wiped the table.', // a word of compromise's person patterns
+      'Doctor who wiped the table.',
+      'Jürgen wiped the table.',
+      "O'Neil wiped the table.",
+    ]) {
+      assert.equal(mayNameSomeone(sentence, roster), true, sentence);
+    }
+    assert.equal(mayNameSomeone('The cause is found', roster), false);
+    assert.equal(mayNameSomeone('What happened, who was affected and how, in two or three sentences.', roster), false);
+  });
+});
+
+describe('ASCII forms of the lexicon expressions', () => {
+  it('narrows \\p{L} and \\p{N} to their ASCII members, inside and outside a class', () => {
+    assert.equal(asciiSource(String.raw`(?<![\p{L}\p{N}_])a\p{L}+\p{Lu}[^\p{L}]`), String.raw`(?<![a-zA-Z0-9_])a[a-zA-Z]+[A-Z][^a-zA-Z]`);
+    assert.equal(asciiSource(String.raw`\[\p{L}\]`), String.raw`\[[a-zA-Z]\]`);
+  });
+
+  const patterns: Array<[string, TextPattern]> = [
+    ['BLAME_PREFILTER', BLAME_PREFILTER],
+    ['CAUSAL', CAUSAL],
+    ['CLEARING', CLEARING],
+    ['AS_PLANNED', AS_PLANNED],
+    ...blameTermPatterns().map((t, i): [string, TextPattern] => [`term ${i}`, t.pattern]),
+  ];
+  /** Every match of the expression `for` the text and of the expression as written, as [index, text] pairs. */
+  const matches = (pattern: TextPattern, text: string): Array<[number, string][]> => {
+    const all = (re: RegExp): [number, string][] => {
+      const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+      const found: [number, string][] = [];
+      for (let m = global.exec(text); m; m = global.exec(text)) {
+        found.push([m.index, m[0]]);
+        if (m[0] === '') global.lastIndex++;
+      }
+      return found;
+    };
+    return [all(pattern.for(text)), all(pattern.unicode())];
+  };
+
+  it('finds the same matches as the expressions as written, on every ASCII corpus sentence', () => {
+    let ascii = 0;
+    for (const { text } of corpusSentences()) {
+      if (!/^[\u0000-\u007f]*$/.test(text)) continue;
+      ascii++;
+      for (const [name, pattern] of patterns) {
+        const [narrowed, written] = matches(pattern, text);
+        assert.deepEqual(narrowed, written, `${name} on ${text}`);
+      }
+    }
+    assert.ok(ascii > 1000, `${ascii} ASCII sentences`);
+  });
+
+  it('finds the same matches on ASCII text made of the lexicon words', () => {
+    const words = ['human', 'error', 'fault', 'blame', 'forgot', 'failed', 'to', 'should', "shouldn't", 'have', 'never', 'checked', 'hadn\'t', 'been', 'broke', 'by', 'mistake', 'wrong', 'the', 'prod', 'staging', 'db', 'deleted', 'again', 'not', 'was', 'because', 'cause', 'is', "Ana's", 'script', 'wiped', ',', 'which', 'filled', 'disks', 'without', 'errors', 'no', 'one', 'as', 'planned', 'X9', '_a', 'took', 'down', 'public', 'repo', 'fell', 'over'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), fc.array(fc.constantFrom(' ', '  ', '-', '.', ''), { maxLength: 12 }), (picked, gaps) => {
+        const text = picked.map((w, i) => w + (gaps[i] ?? ' ')).join('');
+        for (const [name, pattern] of patterns) {
+          const [narrowed, written] = matches(pattern, text);
+          assert.deepEqual(narrowed, written, `${name} on ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an expression with another property as written', () => {
+    assert.equal(asciiSource(String.raw`\p{Script=Latin}`), undefined);
+    assert.equal(asciiSource(String.raw`\P{L}`), undefined);
+  });
+});
