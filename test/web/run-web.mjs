@@ -172,7 +172,7 @@ async function main() {
     });
 
     await step('the preview of a post-mortem shows its total cost, rendered by the server in the web worker', async () => {
-      await ctx.runCommand('View: Close Panel');
+      await ctx.runCommand('View: Toggle Panel Visibility'); // the maximized Problems panel out of the way
       await openFromExplorer(page, EXAMPLE);
       await ctx.runCommand('Post-Mortem: Open Preview to the Side');
       const frame = await ctx.frameWith('[data-figure="cost-total"]', { timeoutMs: 60_000 });
@@ -212,10 +212,14 @@ async function main() {
       const header = page.locator('.pane-header', { hasText: /^Post-Mortems$/i }).first();
       await header.click();
       const view = page.locator('.pane', { has: header });
-      const incident = view.locator('.monaco-list-row', { hasText: 'INC-2026-04-14-001' }).first();
+      // The newest quarter comes first, open: the draft's row, with its open items as the CLI counts them.
+      const incident = view.locator('.monaco-list-row', { hasText: 'INC-2026-11-20-001' }).first();
       await incident.waitFor({ timeout: 30_000 });
-      console.log(`    tree row: ${(await incident.innerText()).replace(/\s+/g, ' ').trim()}`);
-      assert.match(await incident.innerText(), /Orders database/i);
+      const rowText = (await incident.innerText()).replace(/\s+/g, ' ').trim();
+      console.log(`    tree row: ${rowText}`);
+      const draftOpen = rows.filter((row) => row.incident_id === 'INC-2026-11-20-001').length;
+      assert.match(rowText, new RegExp(`Duplicate card charges after payment retries · ${draftOpen} open`));
+      await ctx.screenshot('review-tree');
     });
 
     await step('the extension runs in the web worker extension host (Show Running Extensions)', async () => {
