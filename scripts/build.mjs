@@ -132,10 +132,13 @@ async function bundle() {
     build({ ...common, entryPoints: [join(root, 'src/extension/client.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
     // The features (preview, export, review, status bar, tree, New Post-Mortem) are built with the web bundles:
     // one file for both hosts (bundleWeb).
+    // What the editor's features ask the server for (preview, export, review): required on their first request.
+    build({ ...cli, entryPoints: [join(root, 'src/server/featureRender.ts')], outfile: join(root, 'dist/server-features.js') }),
     // The language server (`postmortem-language-server`, issue 11): stdio for any editor, Node IPC for VS Code.
     // Minified, with the NLP library in its own file (dist/compromise.js, shared with the CLI, loaded on first use).
     build({
       ...cli,
+      plugins: [cliChunks, serverChunks],
       entryPoints: [join(root, 'src/server/main.ts')],
       outfile: join(root, 'dist/server.js'),
       banner: { js: '#!/usr/bin/env node' },
@@ -151,6 +154,7 @@ async function bundle() {
 const BROWSER_REPLACEMENTS = {
   './personNameData': join(root, 'src/web/personNameData.ts'),
   compromise: join(root, 'src/web/compromise.ts'),
+  './featureRender': join(root, 'src/web/featureRender.ts'),
   'node:util': join(root, 'src/web/nodeUtil.ts'),
 };
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -215,6 +219,18 @@ const cliChunks = {
     build.onResolve({ filter: new RegExp(`^\\./(${CLI_SUBCOMMANDS.join('|')})$`) }, (args) =>
       args.importer === join(root, 'src/cli/main.ts') ? { path: `./cli-${args.path.slice(2)}.js`, external: true } : undefined,
     );
+  },
+};
+
+/**
+ * The Node language server leaves its renderers (src/server/featureRender.ts) to dist/server-features.js,
+ * required on the first preview, export or review request: starting the server parses less, and the npm
+ * package for other editors, which never send those requests, does not ship them.
+ */
+const serverChunks = {
+  name: 'server-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/featureRender$/ }, () => ({ path: './server-features.js', external: true }));
   },
 };
 

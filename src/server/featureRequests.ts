@@ -10,16 +10,10 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../core/lint';
 import { planNewPostmortem } from '../core/newPostmortem';
+import { parseDataPath } from '../render/dataPath';
+import { pathAtOffset } from '../render/pathAt';
 import type { CurrencyConversion, LintSettings } from '../core/settings';
 import type { PostmortemStore } from '../core/store';
-import { todayDate } from '../core/time';
-import { renderHtml, renderReportBody } from '../render/html';
-import { renderMarkdown } from '../render/markdown';
-import { buildReportModel, parseDataPath, type ReportModel } from '../render/model';
-import { pathAtOffset } from '../render/pathAt';
-import { renderReviewBody, renderReviewPage } from '../review/html';
-import { FactsCache } from '../review/incident';
-import { collectFacts, reviewFromFacts } from '../review/review';
 import {
   DID_CHANGE_INDEX_NOTIFICATION,
   EXPORT_REQUEST,
@@ -36,8 +30,6 @@ import {
   type PreviewParams,
   type PreviewResult,
   type RangeOfParams,
-  type ReviewIncident,
-  type ReviewOpenItem,
   type ReviewParams,
   type ReviewResult,
   type WireRange,
@@ -67,12 +59,18 @@ export interface FeatureRequests {
   scanning(scan: Promise<void>): void;
 }
 
+/** The renderers, required on the first request that needs them (dist/server-features.js beside the Node server). */
+let renderModule: typeof import('./featureRender') | undefined;
+function render(): typeof import('./featureRender') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (renderModule ??= require('./featureRender') as typeof import('./featureRender'));
+}
+
 /** Bursts of index changes (a branch switch) become one notification. */
 const NOTIFY_SETTLE_MS = 100;
 
 export function registerFeatureRequests(connection: Connection, context: FeatureContext): FeatureRequests {
   let scanned: Promise<void> = Promise.resolve();
-  const facts = new FactsCache();
 
   const guarded =
     <P, R>(name: string, handler: (params: P) => Promise<R | null>) =>
@@ -97,23 +95,12 @@ export function registerFeatureRequests(connection: Connection, context: Feature
     return { version: 0, result: lintText(text, { file: key, settings, workspace: context.store }), settings };
   };
 
-  const reportModel = (lint: { result: LintResult; settings: LintSettings }): ReportModel =>
-    buildReportModel({
-      parsed: lint.result.parsed,
-      diagnostics: lint.result.diagnostics,
-      today: todayDate(),
-      holidays: lint.settings.holidays,
-      timelineGapMinutes: lint.settings.timelineGapMinutes,
-    });
-
   connection.onRequest(
     PREVIEW_REQUEST,
     guarded<PreviewParams, PreviewResult>('preview', async ({ uri, page }) => {
       const lint = await lintOf(String(uri));
       if (!lint) return null;
-      const model = reportModel(lint);
-      const html = page ? renderHtml(model, { mode: 'webview', nonce: page.nonce, cspSource: page.cspSource, styleUri: page.styleUri, scriptUri: page.scriptUri }) : renderReportBody(model, 'webview');
-      return { version: lint.version, id: model.header.id ?? null, html };
+      return { version: lint.version, ...render().previewOf(lint, page) };
     }),
   );
 
@@ -122,8 +109,7 @@ export function registerFeatureRequests(connection: Connection, context: Feature
     guarded<ExportParams, ExportResult>('export', async ({ uri, format, css }) => {
       const lint = await lintOf(String(uri));
       if (!lint) return null;
-      const model = reportModel(lint);
-      return { content: format === 'markdown' ? renderMarkdown(model) : renderHtml(model, { mode: 'export', css: typeof css === 'string' ? css : '' }) };
+      return { content: render().exportOf(lint, format === 'markdown' ? 'markdown' : 'html', typeof css === 'string' ? css : '') };
     }),
   );
 
@@ -160,40 +146,7 @@ export function registerFeatureRequests(connection: Connection, context: Feature
     REVIEW_REQUEST,
     guarded<ReviewParams, ReviewResult>('review', async (params) => {
       if (params.waitForScan) await scanned;
-      const today = todayDate();
-      const collected = collectFacts(context.store.entries(), { today, cache: facts });
-      const review = reviewFromFacts(collected, { includeDrafts: params.includeDrafts === true, currency: await context.reviewCurrency() });
-      const openItems: ReviewOpenItem[] = [];
-      const incidents: ReviewIncident[] = [];
-      for (const incident of collected.incidents) {
-        let open = 0;
-        let overdue = 0;
-        for (const item of incident.actions) {
-          if (item.overdue) overdue += 1;
-          if (item.state !== 'open' && item.state !== 'in-progress') continue;
-          open += 1;
-          openItems.push({ file: incident.file, id: incident.id, title: incident.title, index: item.index, action: item.action, owner: item.owner, deadline: item.deadline, state: item.state, overdue: item.overdue, daysOverdue: item.daysOverdue });
-        }
-        incidents.push({ file: incident.file, id: incident.id, title: incident.title, severity: incident.severity, quarter: incident.quarter, startMs: incident.startMs, open, overdue });
-      }
-      // Overdue first (most overdue on top), then by deadline: the order someone would work through them.
-      openItems.sort(
-        (a, b) =>
-          Number(b.overdue) - Number(a.overdue) ||
-          (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) ||
-          (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
-          a.id.localeCompare(b.id) ||
-          a.index - b.index,
-      );
-      const selected = typeof params.selected === 'string' ? params.selected : undefined;
-      const page = params.page;
-      const html =
-        params.render === 'page' && page
-          ? renderReviewPage(review, { mode: 'webview', nonce: page.nonce, cspSource: page.cspSource, styleUri: page.styleUri, scriptUri: page.scriptUri }, selected)
-          : params.render === 'body'
-            ? renderReviewBody(review, { interactive: true, selected })
-            : undefined;
-      return { html, files: context.store.size, openItems, overdueCount: openItems.filter((i) => i.overdue).length, incidents, skipped: review.skipped };
+      return render().reviewOf(context.store.entries(), context.store.size, await context.reviewCurrency(), params);
     }),
   );
 

@@ -60,17 +60,23 @@ async function startWorker(context: vscode.ExtensionContext): Promise<Worker> {
     try {
       return new TextDecoder().decode(await readExtensionFile(file(path)));
     } catch (error) {
-      console.error(`postmortem: ${path} could not be read; the blame rule works without it`, error);
+      console.error(`postmortem: ${path} could not be read; the server starts without it`, error);
       return undefined;
     }
   };
-  const [server, compromise, names] = await Promise.all([text('dist/web/server.js'), text('dist/compromise.js'), text('dist/person-names.json')]);
+  const [server, compromise, names, features] = await Promise.all([
+    text('dist/web/server.js'),
+    text('dist/compromise.js'),
+    text('dist/person-names.json'),
+    text('dist/server-features.js'),
+  ]);
   if (server === undefined) throw new Error('dist/web/server.js could not be read');
-  // The NLP library and the name list: the desktop's files, as functions the worker calls on first use only
+  // The NLP library, the name list and the features' renderers: the desktop's files, as functions the worker calls on first use only
   // (a function's body is compiled when it is first called), so the server starts without evaluating them.
   const lazy = [
     compromise === undefined ? '' : `compromise: function (module, exports) {\n${compromise}\n},`,
     names === undefined ? '' : `names: function () { return ${names}; },`,
+    features === undefined ? '' : `serverFeatures: function (module, exports) {\n${features}\n},`,
   ].join('\n');
   const prelude = `globalThis.${PACKAGE_ROOT_GLOBAL} = ${JSON.stringify(context.extensionUri.toString())};\nglobalThis.${LAZY_MODULES_GLOBAL} = {\n${lazy}\n};\n`;
   return new Worker(URL.createObjectURL(new Blob([prelude, server], { type: 'text/javascript' })));

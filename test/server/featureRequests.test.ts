@@ -93,7 +93,8 @@ describe('language server feature requests (preview, export, review, New Post-Mo
     const title = await client.connection.sendRequest<WireRange | null>(RANGE_OF_REQUEST, { uri: outage, dataPath: 'title' });
     assert.deepEqual(title, { start: { line: 2, character: 7 }, end: { line: 2, character: lines[2].length } });
     const start = await client.connection.sendRequest<WireRange | null>(RANGE_OF_REQUEST, { uri: outage, dataPath: '' });
-    assert.deepEqual(start?.start, { line: 0, character: 0 });
+    // The document's start is its first line of content, after the leading comment.
+    assert.deepEqual(start?.start, { line: lines.findIndex((l) => !l.startsWith('#')), character: 0 });
     const deadline = await client.connection.sendRequest<WireRange | null>(RANGE_OF_REQUEST, { uri: outage, segments: ['action_items', 0, 'deadline'] });
     assert.equal(deadline?.start.line, lines.findIndex((l) => l === '    deadline: 2026-04-17'));
     assert.equal(deadline?.start.character, '    deadline: '.length);

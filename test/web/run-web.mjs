@@ -46,8 +46,8 @@ function stageWebExtension(dir) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   for (const folder of ['dist/web', 'schemas', 'snippets', 'docs/rules', 'media']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true });
-  // Shared with the desktop: the features, and the NLP library and name list the server's worker evaluates on first use.
-  for (const file of ['dist/features.js', 'dist/compromise.js', 'dist/person-names.json']) cpSync(join(repoRoot, file), join(dir, file));
+  // Shared with the desktop: the features, and the NLP library, name list and renderers the server's worker evaluates on first use.
+  for (const file of ['dist/features.js', 'dist/compromise.js', 'dist/person-names.json', 'dist/server-features.js']) cpSync(join(repoRoot, file), join(dir, file));
   return manifest;
 }
 
