@@ -190,12 +190,15 @@ async function bundle() {
     ...CLI_SUBCOMMANDS.map((name) => build({ ...cli, entryPoints: [join(root, `src/cli/${name}.ts`)], outfile: join(root, `dist/cli-${name}.js`) })),
     build({ ...common, stdin: { contents: "module.exports = require('compromise');", resolveDir: root, loader: 'js' }, outfile: join(root, 'dist/compromise.js') }),
     build({ ...common, entryPoints: [join(root, 'src/extension/client.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
-    // The NLP library is dist/compromise.js, shared with the server and the CLI (the export lints locally).
-    build({ ...common, entryPoints: [join(root, 'src/extension/features.ts')], outfile: join(root, 'dist/features.js'), external: ['vscode'], plugins: [cliChunks] }),
+    // The features (preview, export, review, status bar, tree, New Post-Mortem) are built with the web bundles:
+    // one file for both hosts (bundleWeb).
+    // What the editor's features ask the server for (preview, export, review): required on their first request.
+    build({ ...cli, entryPoints: [join(root, 'src/server/featureRender.ts')], outfile: join(root, 'dist/server-features.js') }),
     // The language server (`postmortem-language-server`, issue 11): stdio for any editor, Node IPC for VS Code.
     // Minified, with the NLP library in its own file (dist/compromise.js, shared with the CLI, loaded on first use).
     build({
       ...cli,
+      plugins: [cliChunks, serverChunks],
       entryPoints: [join(root, 'src/server/main.ts')],
       outfile: join(root, 'dist/server.js'),
       banner: { js: '#!/usr/bin/env node' },
@@ -213,6 +216,8 @@ async function bundle() {
 const BROWSER_REPLACEMENTS = {
   './personNameData': join(root, 'src/web/personNameData.ts'),
   './blameModelData': join(root, 'src/web/blameModelData.ts'),
+  compromise: join(root, 'src/web/compromise.ts'),
+  './featureRender': join(root, 'src/web/featureRender.ts'),
   'node:util': join(root, 'src/web/nodeUtil.ts'),
 };
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -239,12 +244,19 @@ const browserOnly = {
 
 /**
  * The extension on the web (`browser` in package.json: github.dev, vscode.dev): the client for the
- * web worker extension host, and the language server as a web worker of its own (issue 13).
+ * web worker extension host, and the language server as a web worker of its own (issue 13). The
+ * worker's NLP library and name list are the desktop's dist/compromise.js and dist/person-names.json,
+ * handed to the worker by the client (src/web/client.ts): no second copy in the vsix.
  */
 async function bundleWeb(common) {
   const web = { ...common, platform: 'browser', target: 'es2022', plugins: [browserOnly] };
   await Promise.all([
+    // The entry (activation: registrations only), then, loaded after activation: the language client (which starts
+    // the server's worker) and the features. dist/features.js is the desktop's too: it asks the server for
+    // everything it shows and uses no Node built-in, so one file serves both hosts.
     build({ ...web, format: 'cjs', entryPoints: [join(root, 'src/web/extension.ts')], outfile: join(root, 'dist/web/extension.js'), external: ['vscode'] }),
+    build({ ...web, format: 'cjs', entryPoints: [join(root, 'src/web/client.ts')], outfile: join(root, 'dist/web/client.js'), external: ['vscode'] }),
+    build({ ...web, format: 'cjs', entryPoints: [join(root, 'src/extension/features.ts')], outfile: join(root, 'dist/features.js'), external: ['vscode'] }),
     build({
       ...web,
       format: 'iife',
@@ -270,6 +282,18 @@ const cliChunks = {
     build.onResolve({ filter: new RegExp(`^\\./(${CLI_SUBCOMMANDS.join('|')})$`) }, (args) =>
       args.importer === join(root, 'src/cli/main.ts') ? { path: `./cli-${args.path.slice(2)}.js`, external: true } : undefined,
     );
+  },
+};
+
+/**
+ * The Node language server leaves its renderers (src/server/featureRender.ts) to dist/server-features.js,
+ * required on the first preview, export or review request: starting the server parses less, and the npm
+ * package for other editors, which never send those requests, does not ship them.
+ */
+const serverChunks = {
+  name: 'server-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/featureRender$/ }, () => ({ path: './server-features.js', external: true }));
   },
 };
 

@@ -7,38 +7,11 @@
 import { isAlias, isMap, isScalar } from 'yaml';
 import { parsePostmortem } from './parse';
 import { escapeRegExp } from './regexp';
-import { parseCalendarDate } from './time';
 
 export const DEFAULT_ID_PREFIX = 'INC';
-export const SEVERITY_CHOICES = [
-  { severity: 'SEV-1', definition: 'Revenue impact: customers cannot pay, or money is lost' },
-  { severity: 'SEV-2', definition: 'Customer impact: customers see errors or slowness, no revenue loss' },
-  { severity: 'SEV-3', definition: 'Internal impact: only teams inside the company are affected' },
-] as const;
-export type NewSeverity = (typeof SEVERITY_CHOICES)[number]['severity'];
-
-export function isNewSeverity(value: string): value is NewSeverity {
-  return SEVERITY_CHOICES.some((c) => c.severity === value);
-}
-
-/** True for an existing calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  return parseCalendarDate(value) !== undefined;
-}
-
-/** The user's own calendar day (local time): a post-mortem started at 00:30 belongs to that local day. */
-export function localIsoDate(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** `2026-03-02T14:05:00+01:00`: local wall time with its offset, as the format wants date-times. */
-export function localIsoDateTime(now: Date = new Date()): string {
-  const offset = -now.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${localIsoDate(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
+// The choices and dates a host asks the user for, without the parser: the editor's features bundle imports them alone.
+export { SEVERITY_CHOICES, dateTimeOn, isIsoDate, isNewSeverity, localIsoDate, localIsoDateTime, pseudoFilesystemOf, type NewSeverity } from './newPostmortemChoices';
+import type { NewSeverity } from './newPostmortemChoices';
 /**
  * A file-name slug: lower case ASCII words joined by `-`, accents folded
  * ("Paiement échoué" -> "paiement-echoue"), at most 60 characters cut at a
@@ -271,25 +244,4 @@ export function planNewPostmortem(options: {
   const fileName = freeFileName(options.date, slugify(options.title), new Set(options.existing.map((f) => f.name)));
   const text = newPostmortemText({ id, title: options.title, severity: options.severity, date: options.date, now: options.now });
   return { id, fileName, text };
-}
-
-/** Kernel pseudo-filesystems: files there are not files, and a post-mortem folder there makes no sense. */
-const PSEUDO_FILESYSTEMS = ['/proc', '/sys', '/dev'];
-
-/**
- * The pseudo-filesystem (`/proc`, `/sys`, `/dev`) an absolute POSIX path lies in, if any. The hosts refuse
- * to create a post-mortem folder there: a recursive mkdir of `/proc/x` never returns (see src/cli/new.ts).
- */
-export function pseudoFilesystemOf(absolutePath: string): string | undefined {
-  const path = absolutePath.replace(/\/+/g, '/');
-  return PSEUDO_FILESYSTEMS.find((root) => path === root || path.startsWith(`${root}/`));
-}
-
-/** `date` at the current local wall time, with offset: the placeholder for the incident's instants. */
-export function dateTimeOn(date: string, now: Date = new Date()): string {
-  return `${date}${localIsoDateTime(now).slice(10)}`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { explicitSetting } from './explicitSetting';
+import type { FeatureServer } from './featureServer';
 import {
   CloseAction,
   ErrorAction,
@@ -28,6 +29,8 @@ export interface ServerInfo {
 /** The client, started; what the extension keeps of it. */
 export interface StartedClient {
   info(): ServerInfo;
+  /** What the features (preview, export, review) ask the server through. */
+  server: FeatureServer;
 }
 
 /** The server's notification that the workspace's trust changed after it started (src/server/server.ts). */
@@ -177,6 +180,7 @@ export function startLanguageClient(context: vscode.ExtensionContext): StartedCl
   // Not awaited: activation returns at once; a failed start is logged to the output channel by the client.
   void client.start().catch(() => undefined);
   return {
+    server: client,
     info: () => ({
       running: client.isRunning(),
       pid: client.serverProcess?.pid,

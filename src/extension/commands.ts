@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { CommandRegistry } from './lazy';
-import { SEVERITY_CHOICES, dateTimeOn, isIsoDate, isNewSeverity, localIsoDate, planNewPostmortem, pseudoFilesystemOf } from '../core/newPostmortem';
+import type { FeatureServer } from './featureServer';
+import { SEVERITY_CHOICES, dateTimeOn, isIsoDate, isNewSeverity, localIsoDate, pseudoFilesystemOf } from '../core/newPostmortemChoices';
+import { NEW_POSTMORTEM_REQUEST, type NewPostmortemParams, type NewPostmortemResult } from '../server/featureProtocol';
 
 const POSTMORTEM_FOLDER = 'postmortems';
 /** Larger files are not read for their ids (the linter checks at most 4 million characters). */
@@ -16,8 +18,19 @@ export interface NewPostmortemArgs {
   date?: string;
 }
 
-export function registerCommands(commands: CommandRegistry): void {
-  commands.register('postmortem.new', (args?: NewPostmortemArgs) => newPostmortem(isArgs(args) ? args : {}));
+export function registerCommands(commands: CommandRegistry, server: FeatureServer): void {
+  commands.register('postmortem.new', (args?: NewPostmortemArgs) => newPostmortem(isArgs(args) ? args : {}, plannerOf(server)));
+}
+
+type Planner = (params: NewPostmortemParams) => Promise<NewPostmortemResult>;
+
+/** The new file's id, name and text come from the language server (the next free id needs the folder's files parsed). */
+function plannerOf(server: FeatureServer): Planner {
+  return async (params) => {
+    const plan = await server.sendRequest<NewPostmortemResult | null>(NEW_POSTMORTEM_REQUEST, params);
+    if (!plan) throw new Error('the language server could not plan it; see the "Post-Mortem Language Server" output.');
+    return plan;
+  };
 }
 
 function isArgs(value: unknown): value is NewPostmortemArgs {
@@ -30,7 +43,7 @@ function isArgs(value: unknown): value is NewPostmortemArgs {
  * given), writes `postmortems/YYYY-MM-DD-<slug>.pm.yaml` with the next free
  * id of that date and opens it. Returns the new file's Uri (undefined when cancelled).
  */
-async function newPostmortem(args: NewPostmortemArgs): Promise<vscode.Uri | undefined> {
+async function newPostmortem(args: NewPostmortemArgs, plan: Planner): Promise<vscode.Uri | undefined> {
   const title = args.title?.trim() || (await askTitle());
   if (!title) return undefined;
   const severity = args.severity && isNewSeverity(args.severity) ? args.severity : await askSeverity();
@@ -41,11 +54,16 @@ async function newPostmortem(args: NewPostmortemArgs): Promise<vscode.Uri | unde
   const root = resolveFolder(args.folder);
   if (!root) {
     // No folder to write into: still give the writer the template, as an unsaved document.
-    const plan = planNewPostmortem({ title, severity, date, now, existing: [] });
-    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: plan.text });
-    await vscode.window.showTextDocument(document);
-    void vscode.window.showInformationMessage(`Created ${plan.id} as an unsaved document: open a folder to keep post-mortems next to the code.`);
-    return document.uri;
+    try {
+      const planned = await plan({ title, severity, date, now, existing: [] });
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: planned.text });
+      await vscode.window.showTextDocument(document);
+      void vscode.window.showInformationMessage(`Created ${planned.id} as an unsaved document: open a folder to keep post-mortems next to the code.`);
+      return document.uri;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not create the post-mortem: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   const dir = vscode.Uri.joinPath(root, POSTMORTEM_FOLDER);
@@ -55,11 +73,11 @@ async function newPostmortem(args: NewPostmortemArgs): Promise<vscode.Uri | unde
     if (pseudo) throw new Error(`${pseudo} is a kernel pseudo-filesystem, not a place for files; open a folder of the repository.`);
     await vscode.workspace.fs.createDirectory(dir);
     const existing = await readFolder(dir);
-    const plan = planNewPostmortem({ title, severity, date, now, existing });
-    const target = vscode.Uri.joinPath(dir, plan.fileName);
+    const planned = await plan({ title, severity, date, now, existing });
+    const target = vscode.Uri.joinPath(dir, planned.fileName);
     // The name was free when the folder was read; check again right before writing, never overwrite.
-    if (await exists(target)) throw new Error(`${plan.fileName} appeared while it was being created; run the command again.`);
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(plan.text));
+    if (await exists(target)) throw new Error(`${planned.fileName} appeared while it was being created; run the command again.`);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(planned.text));
     const document = await vscode.workspace.openTextDocument(target);
     await vscode.window.showTextDocument(document);
     return target;

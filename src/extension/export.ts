@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
-import { lintText } from '../core/lint';
-import { todayDate } from '../core/time';
-import { renderReport, type RenderFormat } from '../render/index';
-import type { PostmortemData } from './documentData';
+import { EXPORT_REQUEST, type ExportParams, type ExportResult } from '../server/featureProtocol';
+import { basename, readExtensionFile, type FeatureServer } from './featureServer';
 import type { CommandRegistry } from './lazy';
 
 /**
  * "Export as HTML" (one self-contained file: styles inline, no script) and
  * "Export as Markdown". Both take the post-mortem (default: the active editor)
  * and, for tests and other extensions, an optional target Uri that skips the save dialog.
- * They return the Uri written, or undefined when cancelled.
+ * They return the Uri written, or undefined when cancelled. The language server renders
+ * the report (`postmortem/export`); the file is written through `vscode.workspace.fs`, so
+ * the same code exports on the desktop and in the browser (save dialog there too).
  */
-export function registerExport(data: PostmortemData, commands: CommandRegistry): void {
-  commands.register('postmortem.exportHtml', (resource?: vscode.Uri, target?: vscode.Uri) => exportReport('html', data, resource, target));
-  commands.register('postmortem.exportMarkdown', (resource?: vscode.Uri, target?: vscode.Uri) => exportReport('markdown', data, resource, target));
+export function registerExport(context: vscode.ExtensionContext, server: FeatureServer, commands: CommandRegistry): void {
+  commands.register('postmortem.exportHtml', (resource?: vscode.Uri, target?: vscode.Uri) => exportReport('html', context, server, resource, target));
+  commands.register('postmortem.exportMarkdown', (resource?: vscode.Uri, target?: vscode.Uri) => exportReport('markdown', context, server, resource, target));
 }
 
 const EXTENSIONS: Record<'html' | 'markdown', { ext: string; filter: Record<string, string[]> }> = {
@@ -22,8 +22,9 @@ const EXTENSIONS: Record<'html' | 'markdown', { ext: string; filter: Record<stri
 };
 
 async function exportReport(
-  format: Extract<RenderFormat, 'html' | 'markdown'>,
-  data: PostmortemData,
+  format: 'html' | 'markdown',
+  context: vscode.ExtensionContext,
+  server: FeatureServer,
   resource: vscode.Uri | undefined,
   target: vscode.Uri | undefined,
 ): Promise<vscode.Uri | undefined> {
@@ -32,23 +33,24 @@ async function exportReport(
     void vscode.window.showInformationMessage('Open a .pm.yaml file to export it.');
     return undefined;
   }
-  // One lint here, with the settings and workspace the language server uses, so the report's findings
-  // are the Problems panel's, also for a file the server has not linted (not open, workspace diagnostics off).
-  const settings = await data.settingsFor(source);
-  const document = await vscode.workspace.openTextDocument(source);
-  const result = lintText(document.getText(), { file: source.toString(), settings, workspace: data.index.store });
+  // Open, so the server lints the editor's current text (with the settings and workspace of the Problems panel).
+  await vscode.workspace.openTextDocument(source);
   const { ext, filter } = EXTENSIONS[format];
   const suggested = source.with({ path: source.path.replace(/(\.pm)?\.ya?ml$/i, '') + ext });
   const destination =
     target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({ defaultUri: suggested, filters: filter, saveLabel: 'Export' });
   if (!destination) return undefined;
-  const content = renderReport(
-    { parsed: result.parsed, diagnostics: result.diagnostics, today: todayDate(), holidays: settings.holidays, timelineGapMinutes: settings.timelineGapMinutes },
-    format,
-  );
+  // The exported HTML carries the preview's stylesheet inline: one self-contained file.
+  const css = format === 'html' ? new TextDecoder().decode(await readExtensionFile(vscode.Uri.joinPath(context.extensionUri, 'media', 'preview.css'))) : undefined;
+  const result = await server.sendRequest<ExportResult | null>(EXPORT_REQUEST, { uri: source.toString(), format, css } satisfies ExportParams);
+  if (!result) {
+    void vscode.window.showErrorMessage(`Cannot export ${basename(source)}: the language server could not read it.`);
+    return undefined;
+  }
+  const content = result.content;
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(content));
   if (!(target instanceof vscode.Uri)) {
-    void vscode.window.showInformationMessage(`Exported ${destination.path.split('/').pop()}.`, 'Open').then((choice) => {
+    void vscode.window.showInformationMessage(`Exported ${basename(destination)}.`, 'Open').then((choice) => {
       if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', destination);
     });
   }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { FeatureServer } from './featureServer';
 
 /** A command handler, as `vscode.commands.registerCommand` takes it. */
 export type CommandHandler = (...args: any[]) => unknown;
@@ -32,7 +33,7 @@ export const FEATURE_COMMANDS = [
 /** The webview panels whose restorers dist/features.js implements. */
 export const FEATURE_VIEW_TYPES = ['postmortem.preview', 'postmortem.review'] as const;
 
-/** What dist/features.js exports. */
+/** What dist/features.js exports (the same bundle on the desktop and on the web). */
 export interface FeaturesModule {
-  activateFeatures(context: vscode.ExtensionContext, registry: CommandRegistry): void;
+  activateFeatures(context: vscode.ExtensionContext, registry: CommandRegistry, server: FeatureServer): void;
 }

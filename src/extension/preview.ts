@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { mergeSettings, type LintSettings } from '../core/settings';
-import { todayDate } from '../core/time';
-import { buildReportModel, escapeHtml, parseDataPath, pathAtOffset, renderHtml, renderReportBody, type ReportModel } from '../render/index';
-import type { DocumentView, PostmortemData } from './documentData';
+import { escapeHtml } from '../core/html';
+import { PATH_AT_REQUEST, PREVIEW_REQUEST, RANGE_OF_REQUEST, type PathAtParams, type PreviewParams, type PreviewResult, type RangeOfParams, type WireRange } from '../server/featureProtocol';
+import { basename, makeNonce, type FeatureServer } from './featureServer';
 import type { CommandRegistry } from './lazy';
-import { readVscodeSettings } from './settings';
+import { isPostmortemDocument, watchPostmortems } from './postmortemEvents';
 
 const VIEW_TYPE = 'postmortem.preview';
 
@@ -19,13 +17,13 @@ interface PreviewState {
 /**
  * The live preview: a webview beside the YAML that shows the report and
  * follows the active post-mortem editor, like the Markdown preview. A locked
- * preview stays on its document; there is one per document. The report is
- * built from the document's parse (made here, only while a preview shows it)
- * and the language server's diagnostics, rendered in the extension host and
- * sent as a message; media/preview.js patches the DOM.
+ * preview stays on its document; there is one per document. The language
+ * server renders the report from its lint of the document's current text
+ * (`postmortem/preview`), escaped and under the page's CSP as before; an update
+ * is sent as a message and media/preview.js patches the DOM.
  */
-export function registerPreview(context: vscode.ExtensionContext, data: PostmortemData, commands: CommandRegistry): void {
-  const manager = new PreviewManager(context, data);
+export function registerPreview(context: vscode.ExtensionContext, server: FeatureServer, commands: CommandRegistry): void {
+  const manager = new PreviewManager(context, server);
   context.subscriptions.push(manager);
   commands.register('postmortem.openPreview', (uri?: vscode.Uri) => manager.open(uri, vscode.ViewColumn.Active));
   commands.register('postmortem.openPreviewToSide', (uri?: vscode.Uri) => manager.open(uri, vscode.ViewColumn.Beside));
@@ -39,14 +37,14 @@ class PreviewManager implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly data: PostmortemData,
+    private readonly server: FeatureServer,
   ) {
     this.disposables.push(
-      data.onDidChange((uri) => {
+      watchPostmortems((uri) => {
         for (const preview of this.previews) if (preview.uri.toString() === uri.toString()) preview.refresh();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (!editor || !data.isPostmortem(editor.document)) return;
+        if (!editor || !isPostmortemDocument(editor.document)) return;
         // Like the Markdown preview: the unlocked preview follows the active post-mortem.
         for (const preview of this.previews) if (!preview.locked && preview.uri.toString() !== editor.document.uri.toString()) preview.show(editor.document.uri);
       }),
@@ -72,7 +70,7 @@ class PreviewManager implements vscode.Disposable {
       return;
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: true }, this.webviewOptions());
-    this.add(new Preview(panel, uri, false, this.context, this.data));
+    this.add(new Preview(panel, uri, false, this.context, this.server));
   }
 
   restore(panel: vscode.WebviewPanel, state: PreviewState | undefined): void {
@@ -88,7 +86,7 @@ class PreviewManager implements vscode.Disposable {
       return;
     }
     panel.webview.options = this.webviewOptions();
-    this.add(new Preview(panel, uri, state?.locked === true, this.context, this.data));
+    this.add(new Preview(panel, uri, state?.locked === true, this.context, this.server));
   }
 
   toggleLock(): void {
@@ -117,9 +115,8 @@ class PreviewManager implements vscode.Disposable {
 
 class Preview {
   private version = 0;
-  private lastResult?: DocumentView;
-  /** The merged settings of our document (holidays and gap limits of the report); VS Code's own until they load. */
-  private lastSettings?: LintSettings;
+  /** Answers arrive out of order: only the latest request's may change the panel. */
+  private requests = 0;
   /** False while the panel shows the "Loading" placeholder instead of the report page. */
   private showsReport = false;
   private disposed = false;
@@ -130,7 +127,7 @@ class Preview {
     public uri: vscode.Uri,
     public locked: boolean,
     private readonly context: vscode.ExtensionContext,
-    private readonly data: PostmortemData,
+    private readonly server: FeatureServer,
   ) {
     panel.webview.onDidReceiveMessage((message: unknown) =>
       // The document may be gone (deleted, renamed) when a click asks to reveal a part of it.
@@ -150,19 +147,9 @@ class Preview {
   }
 
   show(uri: vscode.Uri): void {
+    // The page shown stays until the new document's report replaces it (no "Loading" flash while following editors).
     this.uri = uri;
-    this.lastResult = undefined;
-    this.lastSettings = undefined;
     this.renderFull();
-    // The merged settings load once per folder; the report is built again with them.
-    void this.data.settingsFor(uri).then(
-      (settings) => {
-        if (this.disposed || this.uri.toString() !== uri.toString()) return;
-        this.lastSettings = settings;
-        this.refresh();
-      },
-      () => undefined, // keep VS Code's settings
-    );
   }
 
   setLocked(locked: boolean): void {
@@ -170,21 +157,17 @@ class Preview {
     this.renderFull();
   }
 
-  /** Our document's text (after the lint delay) or its diagnostics changed: send the new report body; the webview patches its DOM. */
+  /** Our document's text (after the settle delay) or its diagnostics changed: send the new report body; the webview patches its DOM. */
   refresh(): void {
-    const result = this.currentResult();
-    if (!result || this.disposed || !this.panel.visible) return;
+    if (this.disposed || !this.panel.visible) return;
     // The placeholder page has no script to receive messages: build the report page instead.
     if (!this.showsReport) return this.renderFull();
-    const model = this.model(result);
-    void this.panel.webview.postMessage({
-      type: 'update',
-      html: renderReportBody(model, 'webview'),
-      title: this.title(model),
-      uri: this.uri.toString(),
-      version: ++this.version,
+    const uri = this.uri;
+    void this.report(undefined).then((result) => {
+      if (!result || this.uri.toString() !== uri.toString()) return;
+      void this.panel.webview.postMessage({ type: 'update', html: result.html, title: this.title(result), uri: uri.toString(), version: ++this.version });
+      this.panel.title = this.title(result);
     });
-    this.panel.title = this.title(model);
   }
 
   highlightAt(offset: number): void {
@@ -193,62 +176,56 @@ class Preview {
     this.pendingHighlight = setTimeout(() => {
       this.pendingHighlight = undefined;
       if (this.disposed) return;
-      // The parse of the document's current text: the offset is always one of its own.
-      const result = this.currentResult();
-      if (!result) return;
-      const path = pathAtOffset(result.parsed, offset);
-      void this.panel.webview.postMessage({ type: 'highlight', path: path ? path.join('.') : '' });
+      // The path in the document's current text: the client sends the server pending edits before a request.
+      void this.server.sendRequest<string | null>(PATH_AT_REQUEST, { uri: this.uri.toString(), offset } satisfies PathAtParams).then(
+        (path) => {
+          if (typeof path === 'string' && !this.disposed) void this.panel.webview.postMessage({ type: 'highlight', path });
+        },
+        () => undefined,
+      );
     }, 30);
   }
 
-  /** The open document's current parse with the server's diagnostics; the last one while the document is not open. */
-  private currentResult(): DocumentView | undefined {
-    const current = this.data.resultFor(this.uri);
-    if (current) this.lastResult = current;
-    return this.lastResult;
+  /** The report from the server: the whole page (`page` given) or its body; undefined when this answer is stale or the server has none. */
+  private async report(page: PreviewParams['page']): Promise<PreviewResult | undefined> {
+    const request = ++this.requests;
+    try {
+      const result = await this.server.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: this.uri.toString(), page } satisfies PreviewParams);
+      return result && request === this.requests && !this.disposed ? result : undefined;
+    } catch {
+      return undefined; // the server restarts: the next change asks again
+    }
   }
 
   private renderFull(): void {
-    const result = this.currentResult();
     const webview = this.panel.webview;
+    const uri = this.uri;
     const media = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', name)).toString();
-    const nonce = makeNonce();
-    if (!result) {
-      this.panel.title = `Preview ${basename(this.uri)}`;
-      this.showsReport = false;
-      void vscode.workspace.openTextDocument(this.uri).then(
-        // Open now: its parse fills the panel, and the server's diagnostics of it follow.
-        () => {
-          if (!this.showsReport) this.renderFull();
-        },
-        (error: unknown) => {
-          webview.html = `<!DOCTYPE html><html><body><p>Cannot open ${escapeHtml(this.uri.toString())}: ${escapeHtml(String((error as Error)?.message ?? error))}</p></body></html>`;
-        },
-      );
-      webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head><body><p>Loading ${escapeHtml(basename(this.uri))}…</p></body></html>`;
-      return;
+    if (!this.showsReport) {
+      this.panel.title = `Preview ${basename(uri)}`;
+      webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head><body><p>Loading ${escapeHtml(basename(uri))}…</p></body></html>`;
     }
-    const model = this.model(result);
-    this.panel.title = this.title(model);
-    this.showsReport = true;
-    const html = renderHtml(model, { mode: 'webview', nonce, cspSource: webview.cspSource, styleUri: media('preview.css'), scriptUri: media('preview.js') });
-    // The state the serializer needs after a reload travels on the body; preview.js stores it.
-    webview.html = html.replace('<body class="', `<body data-uri="${escapeHtml(this.uri.toString())}" data-locked="${this.locked}" data-version="${++this.version}" class="`);
+    void (async () => {
+      // Open first, so the language server has the document's current text; then ask for the report.
+      try {
+        await vscode.workspace.openTextDocument(uri);
+      } catch (error) {
+        if (this.uri.toString() === uri.toString() && !this.disposed) {
+          webview.html = `<!DOCTYPE html><html><body><p>Cannot open ${escapeHtml(uri.toString())}: ${escapeHtml(String((error as Error)?.message ?? error))}</p></body></html>`;
+        }
+        return;
+      }
+      const result = await this.report({ nonce: makeNonce(), cspSource: webview.cspSource, styleUri: media('preview.css'), scriptUri: media('preview.js') });
+      if (!result || this.uri.toString() !== uri.toString()) return;
+      this.panel.title = this.title(result);
+      this.showsReport = true;
+      // The state the serializer needs after a reload travels on the body; preview.js stores it.
+      webview.html = result.html.replace('<body class="', `<body data-uri="${escapeHtml(uri.toString())}" data-locked="${this.locked}" data-version="${++this.version}" class="`);
+    })();
   }
 
-  private model(result: DocumentView): ReportModel {
-    const settings = this.lastSettings ?? mergeSettings(readVscodeSettings(this.uri));
-    return buildReportModel({
-      parsed: result.parsed,
-      diagnostics: result.diagnostics,
-      today: todayDate(),
-      holidays: settings.holidays,
-      timelineGapMinutes: settings.timelineGapMinutes,
-    });
-  }
-
-  private title(model: ReportModel): string {
-    const name = model.header.id ?? basename(this.uri);
+  private title(result: PreviewResult): string {
+    const name = result.id ?? basename(this.uri);
     return this.locked ? `[Preview] ${name}` : `Preview ${name}`;
   }
 
@@ -256,11 +233,8 @@ class Preview {
     if (typeof message !== 'object' || message === null) return;
     const m = message as { type?: unknown; path?: unknown; range?: unknown };
     if (m.type === 'reveal' && typeof m.path === 'string') {
-      const result = this.currentResult();
-      if (!result) return;
-      const path = parseDataPath(m.path);
-      const range = path.length === 0 ? result.parsed.documentStartRange() : result.parsed.valueRange(path) ?? result.parsed.anchorRange(path);
-      await this.reveal(new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
+      const range = await this.server.sendRequest<WireRange | null>(RANGE_OF_REQUEST, { uri: this.uri.toString(), dataPath: m.path } satisfies RangeOfParams);
+      if (range) await this.reveal(new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
     } else if (m.type === 'revealRange' && Array.isArray(m.range) && m.range.length === 4 && m.range.every((n) => Number.isInteger(n) && n >= 0)) {
       const [a, b, c, d] = m.range as number[];
       await this.reveal(new vscode.Range(a, b, c, d));
@@ -284,12 +258,4 @@ class Preview {
     // Reveal the start only: revealing the whole range would scroll sideways to the end of its last line.
     editor.revealRange(new vscode.Range(trimmed.start, trimmed.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() ?? uri.path;
-}
-
-function makeNonce(): string {
-  return randomBytes(18).toString('base64');
 }

@@ -383,13 +383,7 @@ function sectionProblems(parsed: ParsedPostmortem, diagnostics: ReportDiagnostic
   return counts;
 }
 
-/** `timeline.3.event` -> ['timeline', 3, 'event']. */
-export function parseDataPath(path: string): Array<string | number> {
-  return path
-    .split('.')
-    .filter((s) => s !== '')
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
+export { parseDataPath } from './dataPath';
 
 // Re-exported for renderers that need the raw number helpers.
 export { asNumber };

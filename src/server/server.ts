@@ -46,6 +46,7 @@ import { ServerSettings, type ScopeSettings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 import { LANGUAGE_FEATURE_CAPABILITIES, registerLanguageFeatures } from './languageFeatures';
 import { documentsToRelint, type IndexChange } from '../core/storeChange';
+import { registerFeatureRequests } from './featureRequests';
 
 /** `initializationOptions` the server reads; every field optional. */
 export interface PostmortemInitializationOptions {
@@ -322,11 +323,13 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
   /** Another file's id, category or services changed: cross-file findings of the open documents may change too. */
   const indexChanged = (change: IndexChange): void => {
     closedFiles.indexChanged(change);
+    features.changed();
     const plan = documentsToRelint(change, pointsInto);
     if (plan) relintOpen(plan.except, plan.only);
   };
 
   const settingsChanged = (): void => {
+    features.changed();
     relintOpen();
     closedFiles.refreshAll();
   };
@@ -377,7 +380,7 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
         void scanWorkspace();
       });
     }
-    void scanWorkspace();
+    features.scanning(scanWorkspace());
   });
 
   /** The first scan (and one per added folder), with progress shown by the client when it can. */
@@ -520,6 +523,21 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
     const current = await currentResult(uri);
     if (!current) return null;
     return { version: current.version, diagnostics: lspDiagnostics(current.result, keyOf(uri), uri), settings: current.settings };
+  });
+
+  // The preview, export, review, status bar, tree and New Post-Mortem ask for their data here (src/server/featureRequests.ts).
+  const features = registerFeatureRequests(connection, {
+    document: (uri) => documents.get(uri),
+    currentLint: (uri) => currentResult(uri),
+    keyOf,
+    readText: (key) => host.readPostmortem(key, index.folderOf(key)),
+    settingsFor: async (key) => (await settings.settingsFor(key)).lint,
+    reviewCurrency: async () => {
+      const [first] = folderKeys();
+      return first === undefined ? null : (await settings.settingsFor(first)).lint.currency;
+    },
+    store: index.store,
+    log,
   });
 
   registerLanguageFeatures(connection, {

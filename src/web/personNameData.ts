@@ -1,12 +1,15 @@
 /**
- * The name lists in the browser: bundled into the server's worker (a worker has no disk to read
- * dist/person-names.json from), in place of src/core/blame/personNameData.ts (scripts/build.mjs).
- * A `require` inside the function, so the list is evaluated on first use only, as in Node.
+ * The name lists in the browser, in place of src/core/blame/personNameData.ts (scripts/build.mjs):
+ * the desktop's dist/person-names.json, which the worker's start script holds as a function
+ * evaluated on first use (src/web/lazyModules.ts). Without it every name lookup answers "unknown",
+ * as in Node without the file.
  */
 import type { NameData, PlainWordData } from '../core/blame/personNameData';
+import { loadNameList } from './lazyModules';
 
 export function readNameData(): Partial<NameData> {
-  return require('../generated/person-names.json') as NameData;
+  const data = loadNameList();
+  return typeof data === 'object' && data !== null ? (data as Partial<NameData>) : {};
 }
 
 export function readPlainWordData(): Partial<PlainWordData> {

@@ -23,3 +23,10 @@ export interface ReadTextFileParams {
 
 /** The worker's global that holds the extension's URI (the package root), set before the server loads. */
 export const PACKAGE_ROOT_GLOBAL = 'postmortemPackageRoot';
+
+/**
+ * The worker's global that holds the NLP library (dist/compromise.js) and the name list
+ * (dist/person-names.json) as functions the server calls on first use (src/web/lazyModules.ts):
+ * the same files as the desktop's, not copies inside the worker's bundle.
+ */
+export const LAZY_MODULES_GLOBAL = 'postmortemLazyModules';

@@ -4,13 +4,16 @@
 // only the `browser` entry, so VS Code can run it nowhere but in the web worker extension host
 // (as github.dev and vscode.dev do). Its language server runs in a web worker of its own. Chromium,
 // driven by Playwright, opens the example draft, reads the Problems panel, applies a quick fix with
-// Ctrl+. and reads the result, then reads where the extension runs and its activation time from
+// Ctrl+. and reads the result; opens the preview of an example and reads its total cost in the
+// webview; reads the action-items status bar item, opens the quarterly review dashboard and the
+// Post-Mortems tree; then reads where the extension runs and its activation time from
 // Developer: Show Running Extensions.
 //
 // Usage: node test/web/run-web.mjs [--no-build]
 // Env: POSTMORTEM_E2E_KEEP=1 (keep the run folder), PORT (code-server port).
 // Prints `web: N passed, M failed` last; exits non-zero on any failure.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyWorkspace } from '../e2e/lib/run-dir.mjs';
@@ -21,6 +24,7 @@ import { buildExtension } from '../e2e/lib/vsix.mjs';
 import { extensionId, repoRoot } from '../e2e/lib/paths.mjs';
 
 const DRAFT = 'drafts/2026-11-20-payment-retries.pm.yaml';
+const EXAMPLE = 'postmortems/2026-04-14-orders-database-outage.pm.yaml';
 const keep = process.env.POSTMORTEM_E2E_KEEP === '1';
 const results = { passed: 0, failed: 0 };
 
@@ -28,7 +32,7 @@ function finish(code) {
   console.log(`web: ${results.passed} passed, ${results.failed + (code !== 0 && results.failed === 0 ? 1 : 0)} failed`);
   process.exit(code);
 }
-const guard = guardRun({ label: 'web', timeoutMs: 300_000, finish });
+const guard = guardRun({ label: 'web', timeoutMs: 480_000, finish });
 
 /**
  * The extension as a web-only extension: package.json without `main` (and the CLI's `bin`), and
@@ -42,6 +46,8 @@ function stageWebExtension(dir) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   for (const folder of ['dist/web', 'schemas', 'snippets', 'docs/rules', 'media']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true });
+  // Shared with the desktop: the features, and the NLP library, name list and renderers the server's worker evaluates on first use.
+  for (const file of ['dist/features.js', 'dist/compromise.js', 'dist/person-names.json', 'dist/server-features.js']) cpSync(join(repoRoot, file), join(dir, file));
   return manifest;
 }
 
@@ -87,7 +93,7 @@ async function showOnlyDraftProblems(page, ctx) {
 
 async function main() {
   if (!process.argv.includes('--no-build')) buildExtension();
-  const sizes = ['extension.js', 'server.js'].map((name) => `${name} ${(statSync(join(repoRoot, 'dist/web', name)).size / 1024).toFixed(0)} KB`);
+  const sizes = ['extension.js', 'client.js', 'server.js'].map((name) => `${name} ${(statSync(join(repoRoot, 'dist/web', name)).size / 1024).toFixed(0)} KB`);
   console.log(`web: browser bundles: ${sizes.join(', ')}`);
   let extensionDir;
   const { run, server, browser } = await startSession({
@@ -165,6 +171,57 @@ async function main() {
       assert.match(readFileSync(file, 'utf8'), expected);
     });
 
+    await step('the preview of a post-mortem shows its total cost, rendered by the server in the web worker', async () => {
+      await ctx.runCommand('View: Toggle Panel Visibility'); // the maximized Problems panel out of the way
+      await openFromExplorer(page, EXAMPLE);
+      await ctx.runCommand('Post-Mortem: Open Preview to the Side');
+      const frame = await ctx.frameWith('[data-figure="cost-total"]', { timeoutMs: 60_000 });
+      // 388,000 + 24,000 + 1,800 direct; 96 h x 150 + 2,600 x 0.015 x 420 + 20,000 indirect (as test/e2e/ui/preview.ui.ts).
+      const total = (await frame.locator('[data-figure="cost-total"]').first().innerText()).trim();
+      console.log(`    total cost in the webview: ${total}`);
+      assert.equal(total, '$464,580.00');
+      // The page's policy, as on the desktop: nothing but the nonce'd script and the extension's stylesheet.
+      const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute('content');
+      assert.match(csp ?? '', /^default-src 'none';/);
+      assert.match(csp ?? '', /script-src 'nonce-[^']+'/);
+      await ctx.screenshot('preview');
+    });
+
+    await step('the status bar counts the open action items, and the quarterly review and the tree show the workspace', async () => {
+      // The expected counts from the CLI, over the workspace as it is now (the quick fix gave the draft's item a deadline).
+      const rows = execFileSync(process.execPath, [join(repoRoot, 'dist/cli.js'), 'review', workspaceDir, '--include-drafts', '--format', 'ndjson'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .filter((row) => row.type === 'action' && (row.action_state === 'open' || row.action_state === 'in-progress'));
+      const expected = `Action items: ${rows.length} open, ${rows.filter((row) => row.overdue).length} overdue`;
+      const statusItem = page.locator('.statusbar-item', { hasText: 'Action items:' }).first();
+      await statusItem.waitFor({ timeout: 30_000 });
+      const deadline = Date.now() + 20_000;
+      while ((await statusItem.innerText()).trim() !== expected && Date.now() < deadline) await page.waitForTimeout(200);
+      console.log(`    status bar: ${(await statusItem.innerText()).trim()}`);
+      assert.equal((await statusItem.innerText()).trim(), expected);
+
+      await ctx.runCommand('Post-Mortem: Quarterly Review');
+      const frame = await ctx.frameWith('#quarter-picker', { timeoutMs: 60_000 });
+      await frame.selectOption('#quarter-picker', '2026-Q2');
+      await frame.locator('#q-2026-Q2').waitFor({ state: 'visible' });
+      assert.equal(await frame.locator('svg[role="img"]').count(), 4, 'four trend charts');
+      await ctx.screenshot('review-dashboard');
+
+      const header = page.locator('.pane-header', { hasText: /^Post-Mortems$/i }).first();
+      await header.click();
+      const view = page.locator('.pane', { has: header });
+      // The newest quarter comes first, open: the draft's row, with its open items as the CLI counts them.
+      const incident = view.locator('.monaco-list-row', { hasText: 'INC-2026-11-20-001' }).first();
+      await incident.waitFor({ timeout: 30_000 });
+      const rowText = (await incident.innerText()).replace(/\s+/g, ' ').trim();
+      console.log(`    tree row: ${rowText}`);
+      const draftOpen = rows.filter((row) => row.incident_id === 'INC-2026-11-20-001').length;
+      assert.match(rowText, new RegExp(`Duplicate card charges after payment retries · ${draftOpen} open`));
+      await ctx.screenshot('review-tree');
+    });
+
     await step('the extension runs in the web worker extension host (Show Running Extensions)', async () => {
       await ctx.runCommand('Developer: Show Running Extensions');
       // A development extension is listed by its id.
@@ -182,7 +239,7 @@ async function main() {
   } catch (error) {
     await ctx.screenshot('failure').catch(() => {});
     if (results.failed === 0) console.error(error);
-    console.error(`web: browser console (errors and the extension's lines):\n${consoleLines.filter((l) => /error|postmortem|post-mortem/i.test(l)).slice(-40).join('\n')}`);
+    console.error(`web: browser console (errors and the extension's lines):\n${consoleLines.filter((l) => process.env.PM_WEB_ALL_CONSOLE || /error|postmortem|post-mortem/i.test(l)).slice(-40).join('\n')}`);
     console.error(`web: code-server log tail:\n${serverLogTail(server)}`);
   } finally {
     await guard.stop();

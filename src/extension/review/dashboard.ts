@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { makeNonce, type FeatureServer } from '../featureServer';
 import type { CommandRegistry } from '../lazy';
-import { renderReviewBody, renderReviewPage } from '../../review/html';
-import type { PostmortemStore } from '../../core/store';
 import type { ReviewModel } from './model';
 import { revealInPostmortem } from './reveal';
 
@@ -10,9 +8,9 @@ export const QUARTERLY_REVIEW = 'postmortem.quarterlyReview';
 export const REVIEW_VIEW_TYPE = 'postmortem.review';
 
 /**
- * The quarterly review dashboard: one panel, rendered by src/review/html.ts,
- * updated in place (a message with the new body, no reload) when a
- * post-mortem changes, is created or deleted.
+ * The quarterly review dashboard: one panel, rendered by the language server
+ * (`postmortem/review`, src/review/html.ts there), updated in place (a message
+ * with the new body, no reload) when a post-mortem changes, is created or deleted.
  */
 export class ReviewDashboard implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -22,7 +20,7 @@ export class ReviewDashboard implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly model: ReviewModel,
-    private readonly store: PostmortemStore,
+    private readonly server: FeatureServer,
   ) {
     this.disposables.push(model.onDidUpdate(() => this.update()));
   }
@@ -56,11 +54,12 @@ export class ReviewDashboard implements vscode.Disposable {
     this.panel = panel;
     const webview = panel.webview;
     const media = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', name)).toString();
-    webview.html = renderReviewPage(
-      this.model.snapshot.review,
-      { mode: 'webview', nonce: randomBytes(16).toString('base64'), cspSource: webview.cspSource, styleUri: media('review.css'), scriptUri: media('review.js') },
-      this.selected,
-    );
+    webview.html = '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\';"></head><body><p>Loading the quarterly review…</p></body></html>';
+    void this.model
+      .ask({ includeDrafts: false, render: 'page', selected: this.selected, waitForScan: true, page: { nonce: makeNonce(), cspSource: webview.cspSource, styleUri: media('review.css'), scriptUri: media('review.js') } })
+      .then((result) => {
+        if (result?.html !== undefined && this.panel === panel) webview.html = result.html;
+      });
     const listeners = [
       webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       panel.onDidDispose(() => {
@@ -73,7 +72,7 @@ export class ReviewDashboard implements vscode.Disposable {
   private onMessage(message: unknown): void {
     if (typeof message !== 'object' || message === null) return;
     const { type, file, path, quarter, value } = message as Record<string, unknown>;
-    if (type === 'reveal') void revealInPostmortem(this.store, file, path);
+    if (type === 'reveal') void revealInPostmortem(this.model, this.server, file, path);
     else if (type === 'includeDrafts' && typeof value === 'boolean') this.model.setIncludeDrafts(value);
     // The script is listening now: send the current review in case the index settled while the page loaded.
     else if (type === 'ready') this.update();
@@ -81,9 +80,11 @@ export class ReviewDashboard implements vscode.Disposable {
   }
 
   private update(): void {
-    if (!this.panel) return;
-    const html = renderReviewBody(this.model.snapshot.review, { interactive: true, selected: this.selected });
-    void this.panel.webview.postMessage({ type: 'update', html });
+    const panel = this.panel;
+    if (!panel) return;
+    void this.model.ask({ includeDrafts: false, render: 'body', selected: this.selected }).then((result) => {
+      if (result?.html !== undefined && this.panel === panel) void panel.webview.postMessage({ type: 'update', html: result.html });
+    });
   }
 
   dispose(): void {
@@ -92,8 +93,8 @@ export class ReviewDashboard implements vscode.Disposable {
   }
 }
 
-export function registerDashboard(context: vscode.ExtensionContext, model: ReviewModel, store: PostmortemStore, commands: CommandRegistry): ReviewDashboard {
-  const dashboard = new ReviewDashboard(context, model, store);
+export function registerDashboard(context: vscode.ExtensionContext, model: ReviewModel, server: FeatureServer, commands: CommandRegistry): ReviewDashboard {
+  const dashboard = new ReviewDashboard(context, model, server);
   context.subscriptions.push(dashboard);
   commands.register(QUARTERLY_REVIEW, () => dashboard.show());
   commands.restore(REVIEW_VIEW_TYPE, (panel, state) => dashboard.restore(panel, state));

@@ -1,127 +1,84 @@
 import * as vscode from 'vscode';
-import { formatCalendarDate, todayDate } from '../../core/time';
-import type { PostmortemIndex } from '../workspaceIndex';
-import { FactsCache, type IncidentFacts } from '../../review/incident';
-import { collectFacts, reviewFromFacts, type Review } from '../../review/review';
-import type { CurrencyConversion } from '../../core/settings';
+import { DID_CHANGE_INDEX_NOTIFICATION, REVIEW_REQUEST, type ReviewParams, type ReviewResult } from '../../server/featureProtocol';
+import type { FeatureServer } from '../featureServer';
 
-export interface OpenActionItem {
-  file: string;
-  id: string;
-  title: string;
-  index: number;
-  action: string;
-  owner: string;
-  deadline: string | null;
-  state: 'open' | 'in-progress';
-  overdue: boolean;
-  daysOverdue: number | null;
-}
+export type { ReviewOpenItem as OpenActionItem, ReviewIncident, ReviewResult as ReviewSnapshot } from '../../server/featureProtocol';
 
-export interface ReviewSnapshot {
-  review: Review;
-  incidents: IncidentFacts[];
-  openItems: OpenActionItem[];
-  overdueCount: number;
-}
-
-/** How long to wait for more changes before recomputing (a branch switch changes many files at once). */
+/** How long to wait for more changes before asking again (a branch switch changes many files at once). */
 const SETTLE_MS = 150;
 
+/** Before the server's first answer: nothing counted yet. */
+const EMPTY: ReviewResult = { files: 0, openItems: [], overdueCount: 0, incidents: [], skipped: [] };
+
 /**
- * The quarterly review of the workspace, kept current from the workspace index
- * (the diagnostics feature's, so there is one watcher and one parse per file).
- * Recomputing reuses the facts of unchanged files (FactsCache), so an edit
- * costs one file's figures plus the per-quarter sums.
+ * The quarterly review's figures for the status bar and the tree, from the language server's
+ * workspace index (`postmortem/review`): asked again when the server says a post-mortem or the
+ * settings changed, and when the day turns (overdue counts depend on the date).
  */
 export class ReviewModel implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ReviewSnapshot>();
+  private readonly emitter = new vscode.EventEmitter<ReviewResult>();
   readonly onDidUpdate = this.emitter.event;
-  private readonly cache = new FactsCache();
-  private current: ReviewSnapshot | undefined;
+  private current: ReviewResult = EMPTY;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscription: vscode.Disposable;
   /** Overdue counts depend on the date: a window left open overnight must see the new day. */
   private readonly dayWatch: ReturnType<typeof setInterval>;
-  private day = formatCalendarDate(todayDate());
+  private day = new Date().toDateString();
+  /** Answers arrive out of order: only the latest request's is kept. */
+  private requests = 0;
+  /** Settles with the first answer after the server's first workspace scan. */
+  readonly ready: Promise<void>;
+  /** Drafts are left out of the figures unless the dashboard's "Count drafts" toggle asks for them. */
+  includeDrafts = false;
 
-  constructor(
-    private readonly index: PostmortemIndex,
-    private readonly currencyOf?: () => CurrencyConversion | null,
-  ) {
-    this.subscription = index.onDidChange(() => this.schedule());
-    void index.ready.then(() => this.refresh());
+  constructor(private readonly server: FeatureServer) {
+    this.subscription = server.onNotification(DID_CHANGE_INDEX_NOTIFICATION, () => this.schedule());
+    this.ready = this.refresh({ waitForScan: true }).then(() => undefined);
     this.dayWatch = setInterval(() => {
-      if (formatCalendarDate(todayDate()) !== this.day) this.refresh();
+      if (new Date().toDateString() !== this.day) void this.refresh();
     }, 10 * 60_000);
   }
 
-  get snapshot(): ReviewSnapshot {
-    return (this.current ??= this.compute());
+  get snapshot(): ReviewResult {
+    return this.current;
   }
-
-  /** Drafts are left out of the figures unless the dashboard's "Count drafts" toggle asks for them. */
-  private includeDrafts = false;
 
   setIncludeDrafts(include: boolean): void {
     if (include === this.includeDrafts) return;
     this.includeDrafts = include;
-    this.refresh();
+    void this.refresh();
   }
 
-  /** Recompute now (the refresh command, and tests). */
-  refresh(): ReviewSnapshot {
+  /** Ask now (the refresh command, and tests); keeps the last answer when the server cannot answer. */
+  async refresh(options: Pick<ReviewParams, 'waitForScan'> = {}): Promise<ReviewResult> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.current = this.compute();
-    this.emitter.fire(this.current);
+    const request = ++this.requests;
+    this.day = new Date().toDateString();
+    const result = await this.ask({ includeDrafts: this.includeDrafts, ...options });
+    if (result && request === this.requests) {
+      this.current = result;
+      this.emitter.fire(result);
+    }
     return this.current;
+  }
+
+  /** The review with its HTML (the dashboard), with the model's drafts toggle. */
+  ask(params: ReviewParams): Promise<ReviewResult | undefined> {
+    return this.server.sendRequest<ReviewResult | null>(REVIEW_REQUEST, { ...params, includeDrafts: this.includeDrafts }).then(
+      (result) => result ?? undefined,
+      () => undefined, // the server restarts: its next change notification asks again
+    );
+  }
+
+  /** Whether a file is one of the review's (a webview message names no other file to open). */
+  knows(file: string): boolean {
+    return this.current.incidents.some((i) => i.file === file) || this.current.skipped.some((s) => s.file === file);
   }
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), SETTLE_MS);
-  }
-
-  private compute(): ReviewSnapshot {
-    const today = todayDate();
-    this.day = formatCalendarDate(today);
-    const options = { today, cache: this.cache };
-    const facts = collectFacts(this.index.store.entries(), options);
-    const review = reviewFromFacts(facts, { includeDrafts: this.includeDrafts, currency: this.currency() });
-    const openItems: OpenActionItem[] = [];
-    for (const incident of facts.incidents) {
-      for (const item of incident.actions) {
-        if (item.state !== 'open' && item.state !== 'in-progress') continue;
-        openItems.push({
-          file: incident.file,
-          id: incident.id,
-          title: incident.title,
-          index: item.index,
-          action: item.action,
-          owner: item.owner,
-          deadline: item.deadline,
-          state: item.state,
-          overdue: item.overdue,
-          daysOverdue: item.daysOverdue,
-        });
-      }
-    }
-    // Overdue first (most overdue on top), then by deadline: the order someone would work through them.
-    openItems.sort(
-      (a, b) =>
-        Number(b.overdue) - Number(a.overdue) ||
-        (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) ||
-        (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
-        a.id.localeCompare(b.id) ||
-        a.index - b.index,
-    );
-    return { review, incidents: facts.incidents, openItems, overdueCount: openItems.filter((i) => i.overdue).length };
-  }
-
-  /** `.postmortem.yaml` `currency` of the first workspace folder: the review spans the workspace, so one report currency. */
-  private currency(): CurrencyConversion | null {
-    return this.currencyOf?.() ?? null;
+    this.timer = setTimeout(() => void this.refresh(), SETTLE_MS);
   }
 
   dispose(): void {

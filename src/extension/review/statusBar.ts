@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { CommandRegistry } from '../lazy';
+import type { FeatureServer } from '../featureServer';
 import type { ReviewModel, ReviewSnapshot } from './model';
 import { revealInPostmortem } from './reveal';
-import type { PostmortemStore } from '../../core/store';
 
 export const SHOW_ACTION_ITEMS = 'postmortem.showActionItems';
 
@@ -15,7 +15,7 @@ export function statusText(snapshot: ReviewSnapshot): string {
  * the open items (overdue first) and opens the chosen one at its place.
  * Returns a function reading the item's text, for the internal test command.
  */
-export function registerStatusBar(context: vscode.ExtensionContext, model: ReviewModel, store: PostmortemStore, commands: CommandRegistry): () => string {
+export function registerStatusBar(context: vscode.ExtensionContext, model: ReviewModel, server: FeatureServer, commands: CommandRegistry): () => string {
   const item = vscode.window.createStatusBarItem('postmortem.actionItems', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Post-Mortem Action Items';
   item.command = SHOW_ACTION_ITEMS;
@@ -24,14 +24,14 @@ export function registerStatusBar(context: vscode.ExtensionContext, model: Revie
     item.tooltip = 'Open action items of the workspace post-mortems; click to list them';
     item.backgroundColor = snapshot.overdueCount > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing to say in a workspace without post-mortems.
-    if (store.size > 0) item.show();
+    if (snapshot.files > 0) item.show();
     else item.hide();
   };
   context.subscriptions.push(
     item,
     model.onDidUpdate(update),
   );
-  commands.register(SHOW_ACTION_ITEMS, () => showActionItems(model, store));
+  commands.register(SHOW_ACTION_ITEMS, () => showActionItems(model, server));
   update(model.snapshot);
   return () => item.text;
 }
@@ -41,7 +41,7 @@ interface ActionPick extends vscode.QuickPickItem {
   index: number;
 }
 
-async function showActionItems(model: ReviewModel, store: PostmortemStore): Promise<void> {
+async function showActionItems(model: ReviewModel, server: FeatureServer): Promise<void> {
   const snapshot = model.snapshot;
   if (snapshot.openItems.length === 0) {
     void vscode.window.showInformationMessage('No open action items in the workspace post-mortems.');
@@ -60,5 +60,5 @@ async function showActionItems(model: ReviewModel, store: PostmortemStore): Prom
     matchOnDescription: true,
     matchOnDetail: true,
   });
-  if (chosen) await revealInPostmortem(store, chosen.file, ['action_items', chosen.index, 'action']);
+  if (chosen) await revealInPostmortem(model, server, chosen.file, ['action_items', chosen.index, 'action']);
 }

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
 import type { CommandRegistry } from '../lazy';
-import type { IncidentFacts } from '../../review/incident';
-import type { SkippedFile } from '../../review/review';
-import type { ReviewModel, ReviewSnapshot } from './model';
+import type { ReviewIncident, ReviewModel, ReviewSnapshot } from './model';
 import { SEVERITY_CODICONS } from './severityIcons';
 
 export const EXPLORER_VIEW = 'postmortem.explorer';
 export const REFRESH_TREE = 'postmortem.refreshTree';
 
+type SkippedFile = ReviewSnapshot['skipped'][number];
 type Node =
-  | { kind: 'quarter'; quarter: string; incidents: IncidentFacts[] }
-  | { kind: 'incident'; incident: IncidentFacts }
+  | { kind: 'quarter'; quarter: string; incidents: ReviewIncident[] }
+  | { kind: 'incident'; incident: ReviewIncident }
   | { kind: 'skipped-group'; skipped: SkippedFile[] }
   | { kind: 'skipped'; skipped: SkippedFile };
 
@@ -35,7 +34,7 @@ export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {
   getChildren(node?: Node): Node[] {
     const snapshot = (this.snapshot ??= this.model.snapshot);
     if (!node) {
-      const byQuarter = new Map<string, IncidentFacts[]>();
+      const byQuarter = new Map<string, ReviewIncident[]>();
       for (const incident of snapshot.incidents) {
         if (incident.quarter === null) continue;
         const list = byQuarter.get(incident.quarter) ?? [];
@@ -45,7 +44,7 @@ export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {
       const quarters: Node[] = [...byQuarter]
         .sort((a, b) => (a[0] < b[0] ? 1 : -1))
         .map(([quarter, incidents]) => ({ kind: 'quarter', quarter, incidents: incidents.sort((a, b) => b.startMs - a.startMs) }));
-      if (snapshot.review.skipped.length > 0) quarters.push({ kind: 'skipped-group', skipped: snapshot.review.skipped });
+      if (snapshot.skipped.length > 0) quarters.push({ kind: 'skipped-group', skipped: snapshot.skipped });
       return quarters;
     }
     if (node.kind === 'quarter') return node.incidents.map((incident) => ({ kind: 'incident', incident }));
@@ -57,7 +56,7 @@ export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {
     switch (node.kind) {
       case 'quarter': {
         const item = new vscode.TreeItem(node.quarter, vscode.TreeItemCollapsibleState.Expanded);
-        const open = node.incidents.reduce((sum, i) => sum + openCount(i), 0);
+        const open = node.incidents.reduce((sum, i) => sum + i.open, 0);
         item.description = `${node.incidents.length} incident${node.incidents.length === 1 ? '' : 's'}, ${open} open action${open === 1 ? '' : 's'}`;
         item.iconPath = new vscode.ThemeIcon('calendar');
         item.contextValue = 'postmortemQuarter';
@@ -67,8 +66,7 @@ export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {
       case 'incident': {
         const { incident } = node;
         const item = new vscode.TreeItem(incident.id, vscode.TreeItemCollapsibleState.None);
-        const open = openCount(incident);
-        const overdue = incident.actions.filter((a) => a.overdue).length;
+        const { open, overdue } = incident;
         item.description = `${incident.title}${incident.title ? ' · ' : ''}${open} open${overdue ? `, ${overdue} overdue` : ''}`;
         item.tooltip = `${incident.id}${incident.title ? `: ${incident.title}` : ''}\n${incident.severity ?? 'no severity'} · ${open} open action item${open === 1 ? '' : 's'}${overdue ? ` (${overdue} overdue)` : ''}`;
         item.iconPath = (incident.severity && SEVERITY_ICONS[incident.severity]) || UNKNOWN_SEVERITY;
@@ -103,10 +101,6 @@ export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 }
 
-function openCount(incident: IncidentFacts): number {
-  return incident.actions.filter((a) => a.state === 'open' || a.state === 'in-progress').length;
-}
-
 export function registerTree(context: vscode.ExtensionContext, model: ReviewModel, commands: CommandRegistry): PostmortemTreeProvider {
   const provider = new PostmortemTreeProvider(model);
   context.subscriptions.push(
@@ -114,6 +108,6 @@ export function registerTree(context: vscode.ExtensionContext, model: ReviewMode
     vscode.window.registerTreeDataProvider(EXPLORER_VIEW, provider),
     model.onDidUpdate((snapshot) => provider.update(snapshot)),
   );
-  commands.register(REFRESH_TREE, () => provider.update(model.refresh()));
+  commands.register(REFRESH_TREE, async () => provider.update(await model.refresh()));
   return provider;
 }
