@@ -11,7 +11,9 @@
  * Lines and columns are 1-based, like an editor's status bar; `endColumn`
  * (exclusive, 1-based) is checked when given. `output` is the text after
  * applying the first fix of each reported diagnostic (fixes without edits,
- * e.g. a documentation link, are skipped). Only the rule under test runs;
+ * e.g. a documentation link, are skipped); each of those fixes must also pass
+ * the fix check `lint --fix` applies (src/core/fixCheck.ts), so the paths and
+ * values it promises in `changes` are the ones its edits change. Only the rule under test runs;
  * schema and syntax findings are filtered out, so a test document may be a
  * fragment of a post-mortem.
  */
@@ -19,6 +21,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
 import { applyEdits } from '../../../src/core/fix';
+import { checkFixes } from '../../../src/core/fixCheck';
 import type { LintSettings } from '../../../src/core/settings';
 import type { Diagnostic, Severity, TextEdit } from '../../../src/core/types';
 import type { Rule } from '../../../src/rules/types';
@@ -53,6 +56,8 @@ export interface InvalidCase {
   output?: string;
   /** The title of the first diagnostic's first fix, when given. */
   fixTitle?: string;
+  /** Whether the first diagnostic's first fix may be applied by `lint --fix` (its `safe` flag), when given. */
+  fixSafe?: boolean;
 }
 
 export interface RuleTests {
@@ -83,6 +88,17 @@ export function applyFirstFixes(code: string, diagnostics: readonly Diagnostic[]
     if (fix) edits.push(...fix.edits);
   }
   return applyEdits(code, edits);
+}
+
+/** Each diagnostic's first fix with edits passes the fix check on its own: what it promises in `changes` is what it does. */
+function assertFixesPassTheCheck(code: string, diagnostics: readonly Diagnostic[]): void {
+  const { parsed } = lintText(code, { rules: [] });
+  for (const d of diagnostics) {
+    const fix = d.fixes?.find((f) => f.edits.length > 0);
+    if (!fix) continue;
+    const check = checkFixes(parsed, [fix]);
+    assert.ok(check.ok, `the fix "${fix.title}" is refused by the fix check: ${check.ok ? '' : check.reason}`);
+  }
 }
 
 function label(code: string, name?: string): string {
@@ -127,8 +143,12 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
             }
             if (expected.severity !== undefined) assert.equal(d.severity, expected.severity, `${where}: severity`);
           });
-          if (invalid.output !== undefined) assert.equal(applyFirstFixes(invalid.code, found), invalid.output);
+          if (invalid.output !== undefined) {
+            assert.equal(applyFirstFixes(invalid.code, found), invalid.output);
+            assertFixesPassTheCheck(invalid.code, found);
+          }
           if (invalid.fixTitle !== undefined) assert.equal(found[0]?.fixes?.[0]?.title, invalid.fixTitle);
+          if (invalid.fixSafe !== undefined) assert.equal(found[0]?.fixes?.[0]?.safe ?? false, invalid.fixSafe, 'the first fix\'s safe flag');
         });
       }
     });
