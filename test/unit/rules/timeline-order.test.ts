@@ -44,6 +44,11 @@ runRuleTests(timelineOrder, {
       errors: [{ line: 7, column: 9, messageIncludes: 'after midnight write the full date-time, e.g. 2026-11-03T00:05:00+02:00' }],
     },
     {
+      name: 'an entry that is not a mapping keeps the numbering of the others',
+      code: 'summary:\n  start: 2026-11-02T10:00:00Z\ntimeline:\n  - Something happened\n  - at: "10:30"\n  - at: "10:05"\n',
+      errors: [{ line: 6, column: 9, messageIncludes: 'Timeline entry 3 (10:05) comes after entry 2 (10:30)' }],
+    },
+    {
       name: 'one misplaced entry is reported once, not for each later entry',
       code: doc('2026-11-02T10:00:00Z', ['"10:30"', '"10:05"', '"10:10"', '"10:40"']),
       errors: [{ line: 7, column: 9 }, { line: 9, column: 9 }],
