@@ -86,4 +86,19 @@ describe('PM117 duplicate-id: many files with one id', () => {
     store.remove('b.pm.yaml');
     assert.equal(lintA(store).length, 0);
   });
+
+  it('names and links the other files in path order, whatever order the index gives them in', () => {
+    const files: Record<string, string> = { 'z.pm.yaml': A, 'c.pm.yaml': A, 'a.pm.yaml': A, 'm.pm.yaml': A };
+    const [d] = lintIn(files, 'z.pm.yaml');
+    assert.match(d.message, /is also used by a\.pm\.yaml, c\.pm\.yaml, m\.pm\.yaml\. /);
+    assert.deepEqual(d.related?.map((r) => r.file), ['a.pm.yaml', 'c.pm.yaml', 'm.pm.yaml']);
+  });
+
+  it('an index entry without the id\'s location links the top of that file', () => {
+    const workspace = { entries: () => [{ file: 'b.pm.yaml', doc: { id: ' INC-2026-11-02-001 ' } }] };
+    const [d] = lintText(A, { rules: [duplicateId], file: 'a.pm.yaml', workspace }).diagnostics.filter((x) => x.rule === 'duplicate-id');
+    assert.deepEqual(d.related, [
+      { file: 'b.pm.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'INC-2026-11-02-001 is also the id of this post-mortem' },
+    ]);
+  });
 });
