@@ -22,6 +22,8 @@ runRuleTests(actionOwnerMissing, {
       code: 'action_items:\n  - action: Alert on connection refusals  # from the review\n    deadline: 2026-11-03   # P0\n    priority: P0\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 41, severity: 'error', messageIncludes: 'Action item 1 has no owner.' }],
       output: 'action_items:\n  - action: Alert on connection refusals  # from the review\n    deadline: 2026-11-03   # P0\n    priority: P0\n    owner: TODO-owner\n',
+      fixTitle: 'Add "owner: TODO-owner"',
+      fixSafe: false,
     },
     {
       name: 'flow mapping: inserts ", owner: ..." before the brace',
