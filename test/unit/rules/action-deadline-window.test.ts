@@ -1,4 +1,6 @@
-import { runRuleTests } from './ruleTester';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runRuleTests, ruleDiagnostics } from './ruleTester';
 import { actionDeadlineWindow } from '../../../src/rules/action-deadline-window';
 
 runRuleTests(actionDeadlineWindow, {
@@ -35,6 +37,12 @@ runRuleTests(actionDeadlineWindow, {
       output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-30\n    priority: P0\n',
     },
     {
+      name: 'due before the next business day: no fix would push it out',
+      code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-28\n    priority: P0\n',
+      errors: [{ line: 4, column: 15 }],
+      output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    deadline: 2026-11-28\n    priority: P0\n',
+    },
+    {
       name: 'quoted deadline keeps its quotes; P1 from reviewed',
       today: '2026-11-02',
       code: 'reviewed: 2026-11-02\naction_items:\n  - { action: Add a canary stage, deadline: "2026-11-30", priority: P1 }\n',
@@ -56,4 +64,10 @@ runRuleTests(actionDeadlineWindow, {
       output: 'reviewed: 2026-11-06\naction_items:\n  - action: Alert on refusals\n    deadline: 2026-11-10\n    priority: P0\n',
     },
   ],
+});
+
+test('a deadline already on the next business day gets no fix at all (not one that rewrites the same date)', () => {
+  const [found, ...rest] = ruleDiagnostics(actionDeadlineWindow, 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on refusals\n    deadline: 2026-11-30\n    priority: P0\n');
+  assert.equal(rest.length, 0);
+  assert.equal(found.fixes, undefined);
 });

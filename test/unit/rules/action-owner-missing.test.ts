@@ -9,6 +9,8 @@ runRuleTests(actionOwnerMissing, {
     'action_items:\n  - { action: Add a canary stage, owner: SRE team, priority: P1 }\n',
     { name: 'no action items at all', code: 'title: Orders database outage\n' },
     { name: 'an item that is not a mapping is the schema\'s to report', code: 'action_items:\n  - Add a canary stage\n' },
+    { name: 'a team alias ending in "-owner" is an owner', code: 'action_items:\n  - action: Add a canary stage\n    owner: platform-owner\n' },
+    { name: 'a team name starting with a placeholder word is an owner', code: 'action_items:\n  - action: Add a canary stage\n    owner: Nonesuch team\n' },
     { name: 'rule turned off in settings', code: 'action_items:\n  - action: Add a canary stage\n', settings: { rules: { 'action-owner-missing': 'off' } } },
   ],
   invalid: [
@@ -43,6 +45,13 @@ runRuleTests(actionOwnerMissing, {
       errors: [{ line: 3, column: 12, endColumn: 15, messageIncludes: 'placeholder' }],
       output: 'action_items:\n  - action: Add a canary stage\n    owner: TBD\n',
     },
+    {
+      name: 'a placeholder with spaces around it, quoted as written without them',
+      code: 'action_items:\n  - action: Add a canary stage\n    owner: " TBD "\n',
+      errors: [{ line: 3, column: 12, messageIncludes: 'Action item 1 has only a placeholder owner ("TBD").' }],
+    },
+    { name: 'question marks are a placeholder', code: 'action_items:\n  - action: Add a canary stage\n    owner: "???"\n', errors: [{ line: 3, column: 12, messageIncludes: 'placeholder owner ("???")' }] },
+    { name: 'dashes are a placeholder', code: 'action_items:\n  - action: Add a canary stage\n    owner: "--"\n', errors: [{ line: 3, column: 12, messageIncludes: 'placeholder owner ("--")' }] },
     {
       name: 'the quick fix placeholder itself does not silence the rule',
       code: 'action_items:\n  - action: Add a canary stage\n    owner: TODO-owner\n',

@@ -32,6 +32,11 @@ runRuleTests(actionVague, {
   ],
   invalid: [
     {
+      name: 'a long action is quoted cut to 50 characters, its spaces trimmed',
+      code: item('"  Be more careful when changing the connection pool settings of the orders database  "'),
+      errors: [{ line: 2, column: 13, messageIncludes: 'Action item 1 ("Be more careful when changing the connection po...") asks people to try harder' }],
+    },
+    {
       name: 'a topic, not an action',
       code: item('Monitoring for the connection pool'),
       errors: [{ line: 2, column: 13, endColumn: 47, severity: 'hint', messageIncludes: 'does not start with a verb' }],

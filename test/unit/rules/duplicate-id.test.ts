@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
 import { PostmortemStore } from '../../../src/core/store';
 import { duplicateId } from '../../../src/rules/duplicate-id';
+import { assertRuleMetadataMatchesDocs } from './ruleTester';
 
 function lintIn(files: Record<string, string>, file: string) {
   const store = new PostmortemStore();
@@ -15,6 +16,8 @@ const B = '# copied from the orders outage\nid: "INC-2026-11-02-001"\ntitle: Che
 const C = 'id: INC-2026-11-02-002\ntitle: Checkout latency\n';
 
 describe('PM117 duplicate-id', () => {
+  it('id, slug and description match the docs page and the README table', () => assertRuleMetadataMatchesDocs(duplicateId));
+
   it('valid: distinct ids', () => {
     assert.deepEqual(lintIn({ 'a.pm.yaml': A, 'c.pm.yaml': C }, 'c.pm.yaml'), []);
     assert.deepEqual(lintIn({ 'a.pm.yaml': A, 'c.pm.yaml': C }, 'a.pm.yaml'), []);

@@ -19,6 +19,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lintText } from '../../../src/core/lint';
 import { applyEdits } from '../../../src/core/fix';
 import { checkFixes } from '../../../src/core/fixCheck';
@@ -111,8 +113,23 @@ function describeDiagnostic(d: Diagnostic): string {
   return `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.message}`;
 }
 
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * The rule's id, slug and description as users see them: its docs page's heading and its row of the README's rule
+ * table (test/unit/ruleDocs.test.ts checks those against the generator in a child process; this keeps each rule's
+ * own test file able to catch a changed id, slug or description).
+ */
+export function assertRuleMetadataMatchesDocs(rule: Rule): void {
+  const page = readFileSync(join(ROOT, 'docs', 'rules', `${rule.slug}.md`), 'utf8');
+  assert.equal(page.split('\n')[0], `# ${rule.id} \`${rule.slug}\``, 'the docs page heading');
+  const row = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').find((line) => line.startsWith(`| ${rule.id} | [\`${rule.slug}\`]`));
+  assert.ok(row?.endsWith(` | ${rule.description.replace(/\|/g, '\\|')} |`), `the README row of ${rule.id} ends with the description: ${row}`);
+}
+
 export function runRuleTests(rule: Rule, tests: RuleTests): void {
   describe(`${rule.id} ${rule.slug}`, () => {
+    it('id, slug and description match the docs page and the README table', () => assertRuleMetadataMatchesDocs(rule));
     describe('valid', () => {
       for (const entry of tests.valid) {
         const valid: ValidCase = typeof entry === 'string' ? { code: entry } : entry;
