@@ -51,6 +51,7 @@ runRuleTests(actionOwnerMissing, {
       errors: [{ line: 3, column: 12, messageIncludes: 'Action item 1 has only a placeholder owner ("TBD").' }],
     },
     { name: 'question marks are a placeholder', code: 'action_items:\n  - action: Add a canary stage\n    owner: "???"\n', errors: [{ line: 3, column: 12, messageIncludes: 'placeholder owner ("???")' }] },
+    { name: '"owner" run on to a placeholder word', code: 'action_items:\n  - action: Add a canary stage\n    owner: TBDowner\n', errors: [{ line: 3, column: 12, messageIncludes: 'placeholder owner ("TBDowner")' }] },
     { name: 'dashes are a placeholder', code: 'action_items:\n  - action: Add a canary stage\n    owner: "--"\n', errors: [{ line: 3, column: 12, messageIncludes: 'placeholder owner ("--")' }] },
     {
       name: 'the quick fix placeholder itself does not silence the rule',
