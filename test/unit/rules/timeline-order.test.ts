@@ -39,6 +39,11 @@ runRuleTests(timelineOrder, {
       errors: [{ line: 7, column: 9, messageIncludes: 'comes after entry 1 (2026-11-04T10:00:00+02:00) but happened earlier. Keep the timeline in time order.' }],
     },
     {
+      name: 'no after-midnight hint for a full date-time, though its offset looks like a clock time',
+      code: doc('2026-11-02T23:50:00+02:00', ['"23:55"', '2026-11-02T00:05:00+02:00']),
+      errors: [{ line: 7, column: 9, messageIncludes: 'comes after entry 1 (23:55) but happened earlier. Keep the timeline in time order.' }],
+    },
+    {
       name: 'the hint still applies when the next day is exactly the entry before',
       code: doc('2026-11-02T23:50:00+02:00', ['2026-11-03T00:05:00+02:00', '"00:05"']),
       errors: [{ line: 7, column: 9, messageIncludes: 'after midnight write the full date-time, e.g. 2026-11-03T00:05:00+02:00' }],
