@@ -20,6 +20,7 @@ runRuleTests(actionDeadlineMissing, {
       name: 'P0 counted from reviewed: the next business day',
       today: '2026-11-02',
       fixTitle: 'Add "deadline: 2026-11-03" (latest allowed for P0)',
+      fixSafe: true,
       code: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team   # on-call rota\n    priority: P0\n',
       errors: [{ line: 3, column: 5, endColumn: 41, severity: 'error', messageIncludes: 'Action item 1 has no deadline; set one by 2026-11-03. P0 allows the next business day after reviewed (2026-11-02).' }],
       output: 'reviewed: 2026-11-02\naction_items:\n  - action: Alert on connection refusals\n    owner: SRE team   # on-call rota\n    priority: P0\n    deadline: 2026-11-03\n',

@@ -9,6 +9,8 @@ runRuleTests(actionOwnerMissing, {
     'action_items:\n  - { action: Add a canary stage, owner: SRE team, priority: P1 }\n',
     { name: 'no action items at all', code: 'title: Orders database outage\n' },
     { name: 'an item that is not a mapping is the schema\'s to report', code: 'action_items:\n  - Add a canary stage\n' },
+    { name: 'a team alias ending in "-owner" is an owner', code: 'action_items:\n  - action: Add a canary stage\n    owner: platform-owner\n' },
+    { name: 'a team name starting with a placeholder word is an owner', code: 'action_items:\n  - action: Add a canary stage\n    owner: Nonesuch team\n' },
     { name: 'rule turned off in settings', code: 'action_items:\n  - action: Add a canary stage\n', settings: { rules: { 'action-owner-missing': 'off' } } },
   ],
   invalid: [
@@ -22,6 +24,8 @@ runRuleTests(actionOwnerMissing, {
       code: 'action_items:\n  - action: Alert on connection refusals  # from the review\n    deadline: 2026-11-03   # P0\n    priority: P0\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 41, severity: 'error', messageIncludes: 'Action item 1 has no owner.' }],
       output: 'action_items:\n  - action: Alert on connection refusals  # from the review\n    deadline: 2026-11-03   # P0\n    priority: P0\n    owner: TODO-owner\n',
+      fixTitle: 'Add "owner: TODO-owner"',
+      fixSafe: false,
     },
     {
       name: 'flow mapping: inserts ", owner: ..." before the brace',
@@ -41,6 +45,14 @@ runRuleTests(actionOwnerMissing, {
       errors: [{ line: 3, column: 12, endColumn: 15, messageIncludes: 'placeholder' }],
       output: 'action_items:\n  - action: Add a canary stage\n    owner: TBD\n',
     },
+    {
+      name: 'a placeholder with spaces around it, quoted as written without them',
+      code: 'action_items:\n  - action: Add a canary stage\n    owner: " TBD "\n',
+      errors: [{ line: 3, column: 12, messageIncludes: 'Action item 1 has only a placeholder owner ("TBD").' }],
+    },
+    { name: 'question marks are a placeholder', code: 'action_items:\n  - action: Add a canary stage\n    owner: "???"\n', errors: [{ line: 3, column: 12, messageIncludes: 'placeholder owner ("???")' }] },
+    { name: '"owner" run on to a placeholder word', code: 'action_items:\n  - action: Add a canary stage\n    owner: TBDowner\n', errors: [{ line: 3, column: 12, messageIncludes: 'placeholder owner ("TBDowner")' }] },
+    { name: 'dashes are a placeholder', code: 'action_items:\n  - action: Add a canary stage\n    owner: "--"\n', errors: [{ line: 3, column: 12, messageIncludes: 'placeholder owner ("--")' }] },
     {
       name: 'the quick fix placeholder itself does not silence the rule',
       code: 'action_items:\n  - action: Add a canary stage\n    owner: TODO-owner\n',

@@ -32,6 +32,21 @@ runRuleTests(actionVague, {
   ],
   invalid: [
     {
+      name: 'a long action is quoted cut to 50 characters, its spaces trimmed',
+      code: item('"  Be more careful when changing the connection pool settings of the orders database  "'),
+      errors: [{ line: 2, column: 13, messageIncludes: 'Action item 1 ("Be more careful when changing the connection po...") asks people to try harder' }],
+    },
+    {
+      name: 'an action of exactly 50 characters is quoted whole',
+      code: item('Be more careful with the orders database pool caps'),
+      errors: [{ line: 2, column: 13, messageIncludes: 'Action item 1 ("Be more careful with the orders database pool caps") asks people' }],
+    },
+    {
+      name: 'an action of 51 characters is cut',
+      code: item('Be more careful with the orders database pool caps!'),
+      errors: [{ line: 2, column: 13, messageIncludes: 'Action item 1 ("Be more careful with the orders database pool c...") asks people' }],
+    },
+    {
       name: 'a topic, not an action',
       code: item('Monitoring for the connection pool'),
       errors: [{ line: 2, column: 13, endColumn: 47, severity: 'hint', messageIncludes: 'does not start with a verb' }],

@@ -17,6 +17,8 @@ runRuleTests(actionWontDoReason, {
       code: 'action_items:\n  - action: Add a canary stage\n    status: wont-do   # decided 2026-11-02\n    owner: SRE team\n',
       errors: [{ line: 3, column: 13, endColumn: 20, severity: 'warning', messageIncludes: 'wont-do without a reason' }],
       output: 'action_items:\n  - action: Add a canary stage\n    status: wont-do   # decided 2026-11-02\n    owner: SRE team\n    reason: TODO-reason\n',
+      fixTitle: 'Add "reason: TODO-reason"',
+      fixSafe: false,
     },
     {
       name: 'flow mapping, empty reason',

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
 import { PostmortemStore } from '../../../src/core/store';
 import { duplicateId } from '../../../src/rules/duplicate-id';
+import { assertRuleMetadataMatchesDocs } from './ruleTester';
 
 function lintIn(files: Record<string, string>, file: string) {
   const store = new PostmortemStore();
@@ -15,6 +16,8 @@ const B = '# copied from the orders outage\nid: "INC-2026-11-02-001"\ntitle: Che
 const C = 'id: INC-2026-11-02-002\ntitle: Checkout latency\n';
 
 describe('PM117 duplicate-id', () => {
+  it('id, slug and description match the docs page and the README table', () => assertRuleMetadataMatchesDocs(duplicateId));
+
   it('valid: distinct ids', () => {
     assert.deepEqual(lintIn({ 'a.pm.yaml': A, 'c.pm.yaml': C }, 'c.pm.yaml'), []);
     assert.deepEqual(lintIn({ 'a.pm.yaml': A, 'c.pm.yaml': C }, 'a.pm.yaml'), []);
@@ -85,5 +88,20 @@ describe('PM117 duplicate-id: many files with one id', () => {
     assert.equal(lintA(store).length, 1);
     store.remove('b.pm.yaml');
     assert.equal(lintA(store).length, 0);
+  });
+
+  it('names and links the other files in path order, whatever order the index gives them in', () => {
+    const files: Record<string, string> = { 'z.pm.yaml': A, 'c.pm.yaml': A, 'a.pm.yaml': A, 'm.pm.yaml': A };
+    const [d] = lintIn(files, 'z.pm.yaml');
+    assert.match(d.message, /is also used by a\.pm\.yaml, c\.pm\.yaml, m\.pm\.yaml\. /);
+    assert.deepEqual(d.related?.map((r) => r.file), ['a.pm.yaml', 'c.pm.yaml', 'm.pm.yaml']);
+  });
+
+  it('an index entry without the id\'s location links the top of that file', () => {
+    const workspace = { entries: () => [{ file: 'b.pm.yaml', doc: { id: ' INC-2026-11-02-001 ' } }] };
+    const [d] = lintText(A, { rules: [duplicateId], file: 'a.pm.yaml', workspace }).diagnostics.filter((x) => x.rule === 'duplicate-id');
+    assert.deepEqual(d.related, [
+      { file: 'b.pm.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'INC-2026-11-02-001 is also the id of this post-mortem' },
+    ]);
   });
 });

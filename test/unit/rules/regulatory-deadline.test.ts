@@ -55,6 +55,16 @@ runRuleTests(regulatoryDeadlineRule, {
       errors: [{ line: 3, column: 27, severity: 'hint', messageIncludes: 'HIPAA has a notification clock (60 days from discovery)' }],
     },
     {
+      name: 'an answer of the 5 Whys is read too',
+      code: 'root_cause:\n  whys:\n    - Exports ran.\n    - The export job wrote personal data to a public bucket.\n',
+      errors: [{ line: 4, column: 7, severity: 'hint', messageIncludes: '`root_cause.whys.1` mentions "personal data"' }],
+    },
+    {
+      name: 'the first mention in reading order: the title before the description',
+      code: 'title: Personal data exposed by an export\nsummary:\n  description: A data breach in the support exports.\n',
+      errors: [{ line: 1, column: 8, severity: 'hint', messageIncludes: '`title` mentions "Personal data"' }],
+    },
+    {
       name: 'OSHA names both of its clocks',
       code: 'title: Press line fatality\n',
       errors: [{ line: 1, column: 8, messageIncludes: 'OSHA has a notification clock (8 hours (fatality) or 24 hours (hospitalization) from discovery)' }],

@@ -11,14 +11,19 @@
  * Lines and columns are 1-based, like an editor's status bar; `endColumn`
  * (exclusive, 1-based) is checked when given. `output` is the text after
  * applying the first fix of each reported diagnostic (fixes without edits,
- * e.g. a documentation link, are skipped). Only the rule under test runs;
+ * e.g. a documentation link, are skipped); each of those fixes must also pass
+ * the fix check `lint --fix` applies (src/core/fixCheck.ts), so the paths and
+ * values it promises in `changes` are the ones its edits change. Only the rule under test runs;
  * schema and syntax findings are filtered out, so a test document may be a
  * fragment of a post-mortem.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lintText } from '../../../src/core/lint';
 import { applyEdits } from '../../../src/core/fix';
+import { checkFixes } from '../../../src/core/fixCheck';
 import type { LintSettings } from '../../../src/core/settings';
 import type { Diagnostic, Severity, TextEdit } from '../../../src/core/types';
 import type { Rule } from '../../../src/rules/types';
@@ -53,6 +58,8 @@ export interface InvalidCase {
   output?: string;
   /** The title of the first diagnostic's first fix, when given. */
   fixTitle?: string;
+  /** Whether the first diagnostic's first fix may be applied by `lint --fix` (its `safe` flag), when given. */
+  fixSafe?: boolean;
 }
 
 export interface RuleTests {
@@ -85,6 +92,17 @@ export function applyFirstFixes(code: string, diagnostics: readonly Diagnostic[]
   return applyEdits(code, edits);
 }
 
+/** Each diagnostic's first fix with edits passes the fix check on its own: what it promises in `changes` is what it does. */
+function assertFixesPassTheCheck(code: string, diagnostics: readonly Diagnostic[]): void {
+  const { parsed } = lintText(code, { rules: [] });
+  for (const d of diagnostics) {
+    const fix = d.fixes?.find((f) => f.edits.length > 0);
+    if (!fix) continue;
+    const check = checkFixes(parsed, [fix]);
+    assert.ok(check.ok, `the fix "${fix.title}" is refused by the fix check: ${check.ok ? '' : check.reason}`);
+  }
+}
+
 function label(code: string, name?: string): string {
   if (name) return name;
   const oneLine = code.replace(/\s+/g, ' ').trim();
@@ -95,8 +113,23 @@ function describeDiagnostic(d: Diagnostic): string {
   return `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.severity} ${d.message}`;
 }
 
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * The rule's id, slug and description as users see them: its docs page's heading and its row of the README's rule
+ * table (test/unit/ruleDocs.test.ts checks those against the generator in a child process; this keeps each rule's
+ * own test file able to catch a changed id, slug or description).
+ */
+export function assertRuleMetadataMatchesDocs(rule: Rule): void {
+  const page = readFileSync(join(ROOT, 'docs', 'rules', `${rule.slug}.md`), 'utf8');
+  assert.equal(page.split('\n')[0], `# ${rule.id} \`${rule.slug}\``, 'the docs page heading');
+  const row = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').find((line) => line.startsWith(`| ${rule.id} | [\`${rule.slug}\`]`));
+  assert.ok(row?.endsWith(` | ${rule.description.replace(/\|/g, '\\|')} |`), `the README row of ${rule.id} ends with the description: ${row}`);
+}
+
 export function runRuleTests(rule: Rule, tests: RuleTests): void {
   describe(`${rule.id} ${rule.slug}`, () => {
+    it('id, slug and description match the docs page and the README table', () => assertRuleMetadataMatchesDocs(rule));
     describe('valid', () => {
       for (const entry of tests.valid) {
         const valid: ValidCase = typeof entry === 'string' ? { code: entry } : entry;
@@ -127,8 +160,12 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
             }
             if (expected.severity !== undefined) assert.equal(d.severity, expected.severity, `${where}: severity`);
           });
-          if (invalid.output !== undefined) assert.equal(applyFirstFixes(invalid.code, found), invalid.output);
+          if (invalid.output !== undefined) {
+            assert.equal(applyFirstFixes(invalid.code, found), invalid.output);
+            assertFixesPassTheCheck(invalid.code, found);
+          }
           if (invalid.fixTitle !== undefined) assert.equal(found[0]?.fixes?.[0]?.title, invalid.fixTitle);
+          if (invalid.fixSafe !== undefined) assert.equal(found[0]?.fixes?.[0]?.safe ?? false, invalid.fixSafe, 'the first fix\'s safe flag');
         });
       }
     });

@@ -31,6 +31,7 @@ runRuleTests(timelineGranularity, {
     // Issue 10, item 7: 72 h and 78 h gaps in a recovery were flagged against the SEV-1 15-minute limit.
     { name: 'after fix-deployed, a multi-day recovery has no limit by default', code: recovery('fix-deployed') },
     { name: 'a resolved entry ends the acute phase too', code: recovery('resolved') },
+    { name: 'end before start: no window (detection-mismatch reports it)', code: doc('SEV-1', ['10:00', '11:00'], '2026-11-02T09:00:00Z') },
   ],
   invalid: [
     {
@@ -41,6 +42,22 @@ runRuleTests(timelineGranularity, {
       name: 'SEV-3 allows an hour',
       code: doc('SEV-3', ['10:00', '11:30']),
       errors: [{ line: 8, column: 9, messageIncludes: 'are 1 h 30 min apart' }],
+    },
+    {
+      name: 'entries exactly at start and end are inside the window',
+      code: doc('SEV-1', ['10:00', '10:20'], '2026-11-02T10:20:00Z'),
+      errors: [{ line: 8, column: 9, messageIncludes: 'Timeline entries 1 (10:00) and 2 (10:20) are 20 min apart; SEV-1 allows 15 min.' }],
+    },
+    {
+      name: 'no severity: an hour, said without a severity name',
+      code: 'summary:\n  start: 2026-11-02T10:00:00Z\n  end: 2026-11-02T12:00:00Z\ntimeline:\n  - at: "10:00"\n  - at: "11:30"\n',
+      errors: [{ line: 6, column: 9, messageIncludes: 'are 1 h 30 min apart; this severity allows 1 h.' }],
+    },
+    {
+      name: 'a limit of 0 in the settings falls back to an hour',
+      code: doc('SEV-2', ['10:00', '11:30']),
+      settings: { timelineGapMinutes: { 'SEV-2': 0 } },
+      errors: [{ line: 8, column: 9, messageIncludes: 'SEV-2 allows 1 h.' }],
     },
     {
       name: 'settings tighten SEV-2',
