@@ -8,6 +8,7 @@ import { assessSentence, clearBlameCaches, mayContainBlame } from '../src/core/b
 import { featuresOf, scoreWith, type BlameModel } from '../src/core/blame/model';
 import { rosterFor, type Roster } from '../src/core/blame/people';
 import { maskMarkdown, splitSentences } from '../src/core/blame/sentences';
+import { quickCheckSwitch } from '../src/core/blame/quickCheck';
 import { samePerson } from '../test/lib/blameNames';
 
 interface Candidate {
@@ -47,7 +48,15 @@ function entryOf(set: string, sentence: LabelledSentence, roster: Roster): Entry
   const names = sentence.names ?? [];
   const parts: Part[] = [];
   for (const part of splitSentences(maskMarkdown(sentence.text))) {
-    const assessed = assessSentence(part.text, roster, { ungated: true });
+    // Every candidate the analysis finds: the quick check (speed only) skips sentences whose candidates
+    // could not be flagged, and training must not depend on that shortcut.
+    quickCheckSwitch.enabled = false;
+    let assessed: ReturnType<typeof assessSentence>;
+    try {
+      assessed = assessSentence(part.text, roster, { ungated: true });
+    } finally {
+      quickCheckSwitch.enabled = true;
+    }
     const fired = new Set(assessed.findings.map((f) => f.start));
     const at = new Set(assessed.candidates.map((c) => c.start));
     parts.push({
