@@ -1,10 +1,12 @@
 /**
- * The blame model's weights in the browser: bundled into the server's worker (a worker has no disk to read
- * dist/blame-model.json from), in place of src/core/blame/blameModelData.ts (scripts/build.mjs).
- * A `require` inside the function, so the weights are evaluated on first use only, as in Node.
+ * The blame model's weights in the browser, in place of src/core/blame/blameModelData.ts (scripts/build.mjs):
+ * the desktop's dist/blame-model.json, which the worker's start script holds as a function evaluated on first
+ * use (src/web/lazyModules.ts). Without it the rules work alone, as in Node without the file.
  */
 import type { BlameModel } from '../core/blame/model';
+import { loadBlameModel } from './lazyModules';
 
 export function readModelData(): BlameModel | undefined {
-  return require('../core/blame/blameModel.json') as BlameModel;
+  const data = loadBlameModel();
+  return typeof data === 'object' && data !== null ? (data as BlameModel) : undefined;
 }

@@ -64,10 +64,12 @@ async function startWorker(context: vscode.ExtensionContext): Promise<Worker> {
       return undefined;
     }
   };
-  const [server, compromise, names, features] = await Promise.all([
+  const [server, compromise, names, plainWords, blameModel, features] = await Promise.all([
     text('dist/web/server.js'),
     text('dist/compromise.js'),
     text('dist/person-names.json'),
+    text('dist/plain-words.json'),
+    text('dist/blame-model.json'),
     text('dist/server-features.js'),
   ]);
   if (server === undefined) throw new Error('dist/web/server.js could not be read');
@@ -76,6 +78,8 @@ async function startWorker(context: vscode.ExtensionContext): Promise<Worker> {
   const lazy = [
     compromise === undefined ? '' : `compromise: function (module, exports) {\n${compromise}\n},`,
     names === undefined ? '' : `names: function () { return ${names}; },`,
+    plainWords === undefined ? '' : `plainWords: function () { return ${plainWords}; },`,
+    blameModel === undefined ? '' : `blameModel: function () { return ${blameModel}; },`,
     features === undefined ? '' : `serverFeatures: function (module, exports) {\n${features}\n},`,
   ].join('\n');
   const prelude = `globalThis.${PACKAGE_ROOT_GLOBAL} = ${JSON.stringify(context.extensionUri.toString())};\nglobalThis.${LAZY_MODULES_GLOBAL} = {\n${lazy}\n};\n`;

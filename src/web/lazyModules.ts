@@ -1,7 +1,8 @@
 /**
  * The NLP library, the name list and the renderers of the editor's features in the server's web
  * worker: the script that starts the worker (src/web/client.ts) defines them as functions over the
- * desktop's own files (dist/compromise.js, dist/person-names.json, dist/server-features.js), so the
+ * desktop's own files (dist/compromise.js, dist/person-names.json, dist/plain-words.json, dist/blame-model.json,
+ * dist/server-features.js), so the
  * vsix holds one copy of each and the worker evaluates them only when first asked, as `require`
  * does in Node.
  */
@@ -11,6 +12,8 @@ interface LazyModules {
   compromise?: (module: { exports: unknown }, exports: unknown) => void;
   serverFeatures?: (module: { exports: unknown }, exports: unknown) => void;
   names?: () => unknown;
+  plainWords?: () => unknown;
+  blameModel?: () => unknown;
 }
 
 const cache = new Map<string, unknown>();
@@ -35,10 +38,25 @@ export function loadCompromiseModule(): unknown {
   return loadDefined('compromise');
 }
 
+/** A data file the start script defined as a function returning it, evaluated once; undefined without it. */
+function loadData(name: 'names' | 'plainWords' | 'blameModel'): unknown {
+  if (!cache.has(name)) cache.set(name, lazyModules()[name]?.());
+  return cache.get(name);
+}
+
 /** The name lists, or undefined when the worker was started without them. */
 export function loadNameList(): unknown {
-  if (!cache.has('names')) cache.set('names', lazyModules().names?.());
-  return cache.get('names');
+  return loadData('names');
+}
+
+/** The blame quick check's plain words (dist/plain-words.json), or undefined when the worker was started without them. */
+export function loadPlainWords(): unknown {
+  return loadData('plainWords');
+}
+
+/** The blame model's weights (dist/blame-model.json), or undefined when the worker was started without them. */
+export function loadBlameModel(): unknown {
+  return loadData('blameModel');
 }
 
 /** The server's renderers (dist/server-features.js, src/server/featureRender.ts), or undefined when the worker was started without them. */

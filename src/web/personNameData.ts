@@ -5,13 +5,15 @@
  * as in Node without the file.
  */
 import type { NameData, PlainWordData } from '../core/blame/personNameData';
-import { loadNameList } from './lazyModules';
+import { loadNameList, loadPlainWords } from './lazyModules';
 
 export function readNameData(): Partial<NameData> {
   const data = loadNameList();
   return typeof data === 'object' && data !== null ? (data as Partial<NameData>) : {};
 }
 
+/** The quick check's plain words, from the desktop's dist/plain-words.json like the name list; without it the check skips nothing. */
 export function readPlainWordData(): Partial<PlainWordData> {
-  return require('../generated/plain-words.json') as PlainWordData;
+  const data = loadPlainWords();
+  return typeof data === 'object' && data !== null ? (data as Partial<PlainWordData>) : {};
 }
