@@ -14,12 +14,6 @@ export interface StoredPostmortem extends WorkspaceEntry {
  * review read it; hosts feed it (file watcher in the extension, disk in the CLI).
  */
 export class PostmortemStore implements WorkspaceIndex {
-  /**
-   * @param keep what each entry keeps of its document's data: all of it by default (the review reads
-   * everything); the language server passes `crossFileFields`, so 10,000 files cost a few fields each.
-   */
-  constructor(private readonly keep: (data: Record<string, unknown>) => Record<string, unknown> = (data) => data) {}
-
   private readonly byFile = new Map<string, StoredPostmortem>();
   /** A fingerprint of each file's text, to skip re-parsing identical saves without keeping every text in memory. */
   private readonly fingerprints = new Map<string, string>();
@@ -35,7 +29,7 @@ export class PostmortemStore implements WorkspaceIndex {
     const existing = this.byFile.get(file);
     const fingerprint = textFingerprint(text);
     if (existing && this.fingerprints.get(file) === fingerprint) return existing;
-    const entry = summarize(file, text, parsed?.text === text ? parsed : undefined, this.keep);
+    const entry = summarize(file, text, parsed?.text === text ? parsed : undefined);
     if (existing) this.unindex(existing);
     this.byFile.set(file, entry);
     this.index(entry);
@@ -117,12 +111,7 @@ class MultiMap<T> {
   }
 }
 
-export function summarize(
-  file: string,
-  text: string,
-  alreadyParsed?: ParsedPostmortem,
-  keep: (data: Record<string, unknown>) => Record<string, unknown> = (data) => data,
-): StoredPostmortem {
+export function summarize(file: string, text: string, alreadyParsed?: ParsedPostmortem): StoredPostmortem {
   const parsed = alreadyParsed ?? parsePostmortem(text);
   const firstError = parsed.syntaxDiagnostics.find((d) => d.severity === 'error');
   if (firstError) {
@@ -133,7 +122,7 @@ export function summarize(
   }
   return {
     file,
-    doc: asPostmortem(detachStrings(keep(parsed.data))),
+    doc: asPostmortem(detachStrings(parsed.data)),
     idRange: parsed.valueRange(['id']),
     categoryRange: parsed.valueRange(['root_cause', 'category']),
   };
@@ -157,23 +146,6 @@ export function textFingerprint(text: string): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
   return `${text.length}:${hash.toString(36)}`;
-}
-
-/**
- * What another file's lint and the editor features read of a post-mortem: the cross-file rules
- * (duplicate-id, repeat-incident with its open action count), what decides whether a change is
- * cross-file (src/core/storeChange.ts), workspace symbols (id, title) and completion (ids, action
- * item owners). Everything else (timeline, factors, prose) stays out of the index.
- */
-export function crossFileFields(data: Record<string, unknown>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const key of ['id', 'title', 'services', 'related'] as const) if (key in data) kept[key] = data[key];
-  if (isRecord(data.root_cause)) kept.root_cause = { category: data.root_cause.category };
-  if (isRecord(data.summary)) kept.summary = { start: data.summary.start };
-  if (Array.isArray(data.action_items)) {
-    kept.action_items = data.action_items.map((item: unknown) => (isRecord(item) ? { status: item.status, owner: item.owner } : item));
-  }
-  return kept;
 }
 
 /** V8 keeps a substring of 13 or more characters as a slice that holds its whole source text alive. */

@@ -1,13 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { crossFileFields, PostmortemStore, textFingerprint } from '../../src/core/store';
-import { lintText } from '../../src/core/lint';
-import { completionSourcesOf } from '../../src/language/workspaceFacts';
+import { PostmortemStore, textFingerprint } from '../../src/core/store';
 import { parsePostmortem } from '../../src/core/parse';
 
-const VALID = join(__dirname, '../fixtures/valid.pm.yaml');
 const text = (id: string): string => `id: ${id}\nstatus: draft\nroot_cause:\n  category: config\n`;
 
 test('an unchanged text keeps its entry; an edit of the same length replaces it', () => {
@@ -92,43 +87,4 @@ test('deeply nested or self-referencing data is stored without exhausting the st
   assert.equal(stored.id, 'INC-2026-01-01-001');
   assert.equal((parsed.data as Record<string, any>).tree.child, (parsed.data as Record<string, any>).tree, 'the parser builds a cycle');
   assert.equal(stored.tree.child, stored.tree, 'the copy keeps it a cycle');
-});
-
-test('crossFileFields keeps what other files and the editor features read, and nothing of the timeline or prose', () => {
-  const store = new PostmortemStore(crossFileFields);
-  const entry = store.upsert('a.pm.yaml', readFileSync(VALID, 'utf8'));
-  assert.deepEqual(Object.keys(entry.doc).sort(), ['action_items', 'id', 'root_cause', 'services', 'summary', 'title']);
-  assert.deepEqual(entry.doc.root_cause, { category: 'testing' });
-  assert.deepEqual(Object.keys(entry.doc.summary ?? {}), ['start']);
-  const items = entry.doc.action_items as object[];
-  assert.ok(items.length > 0);
-  for (const item of items) assert.deepEqual(Object.keys(item).sort(), ['owner', 'status']);
-  assert.deepEqual(entry.idRange, new PostmortemStore().upsert('a.pm.yaml', readFileSync(VALID, 'utf8')).idRange);
-});
-
-test('a store keeping only crossFileFields gives the same cross-file findings, incidents and owners as a full store', () => {
-  const valid = readFileSync(VALID, 'utf8');
-  const texts: Record<string, string> = {
-    'earlier.pm.yaml': valid.replace(/^id: .*$/m, 'id: INC-2026-01-05-001').replace(/start: 2026-03-02T14:05:00Z/, 'start: 2026-01-05T10:00:00Z'),
-    'same-id.pm.yaml': valid,
-    'valid.pm.yaml': valid,
-    'other-cause.pm.yaml': valid.replace(/^id: .*$/m, 'id: INC-2026-04-01-001').replace(/^ {2}category: testing$/m, '  category: capacity'),
-    'broken.pm.yaml': 'id: [unclosed\n',
-  };
-  const full = new PostmortemStore();
-  const slim = new PostmortemStore(crossFileFields);
-  for (const [file, text] of Object.entries(texts)) {
-    full.upsert(file, text);
-    slim.upsert(file, text);
-  }
-  const crossFileRules = new Set<string>();
-  for (const [file, text] of Object.entries(texts)) {
-    const expected = lintText(text, { file, workspace: full }).diagnostics;
-    assert.deepEqual(lintText(text, { file, workspace: slim }).diagnostics, expected, file);
-    for (const d of expected) if (d.rule === 'duplicate-id' || d.rule === 'repeat-incident') crossFileRules.add(d.rule);
-  }
-  // Else the comparison above proves nothing about cross-file rules.
-  assert.deepEqual([...crossFileRules].sort(), ['duplicate-id', 'repeat-incident']);
-  assert.deepEqual(completionSourcesOf(slim, ['Someone']), completionSourcesOf(full, ['Someone']));
-  assert.ok(completionSourcesOf(slim).owners.length > 0);
 });
