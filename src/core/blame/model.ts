@@ -9,7 +9,7 @@
  * scripts/train-blame-model.mjs on the blind corpora and committed as blameModel.json (dist/blame-model.json in
  * the bundles); they are read on the first sentence that has a person candidate, never at activation.
  */
-import type { Mention } from './people';
+import type { Mention, MentionSource } from './people';
 import type { TermMatch } from './lexicon';
 import { CLEARING, EXONERATING_ROOTS } from './lexicon';
 import { readModelData } from './blameModelData';
@@ -186,4 +186,127 @@ export function modelTerm(sentence: string, candidate: Mention, signals: Pick<Ru
   const text = rest?.[1].trim() || sentence.trim();
   const start = sentence.indexOf(text, candidate.end);
   return { start, end: start + text.length, text, strong: false };
+}
+
+/** The largest positive weight among the features whose name starts with `prefix` (0 when none is positive). */
+function largestWeight(weights: ReadonlyMap<string, number>, prefix: string): number {
+  let largest = 0;
+  for (const [name, weight] of weights) if (name.startsWith(prefix) && weight > largest) largest = weight;
+  return largest;
+}
+
+const MAY_BE_MODAL = /(?<![\p{L}])(?:should|must|would|could|might|shall|will|to|needs?)(?![\p{L}])/iu;
+const MAY_NEGATE = /(?<![\p{L}])(?:not|never|no|didn't|did't|wasn't|hasn't|hadn't|don't|doesn't|cannot|can't|couldn't|without)(?![\p{L}])/iu;
+const MAY_BE_COUNTERFACTUAL = /(?<![\p{L}])(?:had|would|would've|could|should|should've)(?![\p{L}])/iu;
+const MAY_BE_ACTION_ITEM = /(?<![\p{L}])(?:action|ai-?\d*|todo|follow[- ]up|ask|remind|coach|retrain|to|must|should|will|needs)(?![\p{L}])/iu;
+
+/**
+ * Speed only (the blame quick check, ./quickCheck.ts): whether the shipped model could add any person candidate
+ * in a sentence the rules do not look at (no blame language, or a sentence that clears). It bounds from above,
+ * from the sentence's words alone, the score featuresOf and scoreWith would give the best candidate anywhere in
+ * it: a feature that depends on where the candidate and the other candidates stand counts with the largest
+ * weight it could take there, every other feature with its own, each name once (features are a set). Below
+ * addAt, no candidate can be added, so the language analysis (compromise) is not needed. False without a model:
+ * the rules alone add nothing in such a sentence.
+ */
+export function modelMayAddWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[]): boolean {
+  const shipped = model();
+  if (!shipped) return false;
+  return 1 / (1 + Math.exp(-modelBoundWithoutRules(sentence, terms, harm, shipped.weights, shipped.model.bias))) >= shipped.model.addAt;
+}
+
+/** The shipped model's score of a candidate before the logistic (its log-odds); for the bound's tests. */
+export function candidateLogOdds(sentence: string, candidate: Mention, others: readonly Mention[], signals: RuleSignals): number | undefined {
+  const shipped = model();
+  if (!shipped) return undefined;
+  let z = shipped.model.bias;
+  for (const name of featuresOf(sentence, candidate, others, signals)) z += shipped.weights.get(name) ?? 0;
+  return z;
+}
+
+/** Every source a mention may come from: the model's src= feature takes one of them. */
+const MENTION_SOURCES: Record<MentionSource, true> = { roster: true, handle: true, email: true, nlp: true, guess: true };
+
+/** The log-odds bound of modelMayAddWithoutRules, for given weights. */
+export function modelBoundWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[], weights: ReadonlyMap<string, number>, bias: number): number {
+  const weight = (name: string): number => weights.get(name) ?? 0;
+  const positive = (name: string): number => Math.max(0, weight(name));
+  const best = (names: readonly string[]): number => Math.max(0, ...names.map(positive));
+  // What does not depend on the candidate (featuresOf with fired false and gated false).
+  let bound = bias + weight('bias') + weight('ungated') + weight(`terms=${bucket(terms.length)}`) + weight(`harm=${bucket(harm.length)}`);
+  if (terms.some((t) => t.strong)) bound += weight('strong');
+  for (const t of new Set(terms.map((t) => t.text.toLowerCase().replace(/\s+/g, '_')))) bound += weight(`term=${t}`);
+  if (terms.length > 0) bound += positive('term-after');
+  if (harm.length > 0) bound += positive('harm-after');
+  if (THANKS.test(sentence)) bound += weight('thanks');
+  if (CLEARING.test(sentence) || CLEARS.test(sentence)) bound += weight('clears');
+  // Flags of the candidate's shape, where the sentence has what they need.
+  bound += best(Object.keys(MENTION_SOURCES).map((source) => `src=${source}`)) + positive('doubtful') + positive('starts') + positive('mends');
+  if (/['’]s(?![\p{L}\p{N}])/u.test(sentence)) bound += positive('possessive');
+  if (MAY_BE_MODAL.test(sentence)) bound += positive('modal-after');
+  if (MAY_NEGATE.test(sentence)) bound += positive('neg-after') + positive('neg-before');
+  if (MAY_BE_COUNTERFACTUAL.test(sentence)) bound += positive('counterfactual');
+  if (MAY_BE_ACTION_ITEM.test(sentence)) bound += positive('action-item');
+  if (/(?<![\p{L}])(?:is|was|are|were|been)(?![\p{L}])/iu.test(sentence)) bound += positive('responsible-for');
+
+  // The words: each is itself (NUM for a number), the candidate's (PERSON) or, when there are other candidates,
+  // another's (OTHER). The two cases are bounded apart: others=0 and others=1 weigh differently.
+  const base = words(sentence).map((w) => (/^\d[\d:.,]*$/.test(w.text) ? 'NUM' : w.text));
+  const alone = bound + weight('others=0') + wordsAndPlace(base, positive, false);
+  const withOthers = bound + Math.max(weight('others=1'), weight('others=2+')) + wordsAndPlace(base, positive, true);
+  return Math.max(alone, withOthers);
+}
+
+/** The largest sum the words' and the candidate's place features can give (modelMayAddWithoutRules). */
+function wordsAndPlace(base: readonly string[], positive: (name: string) => number, withOthers: boolean): number {
+  const n = base.length;
+  const best = (names: readonly string[]): number => Math.max(0, ...names.map(positive));
+  const others = withOthers ? ['OTHER'] : [];
+  let sum = 0;
+  // Each name once: every word and pair of the sentence, and what OTHER brings.
+  const possible = new Set<string>(withOthers ? ['w=OTHER', 'w<OTHER', 'w>OTHER', 'b=OTHER_OTHER'] : []);
+  for (let i = 0; i < n; i++) {
+    possible.add(`w=${base[i]}`);
+    if (withOthers) possible.add(`b=${base[i]}_OTHER`).add(`b=OTHER_${base[i]}`);
+    if (i + 1 < n) possible.add(`b=${base[i]}_${base[i + 1]}`);
+  }
+  for (const name of possible) sum += positive(name);
+  // PERSON stands once: one pair ends on it, one starts from it.
+  sum += best([...base, ...others].map((t) => `b=${t}_PERSON`)) + best([...base, ...others].map((t) => `b=PERSON_${t}`));
+
+  // Where the candidate stands: the words before its first word (l1, l2, by-PERSON) and after its last (r1-r3, v);
+  // a word next to it may be another candidate's, and one further away any word on that side.
+  const leftBound = (p: number): number => {
+    const l1 = p === 0 ? ['^'] : [base[p - 1], ...others];
+    const l2 = p === 0 ? ['^'] : ['^', ...others, ...base.slice(0, p - 1)];
+    let left = best(l1.map((t) => `l1=${t}`)) + best(l2.map((t) => `l2=${t}`)) + best(l2.flatMap((a) => l1.map((b) => `l12=${a}_${b}`)));
+    if (l1.includes('by')) left += positive('by-person') + positive('by-mender') + best(l2.map((t) => `byverb=${stem(t)}`));
+    return left;
+  };
+  const rightBound = (e: number): number => {
+    const r1 = e + 1 < n ? [base[e + 1], ...others] : ['$'];
+    const r2 = e + 1 < n ? ['$', ...others, ...base.slice(e + 2)] : ['$'];
+    return best(r1.map((t) => `r1=${t}`)) + best(r2.map((t) => `r2=${t}`)) + best(r2.map((t) => `r3=${t}`)) + best(r1.flatMap((a) => r2.map((b) => `r12=${a}_${b}`))) + best([...r1, ...r2].map((t) => `v=${stem(t)}`));
+  };
+  // The words before the candidate count as w<, those after it as w> (each stem once per side).
+  const sideSums = (side: '<' | '>', order: number[]): number[] => {
+    const sums = new Array<number>(n + 1).fill(0);
+    const seen = new Set<string>();
+    let total = 0;
+    for (const i of order) {
+      const stemmed = stem(base[i]);
+      if (!seen.has(stemmed)) total += positive(`w${side}${stemmed}`);
+      seen.add(stemmed);
+      sums[side === '<' ? i + 1 : i] = total;
+    }
+    return sums;
+  };
+  const beforeSum = sideSums('<', [...base.keys()]); // beforeSum[p]: the words 0..p-1
+  const afterSum = sideSums('>', [...base.keys()].reverse()); // afterSum[i]: the words i..n-1
+  // The candidate spans words p..e (e >= p): the best right side from each word on.
+  const rightFrom = new Array<number>(n + 1).fill(0);
+  for (let e = n - 1; e >= 0; e--) rightFrom[e] = Math.max(rightFrom[e + 1], rightBound(e) + afterSum[e + 1]);
+  let place = 0;
+  for (let p = 0; p < n; p++) place = Math.max(place, leftBound(p) + beforeSum[p] + rightFrom[p]);
+  return sum + place;
 }

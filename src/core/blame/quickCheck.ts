@@ -22,6 +22,7 @@ import type { TermMatch } from './lexicon';
 import { GIVEN_NAME_TOOLS } from './lexicon';
 import type { Roster } from './people';
 import { readPlainWordData } from './personNameData';
+import { modelMayAddWithoutRules } from './model';
 
 let plainWords: { all: ReadonlySet<string>; notCapitalised: ReadonlySet<string> } | undefined;
 
@@ -60,14 +61,17 @@ export const quickCheckSwitch = { enabled: true };
 /**
  * False only where detectInSentence is sure to find no one: nobody can be named, or (in a sentence with blame
  * language, `gated`) no term and no shape that pins anything on anyone. Sentences without blame language reach
- * here only for the trained model (./model.ts), which weighs every person candidate: for those, a nameable
- * person is enough. `terms` are the detector's usable terms.
+ * here only for the trained model (./model.ts), which weighs every person candidate: for those, someone must be
+ * nameable and the best score the model could give any candidate there (modelMayAddWithoutRules) must reach its
+ * threshold. `terms` are the detector's usable terms.
  */
 export function mayFindBlame(sentence: string, roster: Roster, terms: readonly TermMatch[], harm: readonly TermMatch[], gated = true): boolean {
   if (!quickCheckSwitch.enabled) return true;
+  // Without blame language only the model may add someone: it is asked for the best score it could give.
+  if (!gated) return mayNameSomeone(sentence, roster) && modelMayAddWithoutRules(sentence, terms, harm);
   // A chat speaker may admit the act in their own words (selfAdmission), with a term or harm anywhere.
   if (sentence.includes('<')) return true;
-  return mayNameSomeone(sentence, roster) && (!gated || terms.length > 0 || mayPinWithoutTerm(sentence, harm));
+  return mayNameSomeone(sentence, roster) && (terms.length > 0 || mayPinWithoutTerm(sentence, harm));
 }
 
 function mayPinWithoutTerm(sentence: string, harm: readonly TermMatch[]): boolean {
