@@ -8,7 +8,7 @@
  * and takes minutes); `HOST_BLOCKING_FILES=1000` for a smaller workspace.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { build } from 'esbuild';
@@ -64,7 +64,8 @@ export async function run(): Promise<void> {
       writeFileSync(join(workspace, BIG_DOCUMENT), generatePostmortem(10_000));
       // The extension host does not inherit this process's environment: an entry module sets what the probe reads.
       entry = join(session.dir, 'probe-entry.js');
-      writeFileSync(entry, `process.env.HOST_BLOCKING_LAST_ID = ${JSON.stringify(lastId(files))};\nprocess.env.HOST_BLOCKING_FILES = '${files}';\nmodule.exports = require(${JSON.stringify(probe)});\n`);
+      const profileLine = process.env.HOST_BLOCKING_PROFILE ? `process.env.HOST_BLOCKING_PROFILE = ${JSON.stringify(resolve(process.env.HOST_BLOCKING_PROFILE))};\n` : '';
+      writeFileSync(entry, `process.env.HOST_BLOCKING_LAST_ID = ${JSON.stringify(lastId(files))};\nprocess.env.HOST_BLOCKING_FILES = '${files}';\n${profileLine}module.exports = require(${JSON.stringify(probe)});\n`);
     },
   });
   try {
