@@ -323,7 +323,7 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
   /** Another file's id, category or services changed: cross-file findings of the open documents may change too. */
   const indexChanged = (change: IndexChange): void => {
     closedFiles.indexChanged(change);
-    features.changed();
+    features.changed(change.files);
     const plan = documentsToRelint(change, pointsInto);
     if (plan) relintOpen(plan.except, plan.only);
   };
