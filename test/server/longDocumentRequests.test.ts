@@ -2,9 +2,9 @@
 // with the edits, not from a parse of the whole text per request: the editor asks for both after every
 // keystroke, and at 10,000 entries each whole parse took seconds while the keystroke's own lint waited.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { DocumentLink, DocumentSymbol } from 'vscode-languageserver-protocol';
-import { tempWorkspace, TestClient } from './client';
+import { serverFor, tempWorkspace } from './client';
 
 const ENTRIES = 1_500;
 const entry = (i: number): string =>
@@ -16,17 +16,11 @@ const eventLine = (i: number): number => 3 + i * 3 + Math.ceil(i / 100) + 1;
 describe('requests on a long document while its lint runs', () => {
   const workspace = tempWorkspace({ 'postmortems/long.pm.yaml': TEXT });
   const uri = workspace.uri('postmortems/long.pm.yaml');
-  let client: TestClient;
-  before(async () => {
-    client = await TestClient.start(workspace.folderUri);
-    await client.scanEnded();
-  });
-  after(async () => {
-    await client.stop();
-    workspace.cleanup();
-  });
+  const server = serverFor(workspace);
 
   it('answer for the text as of the request, edits included, right after each edit', async () => {
+    const client = server();
+    await client.scanEnded();
     assert.ok(TEXT.length > 64 * 1024);
     const firstLint = client.diagnostics(uri, (p) => p.version === 1);
     await client.open(uri, TEXT, 1);
