@@ -92,5 +92,7 @@ export function reviewOf(entries: Iterable<WorkspaceEntry>, files: number, curre
       : params.render === 'body'
         ? renderReviewBody(review, { interactive: true, selected })
         : undefined;
-  return { html, files, openItems, overdueCount: openItems.filter((i) => i.overdue).length, incidents, skipped: review.skipped };
+  const overdueCount = openItems.filter((i) => i.overdue).length;
+  if (params.countsOnly === true) return { html, files, openCount: openItems.length, overdueCount, openItems: [], incidents: [], skipped: [] };
+  return { html, files, openCount: openItems.length, openItems, overdueCount, incidents, skipped: review.skipped };
 }
