@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { generatePostmortem } from './generate';
 import { generateWorkspace, workspaceVariant } from './gen-workspace';
 import { printTable } from './stats';
-import { BIG_DOCUMENT, RESULT_MARKER, type PhaseResult } from './extensionHost/shared';
+import { BIG_DOCUMENT, BIG_PLAIN_YAML, RESULT_MARKER, type PhaseResult } from './extensionHost/shared';
 
 const ROOT = join(__dirname, '..');
 const RUN_LIMIT_MS = 20 * 60_000;
@@ -61,7 +61,9 @@ export async function run(): Promise<void> {
     prepare: (session: { dir: string; workspacesDir: string }) => {
       workspace = join(session.workspacesDir, 'big-workspace');
       generateWorkspace(join(workspace, 'postmortems'), files);
-      writeFileSync(join(workspace, BIG_DOCUMENT), generatePostmortem(10_000));
+      const big = generatePostmortem(10_000);
+      writeFileSync(join(workspace, BIG_DOCUMENT), big);
+      writeFileSync(join(workspace, BIG_PLAIN_YAML), big);
       // The extension host does not inherit this process's environment: an entry module sets what the probe reads.
       entry = join(session.dir, 'probe-entry.js');
       const profileLine = process.env.HOST_BLOCKING_PROFILE ? `process.env.HOST_BLOCKING_PROFILE = ${JSON.stringify(resolve(process.env.HOST_BLOCKING_PROFILE))};\n` : '';

@@ -10,7 +10,7 @@ import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { BIG_DOCUMENT, RESULT_MARKER, type PhaseResult } from './shared';
+import { BIG_DOCUMENT, BIG_PLAIN_YAML, RESULT_MARKER, type PhaseResult } from './shared';
 
 const EXTENSION_ID = 'postmortems-as-code.postmortems-as-code';
 const TICK_MS = 2;
@@ -140,13 +140,7 @@ export async function run(): Promise<void> {
   await profiler.stop('2-open');
 
   // 3. Keystrokes in it, each followed by its diagnostics (the server re-lints after the debounce).
-  const eventLines: number[] = [];
-  for (let line = 0; line < editor.document.lineCount && eventLines.length < KEYSTROKES; line += 97) {
-    if (editor.document.lineAt(line).text.startsWith('    event: ')) eventLines.push(line);
-  }
-  for (let line = 0; eventLines.length < KEYSTROKES && line < editor.document.lineCount; line++) {
-    if (editor.document.lineAt(line).text.startsWith('    event: ')) eventLines.push(line);
-  }
+  const eventLines = linesToType(editor.document);
   await profiler.start();
   sampler.start();
   let answered = 0;
@@ -160,4 +154,30 @@ export async function run(): Promise<void> {
   await profiler.stop('3-keystrokes');
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+  // 4. The floor: the same keystrokes into the same text as plain YAML, which this extension leaves alone.
+  const plain = await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, BIG_PLAIN_YAML));
+  await sleep(2_000);
+  await profiler.start();
+  sampler.start();
+  for (const line of linesToType(plain.document)) {
+    await plain.edit((edit) => edit.insert(new vscode.Position(line, '    event: '.length), 'x'));
+    await sleep(PAUSE_BETWEEN_KEYS_MS + 850);
+  }
+  results.push(sampler.stop(`floor: ${KEYSTROKES} keystrokes in the same text as plain YAML (no post-mortem)`));
+  await profiler.stop('4-floor');
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** KEYSTROKES `event:` lines spread over the document. */
+function linesToType(document: vscode.TextDocument): number[] {
+  const lines: number[] = [];
+  for (let line = 0; line < document.lineCount && lines.length < KEYSTROKES; line += 97) {
+    if (document.lineAt(line).text.startsWith('    event: ')) lines.push(line);
+  }
+  for (let line = 0; lines.length < KEYSTROKES && line < document.lineCount; line++) {
+    if (document.lineAt(line).text.startsWith('    event: ') && !lines.includes(line)) lines.push(line);
+  }
+  return lines;
 }

@@ -2,6 +2,11 @@
 
 /** The 10,000-entry document the runner writes into the workspace and the probe types into. */
 export const BIG_DOCUMENT = 'big.pm.yaml';
+/**
+ * The same text under a name that is no post-mortem: typing into it measures the floor, what VS Code and its
+ * built-in extensions block the host for on a keystroke in a document that size, without this extension.
+ */
+export const BIG_PLAIN_YAML = 'big-plain.yaml';
 /** The probe prints each phase's result on a line of its own starting with this. */
 export const RESULT_MARKER = 'HOST_BLOCKING';
 
