@@ -71,8 +71,10 @@ export class ReviewModel implements vscode.Disposable {
     return this.current;
   }
 
-  /** The latest review with its lists: the current one if it has them, else asked now. */
+  /** The latest review with its lists: the current one if it has them, else asked now (after the first answer). */
   async withLists(): Promise<ReviewResult> {
+    // Not before: a newer request would make the first one's answer (after the scan) count for nothing.
+    await this.ready;
     if (this.listed) return this.current;
     const result = await this.refresh({ lists: true });
     // The server could not answer: no lists rather than stale ones.
@@ -82,7 +84,7 @@ export class ReviewModel implements vscode.Disposable {
   /** A view starts (true) or stops (false) showing the lists; one that starts gets them asked at once. */
   showsLists(shown: boolean): void {
     this.listViewers = Math.max(0, this.listViewers + (shown ? 1 : -1));
-    if (shown && !this.listed) void this.refresh();
+    if (shown) void this.withLists();
   }
 
   /** The review with its HTML (the dashboard), with the model's drafts toggle. */
