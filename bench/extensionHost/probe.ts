@@ -75,6 +75,7 @@ class BlockingSampler {
       ms: performance.now() - this.started,
       loopDelayMax: this.histogram.max / 1e6,
       loopDelayP99: this.histogram.percentile(99) / 1e6,
+      loopDelayP50: this.histogram.percentile(50) / 1e6,
       tickLateMax: sorted[sorted.length - 1] ?? NaN,
       tickLateP99: p99,
       ticks: sorted.length,

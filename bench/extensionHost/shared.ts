@@ -13,9 +13,10 @@ export const RESULT_MARKER = 'HOST_BLOCKING';
 export interface PhaseResult {
   phase: string;
   ms: number;
-  /** monitorEventLoopDelay: max and p99 delay in ms. */
+  /** monitorEventLoopDelay: max, p99 and p50 delay in ms. */
   loopDelayMax: number;
   loopDelayP99: number;
+  loopDelayP50?: number;
   /** The probe's timer's lateness (a tick due every 2 ms): max and p99 in ms, and how many ticks. */
   tickLateMax: number;
   tickLateP99: number;
