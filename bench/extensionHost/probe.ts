@@ -20,7 +20,7 @@ const WAIT_LIMIT_MS = 15 * 60_000;
 
 /**
  * With `HOST_BLOCKING_PROFILE=<folder>`, a CPU profile of the extension host per phase (`<phase>.cpuprofile`,
- * 0.2 ms sampling), taken through the host's own inspector: what blocked it, for bench/extensionHost/blocks.ts.
+ * 0.2 ms sampling), taken through the host's own inspector. What blocked it: `node bench/extensionHost/blocks.mjs <file>`.
  */
 class PhaseProfiler {
   private readonly session = new Session();
