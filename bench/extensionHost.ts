@@ -8,14 +8,14 @@
  * and takes minutes); `HOST_BLOCKING_FILES=1000` for a smaller workspace.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { build } from 'esbuild';
 import { generatePostmortem } from './generate';
 import { generateWorkspace, workspaceVariant } from './gen-workspace';
 import { printTable } from './stats';
-import { BIG_DOCUMENT, RESULT_MARKER, type PhaseResult } from './extensionHost/shared';
+import { BIG_DOCUMENT, BIG_PLAIN_YAML, RESULT_MARKER, type PhaseResult } from './extensionHost/shared';
 
 const ROOT = join(__dirname, '..');
 const RUN_LIMIT_MS = 20 * 60_000;
@@ -61,10 +61,13 @@ export async function run(): Promise<void> {
     prepare: (session: { dir: string; workspacesDir: string }) => {
       workspace = join(session.workspacesDir, 'big-workspace');
       generateWorkspace(join(workspace, 'postmortems'), files);
-      writeFileSync(join(workspace, BIG_DOCUMENT), generatePostmortem(10_000));
+      const big = generatePostmortem(10_000);
+      writeFileSync(join(workspace, BIG_DOCUMENT), big);
+      writeFileSync(join(workspace, BIG_PLAIN_YAML), big);
       // The extension host does not inherit this process's environment: an entry module sets what the probe reads.
       entry = join(session.dir, 'probe-entry.js');
-      writeFileSync(entry, `process.env.HOST_BLOCKING_LAST_ID = ${JSON.stringify(lastId(files))};\nprocess.env.HOST_BLOCKING_FILES = '${files}';\nmodule.exports = require(${JSON.stringify(probe)});\n`);
+      const profileLine = process.env.HOST_BLOCKING_PROFILE ? `process.env.HOST_BLOCKING_PROFILE = ${JSON.stringify(resolve(process.env.HOST_BLOCKING_PROFILE))};\n` : '';
+      writeFileSync(entry, `process.env.HOST_BLOCKING_LAST_ID = ${JSON.stringify(lastId(files))};\nprocess.env.HOST_BLOCKING_FILES = '${files}';\n${profileLine}module.exports = require(${JSON.stringify(probe)});\n`);
     },
   });
   try {
@@ -97,8 +100,8 @@ export async function run(): Promise<void> {
     printTable(
       `Extension host blocked intervals in code-server (${files.toLocaleString('en-US')} files; loop delay = perf_hooks.monitorEventLoopDelay, tick lateness = a ${'2 ms'} timer; target < 10 ms)`,
       [
-        ['phase', 'duration', 'loop delay max', 'loop delay p99', 'tick late max', 'tick late p99', 'ticks'],
-        ...results.map((r) => [r.phase, `${(r.ms / 1000).toFixed(1)} s`, ms(r.loopDelayMax), ms(r.loopDelayP99), ms(r.tickLateMax), ms(r.tickLateP99), String(r.ticks)]),
+        ['phase', 'duration', 'loop delay max', 'loop delay p99', 'loop delay p50', 'tick late max', 'tick late p99', 'ticks'],
+        ...results.map((r) => [r.phase, `${(r.ms / 1000).toFixed(1)} s`, ms(r.loopDelayMax), ms(r.loopDelayP99), r.loopDelayP50 === undefined ? '' : ms(r.loopDelayP50), ms(r.tickLateMax), ms(r.tickLateP99), String(r.ticks)]),
       ],
     );
   } finally {

@@ -244,14 +244,22 @@ function explicitSettings(answer: unknown, scopeUri: string | undefined): Record
   } catch {
     return result;
   }
-  const keys = ['people', 'holidays', 'rules'];
-  for (const group of ['rules', 'timelineGapMinutes']) {
-    const value = config.get<Record<string, unknown>>(group);
-    if (value && typeof value === 'object') for (const name of Object.keys(value)) keys.push(`${group}.${name}`);
-  }
-  for (const key of keys) {
+  for (const key of ['people', 'holidays', 'rules']) {
     const value = explicitSetting(config, key);
     if (value !== undefined) result[key] = value;
+  }
+  // Each member as `group.name` where the user set it, read from one inspection of the group: an inspection
+  // costs the extension host about a millisecond, and `rules` has dozens of members.
+  for (const group of ['rules', 'timelineGapMinutes']) {
+    const value = config.get<Record<string, unknown>>(group);
+    if (!value || typeof value !== 'object') continue;
+    const inspected = config.inspect<Record<string, unknown>>(group);
+    const scopes = [inspected?.workspaceFolderValue, inspected?.workspaceValue, inspected?.globalValue];
+    for (const name of Object.keys(value)) {
+      const member = scopes.map((scope) => (scope && typeof scope === 'object' ? scope[name] : undefined)).find((v) => v !== undefined && v !== null);
+      // As explicitSetting reads a key (`??`): a null at one scope gives way to the next.
+      if (member !== undefined) result[`${group}.${name}`] = member;
+    }
   }
   return result;
 }

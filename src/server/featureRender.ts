@@ -48,6 +48,16 @@ export function exportOf(lint: Lint, format: 'html' | 'markdown', css: string): 
 /** Reused across requests: an unchanged file's facts are not computed again. */
 const facts = new FactsCache();
 
+/**
+ * What the review reads of one file (its facts, or why it is skipped), as text to compare: an edit that leaves
+ * it the same (an event's wording) changes no figure, row or chart. Computed through the review's own cache.
+ */
+export function reviewFingerprint(entry: (WorkspaceEntry & { problem?: string }) | undefined): string {
+  if (!entry) return 'absent';
+  if (entry.problem) return `problem ${entry.problem}`;
+  return JSON.stringify(facts.get(entry, { today: todayDate() }));
+}
+
 /** The review of the index's entries: figures, open action items (overdue first), tree rows, dashboard HTML when asked. */
 export function reviewOf(entries: Iterable<WorkspaceEntry>, files: number, currency: CurrencyConversion | null, params: ReviewParams): ReviewResult {
   const collected = collectFacts(entries, { today: todayDate(), cache: facts });
@@ -82,5 +92,7 @@ export function reviewOf(entries: Iterable<WorkspaceEntry>, files: number, curre
       : params.render === 'body'
         ? renderReviewBody(review, { interactive: true, selected })
         : undefined;
-  return { html, files, openItems, overdueCount: openItems.filter((i) => i.overdue).length, incidents, skipped: review.skipped };
+  const overdueCount = openItems.filter((i) => i.overdue).length;
+  if (params.countsOnly === true) return { html, files, openCount: openItems.length, overdueCount, openItems: [], incidents: [], skipped: [] };
+  return { html, files, openCount: openItems.length, openItems, overdueCount, incidents, skipped: review.skipped };
 }

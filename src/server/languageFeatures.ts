@@ -27,6 +27,9 @@ export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
   workspaceSymbolProvider: true,
 };
 
+/** Longer documents wait for their lint's parse rather than being parsed again for a request (about 10 ms of parse). */
+const PARSE_AGAIN_LIMIT = 64 * 1024;
+
 export interface LanguageFeatureContext {
   documents: TextDocuments<TextDocument>;
   store: PostmortemStore;
@@ -34,18 +37,28 @@ export interface LanguageFeatureContext {
   keyOf(uri: string): string;
   /** Whether the server checks this document (a `.pm.yaml`, or an untitled post-mortem). */
   isPostmortem(document: TextDocument): boolean;
-  /** The latest lint's parse of a document, if it is of `version`. */
-  latestParse(uri: string, version: number): ParsedPostmortem | undefined;
+  /**
+   * The latest lint's parse of a document if it is of the current text; with `wait`, once a lint under way or
+   * scheduled catches up. Undefined when there is none (none coming, with `wait`).
+   */
+  currentParse(uri: string, wait: boolean): Promise<ParsedPostmortem | undefined>;
   /** The names the repository and settings know for a document (git authors, CODEOWNERS, `postmortem.people`). */
   peopleFor(uri: string): Promise<readonly string[]>;
   log(message: string, error?: unknown): void;
 }
 
 export function registerLanguageFeatures(connection: Connection, context: LanguageFeatureContext): void {
-  const parsedOf = (uri: string): ParsedPostmortem | undefined => {
+  /**
+   * The parse of the document's current text. When its lint is behind, a short document is parsed again at once
+   * (a millisecond or so); a long one waits for the lint, which re-parses only what the edits changed.
+   */
+  const parsedOf = async (uri: string): Promise<ParsedPostmortem | undefined> => {
     const document = context.documents.get(uri);
     if (!document || !context.isPostmortem(document)) return undefined;
-    return context.latestParse(uri, document.version) ?? parsePostmortem(document.getText());
+    const parsed = await context.currentParse(uri, document.getText().length > PARSE_AGAIN_LIMIT);
+    if (parsed) return parsed;
+    const current = context.documents.get(uri);
+    return current ? parsePostmortem(current.getText()) : undefined;
   };
 
   /** A request that fails answers empty and is logged: a bad document never takes the server down. */
@@ -62,7 +75,7 @@ export function registerLanguageFeatures(connection: Connection, context: Langua
 
   connection.onCompletion(
     guarded<Parameters<Parameters<Connection['onCompletion']>[0]>[0], CompletionList | null>('completion', null, async (params) => {
-      const parsed = parsedOf(params.textDocument.uri);
+      const parsed = await parsedOf(params.textDocument.uri);
       if (!parsed) return null;
       const people = await context.peopleFor(params.textDocument.uri);
       const sources = completionSourcesOf(context.store, people);
@@ -72,22 +85,22 @@ export function registerLanguageFeatures(connection: Connection, context: Langua
   );
 
   connection.onDocumentSymbol(
-    guarded<{ textDocument: { uri: string } }, DocumentSymbol[]>('document symbols', [], (params) => {
-      const parsed = parsedOf(params.textDocument.uri);
+    guarded<{ textDocument: { uri: string } }, DocumentSymbol[]>('document symbols', [], async (params) => {
+      const parsed = await parsedOf(params.textDocument.uri);
       return parsed ? documentSymbols(parsed) : [];
     }),
   );
 
   connection.onDocumentLinks(
-    guarded<{ textDocument: { uri: string } }, DocumentLink[]>('document links', [], (params) => {
-      const parsed = parsedOf(params.textDocument.uri);
+    guarded<{ textDocument: { uri: string } }, DocumentLink[]>('document links', [], async (params) => {
+      const parsed = await parsedOf(params.textDocument.uri);
       return parsed ? documentLinks(parsed, incidentResolver(context.store, context.keyOf(params.textDocument.uri))) : [];
     }),
   );
 
   connection.onDefinition(
-    guarded<{ textDocument: { uri: string }; position: { line: number; character: number } }, Location | null>('definition', null, (params) => {
-      const parsed = parsedOf(params.textDocument.uri);
+    guarded<{ textDocument: { uri: string }; position: { line: number; character: number } }, Location | null>('definition', null, async (params) => {
+      const parsed = await parsedOf(params.textDocument.uri);
       if (!parsed) return null;
       return definitionAt(parsed, params.position, incidentResolver(context.store, context.keyOf(params.textDocument.uri))) ?? null;
     }),

@@ -111,6 +111,10 @@ describe('language server feature requests (preview, export, review, New Post-Mo
       ['INC-2026-11-20-001', 0],
       ['INC-2026-11-20-001', 1],
     ]);
+    assert.equal(review.openCount, 2);
+    // Only the figures, for a status bar: the lists come back empty.
+    const counts = await client.connection.sendRequest<ReviewResult | null>(REVIEW_REQUEST, { includeDrafts: false, countsOnly: true });
+    assert.deepEqual(counts, { files: 3, openCount: 2, overdueCount: review.overdueCount, openItems: [], incidents: [], skipped: [] });
     assert.match(review.html ?? '', /id="quarter-picker"/);
     assert.match(review.html ?? '', /script-src 'nonce-TESTNONCE'/);
     const body = await client.connection.sendRequest<ReviewResult | null>(REVIEW_REQUEST, { includeDrafts: true, render: 'body', selected: '2026-Q2' });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { parsePostmortem } from '../../src/core/parse';
-import { documentSymbols, MAX_SYMBOL_TEXT } from '../../src/language/documentSymbols';
+import { documentSymbols, MAX_LIST_SYMBOLS, MAX_SYMBOL_TEXT } from '../../src/language/documentSymbols';
 
 const at = (range: Range): string => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 
@@ -132,10 +132,34 @@ test('never throws, and gives nothing for documents that are not mappings', () =
   assert.deepEqual(outline('? [a, b]\n: c\n'), ['[a, b] | c | 15 | 0:2-1:3 | 0:2-0:8']);
 });
 
-test('a timeline of 2,000 entries gives 2,000 entry symbols', () => {
-  const entries = Array.from({ length: 2_000 }, (_, i) => `  - at: "${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}"\n    event: Step ${i}\n    kind: note\n`);
-  const [timeline] = documentSymbols(parsePostmortem(`timeline:\n${entries.join('')}`));
-  assert.equal(timeline.children!.length, 2_000);
-  assert.equal(timeline.children![1_999].name, '09:19 Step 1999');
-  assert.deepEqual(timeline.children![1_999].selectionRange, { start: { line: 5_998, character: 4 }, end: { line: 5_998, character: 15 } });
+/** A timeline of `count` entries, three lines each, starting on line 1. */
+function timelineOf(count: number): string {
+  const entries = Array.from({ length: count }, (_, i) => `  - at: "${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}"\n    event: Step ${i}\n    kind: note\n`);
+  return `timeline:\n${entries.join('')}`;
+}
+
+test(`a timeline of ${MAX_LIST_SYMBOLS} entries gives one symbol per entry`, () => {
+  const [timeline] = documentSymbols(parsePostmortem(timelineOf(MAX_LIST_SYMBOLS)));
+  assert.equal(timeline.children!.length, MAX_LIST_SYMBOLS);
+  assert.equal(timeline.children![MAX_LIST_SYMBOLS - 1].name, '03:19 Step 199');
+  assert.deepEqual(timeline.children![MAX_LIST_SYMBOLS - 1].selectionRange, { start: { line: 598, character: 4 }, end: { line: 598, character: 15 } });
+});
+
+test('a longer timeline is outlined in runs of 10, 100, ... entries: named by their numbers, detailed by their first entry, ranging over them', () => {
+  const lines = kinds(timelineOf(MAX_LIST_SYMBOLS + 1));
+  assert.deepEqual(lines.slice(0, 3), [
+    'timeline | 201 entries | Array | 0:0-603:14 | 0:0-0:8',
+    '  Entries 1-10 | 00:00 Step 0 | Array | 1:4-30:14 | 1:4-1:15',
+    '  Entries 11-20 | 00:10 Step 10 | Array | 31:4-60:14 | 31:4-31:15',
+  ]);
+  assert.equal(lines.length, 1 + 21);
+  assert.equal(lines[21], '  Entries 201-201 | 03:20 Step 200 | Array | 601:4-603:14 | 601:4-601:15');
+
+  const [big] = documentSymbols(parsePostmortem(timelineOf(10_000)));
+  assert.equal(big.children!.length, 100);
+  assert.deepEqual(
+    big.children!.slice(-1).map((s) => [s.name, s.detail, s.range.start.line, s.range.end.line]),
+    [['Entries 9901-10000', '21:00 Step 9900', 29_701, 30_000]],
+  );
+  assert.ok(big.children!.every((s) => s.children === undefined));
 });

@@ -10,7 +10,7 @@ import type { ReviewModel } from './model';
  * a webview message names no other file.
  */
 export async function revealInPostmortem(model: ReviewModel, server: FeatureServer, file: unknown, path: unknown): Promise<boolean> {
-  if (typeof file !== 'string' || !model.knows(file)) return false;
+  if (typeof file !== 'string' || !(await model.knows(file))) return false;
   const segments = Array.isArray(path) ? path.filter((s): s is string | number => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s) && s >= 0)).slice(0, 8) : [];
   try {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(file));

@@ -7,7 +7,7 @@ import { revealInPostmortem } from './reveal';
 export const SHOW_ACTION_ITEMS = 'postmortem.showActionItems';
 
 export function statusText(snapshot: ReviewSnapshot): string {
-  return `Action items: ${snapshot.openItems.length} open, ${snapshot.overdueCount} overdue`;
+  return `Action items: ${snapshot.openCount} open, ${snapshot.overdueCount} overdue`;
 }
 
 /**
@@ -42,7 +42,7 @@ interface ActionPick extends vscode.QuickPickItem {
 }
 
 async function showActionItems(model: ReviewModel, server: FeatureServer): Promise<void> {
-  const snapshot = model.snapshot;
+  const snapshot = await model.withLists();
   if (snapshot.openItems.length === 0) {
     void vscode.window.showInformationMessage('No open action items in the workspace post-mortems.');
     return;

@@ -22,18 +22,17 @@ const UNKNOWN_SEVERITY = new vscode.ThemeIcon('circle-large-outline');
 export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private snapshot: ReviewSnapshot | undefined;
 
   constructor(private readonly model: ReviewModel) {}
 
-  update(snapshot: ReviewSnapshot): void {
-    this.snapshot = snapshot;
+  /** The review changed: the view asks for its rows again. */
+  update(): void {
     this.emitter.fire(undefined);
   }
 
-  getChildren(node?: Node): Node[] {
-    const snapshot = (this.snapshot ??= this.model.snapshot);
+  async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
+      const snapshot = await this.model.withLists();
       const byQuarter = new Map<string, ReviewIncident[]>();
       for (const incident of snapshot.incidents) {
         if (incident.quarter === null) continue;
@@ -103,11 +102,22 @@ export class PostmortemTreeProvider implements vscode.TreeDataProvider<Node> {
 
 export function registerTree(context: vscode.ExtensionContext, model: ReviewModel, commands: CommandRegistry): PostmortemTreeProvider {
   const provider = new PostmortemTreeProvider(model);
+  const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider });
+  // The rows need the review's lists: asked with every refresh while the view shows, not while it is hidden.
+  let shown = view.visible;
+  if (shown) model.showsLists(true);
   context.subscriptions.push(
     provider,
-    vscode.window.registerTreeDataProvider(EXPLORER_VIEW, provider),
-    model.onDidUpdate((snapshot) => provider.update(snapshot)),
+    view,
+    view.onDidChangeVisibility(({ visible }) => {
+      if (visible !== shown) model.showsLists((shown = visible));
+    }),
+    { dispose: () => shown && model.showsLists(false) },
+    model.onDidUpdate(() => provider.update()),
   );
-  commands.register(REFRESH_TREE, async () => provider.update(await model.refresh()));
+  commands.register(REFRESH_TREE, async () => {
+    await model.refresh({ lists: true });
+    provider.update();
+  });
   return provider;
 }
