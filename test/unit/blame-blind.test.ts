@@ -16,9 +16,10 @@
  *   harm model) used it as a development set.
  *
  * - set-5.yaml was written after the fourth pass and measured blind (0.942 / 0.677).
- * - set-6.yaml was written after the fifth pass (the hybrid) and is blind: never trained or tuned on (0.939 / 0.646).
+ * - set-6.yaml was written after the fifth pass (the hybrid) and measured blind (0.939 / 0.646); the sixth pass
+ *   (issue 9: the model reads sentences without blame words) trains on it, so it is not blind any more.
  * - The hybrid detector (rules + a logistic-regression model, docs/rules/blame-named-individual.md) is TRAINED on
- *   all five sets: every figure below is in-sample now, no set here is blind. Its honest figures are the
+ *   all six sets: every figure below is in-sample now, no set here is blind. Its honest figures are the
  *   leave-one-set-out ones (`node --import tsx scripts/train-blame-model.mjs --cv`), quoted beside each bar.
  *
  * A blame sentence counts as caught only when a flagged name is the labelled
@@ -131,16 +132,19 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // The hybrid's model was trained on it too, so it is a development set now: precision 0.953, recall 0.844
   // (81 of 96, 4 false alarms, all from the rules). Held out (model trained on sets 1-4): 0.934 / 0.740, the honest
   // figure for the hybrid, against the rules' 0.942 / 0.677. The next set, written after the hybrid, is the measure.
-  'set-5.yaml': { precision: 0.93, recall: 0.82, minimumSize: 200 },
+  // Sixth pass (trained on sets 1-6): precision 0.955, recall 0.885 (85 of 96, 4 false alarms). Held out: 0.936 / 0.760.
+  'set-5.yaml': { precision: 0.93, recall: 0.86, minimumSize: 200 },
   // Written after the fifth pass (the hybrid: rules + the trained model, trained on sets 1-5) by three new writers
   // (brief: BRIEF-set6.md), never tuned on: precision 0.939, recall 0.646 (62 of 96 caught, 4 false alarms). The
   // honest figure for the hybrid; the issue's bar is 0.95 / 0.90. Timeline (0.417) and chat (0.500) recall are lowest.
-  'set-6.yaml': { precision: 0.91, recall: 0.62, minimumSize: 200 },
+  // The sixth pass trains the model on it (not blind any more; the bar is kept as a regression bar): precision 0.966,
+  // recall 0.875 (84 of 96, 3 false alarms). Held out (model trained on sets 1-5): 0.954 / 0.646.
+  'set-6.yaml': { precision: 0.95, recall: 0.85, minimumSize: 200 },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {
   const present = existsSync(join(__dirname, '../fixtures/blame-blind', file));
-  test(`blind corpus ${file}${file === 'set-6.yaml' ? ' (blind: never trained or tuned on)' : ' (trained on by the blame model, not blind)'}: precision >= ${bar.precision}, recall >= ${bar.recall}`, { skip: present ? false : `${file} is not written yet` }, () => {
+  test(`blind corpus ${file} (trained on by the blame model, not blind): precision >= ${bar.precision}, recall >= ${bar.recall}`, { skip: present ? false : `${file} is not written yet` }, () => {
     const sentences = loadBlindSet(file);
     assert.ok(sentences.length >= bar.minimumSize, `${file} holds ${sentences.length} sentences, fewer than ${bar.minimumSize}`);
     const all = scoreBlind(sentences);

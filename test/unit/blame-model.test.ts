@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { detectBlame } from '../../src/core/blame/detect';
+import { detectBlame, mayBlameSomeone, mayContainBlame } from '../../src/core/blame/detect';
 import { featuresOf, isModelLoaded, type RuleSignals } from '../../src/core/blame/model';
 import { rosterFor, type Mention } from '../../src/core/blame/people';
 import { loadPairs, renderModel, train, trainBlameModel, HYPER, type Entry } from '../../scripts/blameModelTraining';
@@ -50,6 +50,33 @@ test('features mark a passive mender, a possessive, a counterfactual, another pe
   const two = 'According to Giorgi, Levan changed the router by hand.';
   const levan = featuresOf(two, mention(two, 'Levan'), [mention(two, 'Giorgi'), mention(two, 'Levan')], { ...noSignals, fired: true, gated: false });
   for (const expected of ['l1=,', 'l2=OTHER', 'others=1', 'rule-fired', 'ungated']) assert.ok(levan.includes(expected), `${expected} missing from ${levan.join(' ')}`);
+});
+
+test('features read the outcome and manner after the name, and responsibility anywhere', () => {
+  const sentence = '09:14 Adebayo pushed the config to prod instead of staging, so all pods terminated.';
+  const f = featuresOf(sentence, mention(sentence, 'Adebayo'), [mention(sentence, 'Adebayo')], noSignals);
+  for (const expected of ['past-act', 'manner-after', 'target-after', 'outcome-after']) assert.ok(f.includes(expected), `${expected} missing from ${f.join(' ')}`);
+  assert.ok(!f.includes('pronoun-after') && !f.includes('responsibility'), f.join(' '));
+  // Only what follows the name counts: the same words before it are not its outcome.
+  const before = 'Instead of staging, prod got the config, so all pods terminated; Adebayo was on call.';
+  const g = featuresOf(before, mention(before, 'Adebayo'), [mention(before, 'Adebayo')], noSignals);
+  for (const absent of ['past-act', 'manner-after', 'target-after', 'outcome-after']) assert.ok(!g.includes(absent), `${absent} in ${g.join(' ')}`);
+  const job = "Renewal was Hope's job and he let it slip.";
+  const h = featuresOf(job, mention(job, 'Hope'), [mention(job, 'Hope')], noSignals);
+  assert.ok(h.includes('responsibility') && h.includes('pronoun-after'), h.join(' '));
+  const harm = { start: job.indexOf('slip'), end: job.indexOf('slip') + 4, text: 'slip', strong: false };
+  assert.ok(featuresOf(job, mention(job, 'Hope'), [], { ...noSignals, harm: [harm] }).includes('harm-after=1'));
+});
+
+test('a terse timeline line without a blame word reaches the model', () => {
+  const line = '09:14 Adebayo pushed the config with the replica count set to 0; all pods in eu-west terminated.';
+  assert.equal(mayContainBlame(line), false, 'no word of the rules\' prefilter');
+  assert.equal(mayBlameSomeone(line), true);
+  assert.deepEqual(detectBlame(line, rosterFor({}, [])).map((f) => f.name), ['Adebayo']);
+  // An act but no one who could have done it: a timeline of such lines never reaches the tagger.
+  assert.equal(mayBlameSomeone('Checkout p99 latency measured at 1042 ms on pod checkout-api-3 during step 42'), false);
+  assert.equal(mayBlameSomeone('Restart of the primary was done by Bryn while the replica was still catching up.'), true);
+  assert.equal(mayBlameSomeone('Bryn is on call for the checkout team this week.'), false, 'a person, but no act');
 });
 
 test('the model adds a person the rules miss, and leaves a mender alone', () => {

@@ -4,8 +4,9 @@
  *
  * Features are cheap and need no part-of-speech tagger: the words around the candidate with names written as
  * PERSON (and other candidates as OTHER), the word after the name and its stem, the sentence's words and
- * bigrams, a few shapes (passive "by PERSON", possessive, counterfactual, negation, mending verb, action item)
- * and the rules' own signals (did a rule fire, strong term, harm words, gate). The weights are trained by
+ * bigrams, a few shapes (passive "by PERSON", possessive, counterfactual, negation, mending verb, action item),
+ * the outcome and manner after the name (a past act, "instead of", "against prod", ", so", harm words counted),
+ * responsibility words, and the rules' own signals (did a rule fire, strong term, harm words, gate). The weights are trained by
  * scripts/train-blame-model.mjs on the blind corpora and committed as blameModel.json (dist/blame-model.json in
  * the bundles); they are read on the first sentence that has a person candidate, never at activation.
  */
@@ -51,6 +52,22 @@ const ACTION_ITEM = /^(?:\W*(?:action|ai-?\d*|todo|follow[- ]up|ask|remind|coach
 const THANKS = /(?<![\p{L}])(?:thanks|thank you|thx|ty|kudos|shout-?out|great (?:job|work|catch)|well done)(?![\p{L}])/iu;
 const CLEARS = /(?<![\p{L}])(?:not (?:guilty|to blame|at fault)|did nothing wrong|not (?:your|his|her|their) fault|not related|no one (?:could|would) have)(?![\p{L}])/iu;
 const RESPONSIBLE_FOR = /PERSON (?:is|was|are|were|(?:has|had) been) (?:the )?(?:responsible|owner|accountable)/u;
+
+/**
+ * Outcome and manner after the person, matched on the words after the candidate written as " w1 w2 ... " (numbers
+ * as NUM): "applied it to the primary instead of the replica", "merged it without review", "pointed it at prod".
+ * Word-level, so a match after the candidate is a match in the whole sentence (modelBoundWithoutRules relies on it).
+ */
+const MANNER = / (?:instead of|rather than|without|unreviewed|untested|by hand|manually|directly|by mistake|by accident|accidentally|outside|contrary to|despite|against|bypass(?:ed|ing)?|skipp(?:ed|ing)|halfway|half-finished|own change) /;
+const TARGET = / (?:prod|production|primary|live|master|main|all (?:regions|pods|nodes|users|customers)|every|entire|whole|wrong) /;
+const OUTCOME_AFTER = / (?:so|which|causing|and then|that's why|that's how|is what|was what|is how|resulting in|leading to|taking|leaving|dropping|wiping|deleting|breaking|exposing|losing|; ) /;
+const PRONOUN_AFTER = / (?:he|she|his|her|him|himself|herself|they|their) /;
+/** A past-tense verb: regular, or one of the irregular acts post-mortems tell. */
+const PAST_VERB = /^(?:[a-z]+ed|ran|set|left|put|took|made|sent|wrote|broke|forgot|let|cut|shut|hit|gave|got|kept|chose|drove|led|lost|meant|overrode|overwrote|rewrote|read|sped|spun|threw|tore|upgraded|went|won|mistook|misread|typo'd|nuked|fat-fingered)$/;
+/** Responsibility or fault told about someone, wherever the name stands: "renewal was Hope's job". */
+const RESPONSIBILITY = /(?<![\p{L}])(?:job|responsibility|responsible|fault|to blame|lies with|sits with|sat with|on me|owner|owned|assigned)(?![\p{L}])/iu;
+/** Words after the candidate, the way MANNER, TARGET... read them. */
+const spaced = (ws: readonly string[]): string => ` ${ws.join(' ')} `;
 
 /** Rounds a count into a few buckets, so one weight covers "two or more". */
 const bucket = (n: number): string => (n >= 2 ? '2+' : String(n));
@@ -103,6 +120,12 @@ export function featuresOf(sentence: string, candidate: Mention, others: readonl
       if (EXONERATING_ROOTS.has(stem(left(p))) || EXONERATING_ROOTS.has(left(p))) f.add('by-mender');
     }
     if (at === 0 || /^(?:NUM|[,;:(—–])$/.test(left(1))) f.add('starts');
+    if (PAST_VERB.test(verb)) f.add('past-act');
+    const rest = spaced(seq.slice(at + 1));
+    if (MANNER.test(rest)) f.add('manner-after');
+    if (TARGET.test(rest)) f.add('target-after');
+    if (OUTCOME_AFTER.test(rest)) f.add('outcome-after');
+    if (PRONOUN_AFTER.test(rest)) f.add('pronoun-after');
     // The words of the sentence, wherever they stand, and where they stand relative to the name.
     for (let i = 0; i < seq.length; i++) {
       if (i === at) continue;
@@ -125,7 +148,9 @@ export function featuresOf(sentence: string, candidate: Mention, others: readonl
   if (!signals.gated) f.add('ungated');
   f.add(`terms=${bucket(signals.terms.length)}`).add(`harm=${bucket(signals.harm.length)}`);
   if (signals.terms.some((t) => t.strong)) f.add('strong');
-  if (signals.harm.some((h) => h.start >= candidate.end)) f.add('harm-after');
+  const harmAfter = signals.harm.filter((h) => h.start >= candidate.end).length;
+  if (harmAfter > 0) f.add('harm-after').add(`harm-after=${bucket(harmAfter)}`);
+  if (RESPONSIBILITY.test(sentence)) f.add('responsibility');
   if (signals.terms.some((t) => t.start >= candidate.end)) f.add('term-after');
   // Feature names are stored space-separated: a term of several words is written with underscores.
   for (const t of signals.terms) f.add(`term=${t.text.toLowerCase().replace(/\s+/g, '_')}`);
@@ -237,7 +262,8 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
   if (terms.some((t) => t.strong)) bound += weight('strong');
   for (const t of new Set(terms.map((t) => t.text.toLowerCase().replace(/\s+/g, '_')))) bound += weight(`term=${t}`);
   if (terms.length > 0) bound += positive('term-after');
-  if (harm.length > 0) bound += positive('harm-after');
+  if (harm.length > 0) bound += positive('harm-after') + best(['harm-after=1', 'harm-after=2+']);
+  if (RESPONSIBILITY.test(sentence)) bound += weight('responsibility');
   if (THANKS.test(sentence)) bound += weight('thanks');
   if (CLEARING.test(sentence) || CLEARS.test(sentence)) bound += weight('clears');
   // Flags of the candidate's shape, where the sentence has what they need.
@@ -252,6 +278,13 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
   // The words: each is itself (NUM for a number), the candidate's (PERSON) or, when there are other candidates,
   // another's (OTHER). The two cases are bounded apart: others=0 and others=1 weigh differently.
   const base = words(sentence).map((w) => (/^\d[\d:.,]*$/.test(w.text) ? 'NUM' : w.text));
+  // The outcome and manner after the candidate: the words after it are some of the sentence's, in order.
+  const all = spaced(base);
+  if (base.some((w) => PAST_VERB.test(w))) bound += positive('past-act');
+  if (MANNER.test(all)) bound += positive('manner-after');
+  if (TARGET.test(all)) bound += positive('target-after');
+  if (OUTCOME_AFTER.test(all)) bound += positive('outcome-after');
+  if (PRONOUN_AFTER.test(all)) bound += positive('pronoun-after');
   const alone = bound + weight('others=0') + wordsAndPlace(base, positive, false);
   const withOthers = bound + Math.max(weight('others=1'), weight('others=2+')) + wordsAndPlace(base, positive, true);
   return Math.max(alone, withOthers);
