@@ -99,7 +99,7 @@ export function loadBlindSet(file: string): BlindSentence[] {
  * The bar each set is held to: just under its measured score, so a loss shows
  * (issue 9 asks for precision 0.95 and recall 0.90 on the set written last).
  */
-const BARS: Record<string, { precision: number; recall: number; minimumSize: number }> = {
+const BARS: Record<string, { precision: number; recall: number; minimumSize: number; blind?: true }> = {
   // First measurement, before any change for issue 9: precision 0.761, recall 0.300 (54 of 180 caught, 17 false alarms).
   // After the rework (development set, so an upper estimate): precision 1.000, recall 0.817 (147 of 180, no false alarm).
   // After the second pass (tuned on sets 1 and 2): precision 1.000, recall 0.839 (151 of 180, no false alarm).
@@ -140,11 +140,23 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // The sixth pass trains the model on it (not blind any more; the bar is kept as a regression bar): precision 0.966,
   // recall 0.875 (84 of 96, 3 false alarms). Held out (model trained on sets 1-5): 0.954 / 0.646.
   'set-6.yaml': { precision: 0.95, recall: 0.85, minimumSize: 200 },
+  // Written 2026-11-29 before the sixth pass was finished and frozen (brief: BRIEF-set7.md), by three new writers;
+  // the sixth pass's author never saw it, and it is not in the training folds: blind. The fifth pass (the hybrid
+  // of 2026-11-28) scored precision 0.896, recall 0.704 (69 of 98 caught, 8 false alarms); the sixth pass
+  // (wider prefilter, outcome and manner features, trained on sets 1-6): precision 0.911, recall 0.735 (72 of 98,
+  // 7 false alarms). The issue's bar is 0.95 / 0.90.
+  'set-7.yaml': { precision: 0.9, recall: 0.72, minimumSize: 200, blind: true },
+  // Written 2026-11-29 AFTER the sixth pass, the last change to the detector (brief: BRIEF-set8.md), by three new
+  // writers; never trained or tuned on: the honest figure for the detector as it ships. Sixth pass: precision 0.896,
+  // recall 0.719 (69 of 96 caught, 8 false alarms); the fifth pass scored 0.887 / 0.740 on it (71 caught, 9 false
+  // alarms). Over sets 7 and 8 together (194 blame sentences): fifth pass 0.892 / 0.722, sixth 0.904 / 0.727.
+  'set-8.yaml': { precision: 0.88, recall: 0.7, minimumSize: 200, blind: true },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {
   const present = existsSync(join(__dirname, '../fixtures/blame-blind', file));
-  test(`blind corpus ${file} (trained on by the blame model, not blind): precision >= ${bar.precision}, recall >= ${bar.recall}`, { skip: present ? false : `${file} is not written yet` }, () => {
+  const kind = bar.blind ? 'blind: never trained or tuned on' : 'trained on by the blame model, not blind';
+  test(`blind corpus ${file} (${kind}): precision >= ${bar.precision}, recall >= ${bar.recall}`, { skip: present ? false : `${file} is not written yet` }, () => {
     const sentences = loadBlindSet(file);
     assert.ok(sentences.length >= bar.minimumSize, `${file} holds ${sentences.length} sentences, fewer than ${bar.minimumSize}`);
     const all = scoreBlind(sentences);
