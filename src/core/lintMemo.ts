@@ -33,6 +33,11 @@ export class LintMemo {
     this.previous = new Map();
   }
 
+  /** Whether lookup would find `key` in `table` without computing it. */
+  has(table: string, key: string): boolean {
+    return this.current.get(table)?.has(key) === true || this.previous.get(table)?.has(key) === true;
+  }
+
   /**
    * The value for `key` in `table` (a rule and whatever else its result depends on, such as the roster of people),
    * computed when neither this lint nor the one before had it. The value must depend on `table` and `key` alone.

@@ -1,4 +1,4 @@
-import { detectBlame, rosterKey, type BlameFinding } from '../core/blame/detect';
+import { detectBlame, detectBlameInAll, rosterKey, type BlameFinding, type DetectOptions } from '../core/blame/detect';
 import { freeTextFields, type TextField } from '../core/blame/fields';
 import { rosterFor } from '../core/blame/people';
 import { scalarText } from '../core/blame/scalarText';
@@ -22,10 +22,18 @@ export const blameNamedIndividual: Rule = {
     const roster = rosterFor(ctx.doc, ctx.settings.people);
     // Per field text, from the previous lint of the same document when the caller keeps one: an edit analyses one field.
     const table = ctx.memo && `blame\u0002${rosterKey(roster)}`;
-    const detect = (field: TextField): BlameFinding[] => detectBlame(field.value, roster, { markdown: field.markdown });
-    for (const field of freeTextFields(ctx.doc)) {
-      const findings = table ? ctx.memo!.lookup(table, `${field.markdown ? 'm' : 'p'}${field.value}`, () => detect(field)) : detect(field);
-      if (findings.length === 0) continue;
+    const options = (field: TextField): DetectOptions => ({ markdown: field.markdown });
+    const memoKey = (field: TextField): string => `${field.markdown ? 'm' : 'p'}${field.value}`;
+    const fields = [...freeTextFields(ctx.doc)];
+    // The fields this lint analyses (all of them when a document opens), together: their sentences are tagged at once.
+    const fresh = table ? fields.filter((field) => !ctx.memo!.has(table, memoKey(field))) : fields;
+    const found = detectBlameInAll(fresh.map((field) => ({ text: field.value, options: options(field) })), roster);
+    const freshFindings = new Map(fresh.map((field, i) => [memoKey(field), found[i]]));
+    const detect = (field: TextField): BlameFinding[] => freshFindings.get(memoKey(field)) ?? detectBlame(field.value, roster, options(field));
+    for (const field of fields) report(field, table ? ctx.memo!.lookup(table, memoKey(field), () => detect(field)) : detect(field));
+
+    function report(field: TextField, findings: BlameFinding[]): void {
+      if (findings.length === 0) return;
       const scalar = scalarText(ctx.parsed, field.path);
       for (const finding of findings) {
         const range = scalar?.sourceRange(finding.start, finding.end) ?? ctx.rangeAt(field.path, 'value');

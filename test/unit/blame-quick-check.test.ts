@@ -6,47 +6,19 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { assessSentence, clearBlameCaches, detectInSentence } from '../../src/core/blame/detect';
 import { candidateLogOdds, featuresOf, modelBoundWithoutRules, type RuleSignals } from '../../src/core/blame/model';
 import type { Mention } from '../../src/core/blame/people';
 import { analysisCacheSize, clearAnalysisCache } from '../../src/core/blame/nlp';
 import { maskMarkdown, splitSentences } from '../../src/core/blame/sentences';
-import { rosterFor, type Roster } from '../../src/core/blame/people';
+import { rosterFor } from '../../src/core/blame/people';
+import { corpusFiles as files, corpusSentences } from './blameCorpusSentences';
 import { mayNameSomeone, quickCheckSwitch } from '../../src/core/blame/quickCheck';
 import { AS_PLANNED, BLAME_PREFILTER, CAUSAL, CLEARING, blameTermPatterns } from '../../src/core/blame/lexicon';
 import { asciiSource, type TextPattern } from '../../src/core/blame/textPattern';
 import fc from 'fast-check';
-
-interface Entry {
-  text: string;
-  services?: string[];
-}
-interface CorpusFile {
-  roster?: { authors: string[]; owners: string[]; people: string[] };
-  sentences: Entry[];
-}
-
-const fixtures = join(__dirname, '../fixtures');
-const files = [
-  ...readdirSync(fixtures).filter((name) => /^blame-corpus.*\.yaml$/.test(name)),
-  ...readdirSync(join(fixtures, 'blame-blind')).filter((name) => /^set-.*\.yaml$/.test(name)).map((name) => `blame-blind/${name}`),
-];
-
-/** Every corpus sentence with the roster its own test uses (the file's roster, or the entry's services). */
-function corpusSentences(): Array<{ file: string; text: string; roster: Roster }> {
-  const out: Array<{ file: string; text: string; roster: Roster }> = [];
-  for (const file of files) {
-    const corpus = parse(readFileSync(join(fixtures, file), 'utf8')) as CorpusFile;
-    const fileRoster = corpus.roster
-      ? rosterFor({ authors: corpus.roster.authors, action_items: corpus.roster.owners.map((owner) => ({ owner })) }, corpus.roster.people)
-      : undefined;
-    for (const entry of corpus.sentences) out.push({ file, text: entry.text, roster: fileRoster ?? rosterFor({ services: entry.services ?? [] }, []) });
-  }
-  return out;
-}
 
 describe('blame quick check', () => {
   const sentences = corpusSentences();

@@ -22,7 +22,7 @@
  * A fronted subordinate clause ends at its comma ("Because X lost the vote, the change merged by mistake").
  */
 import { LruCache } from './lru';
-import { analyse, clearAnalysisCache, normalise, type Analysis, type Token } from './nlp';
+import { analyse, analysedTogether, clearAnalysisCache, normalise, type Analysis, type Token } from './nlp';
 import {
   AS_PLANNED,
   BLAME_PREFILTER,
@@ -129,19 +129,46 @@ export function clearBlameCaches(): void {
 
 /** Every person named as the actor of a mistake in `text`. */
 export function detectBlame(text: string, roster: Roster, options: DetectOptions = {}): BlameFinding[] {
-  if (!mayBlameSomeone(text)) return [];
-  const analysed = options.markdown ? maskMarkdown(text) : text;
+  return findingsIn(blameSentences(text, options), roster);
+}
+
+/**
+ * detectBlame of each of `texts`, the same findings sooner for many texts (a document opened cold): the sentences
+ * that need the language analysis are analysed together (./nlp.ts, analysedTogether).
+ */
+export function detectBlameInAll(texts: ReadonlyArray<{ text: string; options?: DetectOptions }>, roster: Roster): BlameFinding[][] {
+  const cache = findingsCache(roster);
+  const sentencesOf = texts.map(({ text, options }) => [...blameSentences(text, options ?? {})]);
+  const gates = new Map<string, Gate>();
+  for (const sentences of sentencesOf) {
+    for (const { text: sentence } of sentences) {
+      if (cache.get(sentence) === undefined && !gates.has(sentence)) gates.set(sentence, gate(sentence, roster, MODEL_SEES_UNGATED));
+    }
+  }
+  const analysed = [...gates].filter(([, g]) => g.analyse).map(([sentence]) => sentence);
+  return analysedTogether(analysed, () => sentencesOf.map((sentences) => findingsIn(sentences, roster, gates)));
+}
+
+/** The findings of a text's sentences (blameSentences), each sentence's from the cache when it was seen before. */
+function findingsIn(sentences: Iterable<{ text: string; start: number }>, roster: Roster, gates?: ReadonlyMap<string, Gate>): BlameFinding[] {
   const cache = findingsCache(roster);
   const findings: BlameFinding[] = [];
-  for (const sentence of splitSentences(analysed)) {
-    if (!mayBlameSomeone(sentence.text)) continue;
+  for (const sentence of sentences) {
     let inSentence = cache.get(sentence.text);
-    if (!inSentence) cache.set(sentence.text, (inSentence = detectInSentence(sentence.text, roster)));
+    if (!inSentence) cache.set(sentence.text, (inSentence = detectInSentence(sentence.text, roster, gates?.get(sentence.text))));
     for (const f of inSentence) {
       findings.push({ ...f, start: f.start + sentence.start, end: f.end + sentence.start, possessiveEnd: f.possessiveEnd === undefined ? undefined : f.possessiveEnd + sentence.start });
     }
   }
   return findings;
+}
+
+/** The sentences of `text` that may blame someone, as the detector reads them (Markdown masked when asked). */
+function* blameSentences(text: string, options: DetectOptions): Generator<{ text: string; start: number }> {
+  if (!mayBlameSomeone(text)) return;
+  for (const sentence of splitSentences(options.markdown ? maskMarkdown(text) : text)) {
+    if (mayBlameSomeone(sentence.text)) yield sentence;
+  }
 }
 
 /** Only a person does these; a tool named like a person that "forgot" is a person. */
@@ -166,8 +193,9 @@ const MENDING_NOUNS = new Set(['rollback', 'revert', 'fix', 'failover', 'restore
 const RULED_OUT_BEFORE = /(?<![\p{L}])not (?:by |from |of )?$/iu;
 const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'did', 'does', 'do', 'got', 'gets']);
 
-export function detectInSentence(sentence: string, roster: Roster): BlameFinding[] {
-  const assessed = assessSentence(sentence, roster, { ungated: MODEL_SEES_UNGATED });
+/** `ahead`: the sentence's gate, computed before with the same roster (detectBlameInAll). */
+export function detectInSentence(sentence: string, roster: Roster, ahead?: Gate): BlameFinding[] {
+  const assessed = assessSentence(sentence, roster, { ungated: MODEL_SEES_UNGATED, ahead });
   // The trained model (./model.ts) has the last word on each candidate; it is parsed only once one shows up.
   const judged = assessed.candidates.filter((c) => modelVerdict(sentence, c, assessed.candidates, { ...assessed, fired: assessed.findings.some((f) => f.start === c.start) }));
   const kept = assessed.findings.filter((f) => !assessed.candidates.some((c) => c.start === f.start) || judged.some((c) => c.start === f.start));
@@ -186,18 +214,31 @@ export interface SentenceAssessment {
   gated: boolean;
 }
 
-export function assessSentence(sentence: string, roster: Roster, options: { ungated?: boolean } = {}): SentenceAssessment {
+/** A sentence's blame language, whether the rules look for people in it, and whether it needs the language analysis. */
+export interface Gate {
+  terms: TermMatch[];
+  harm: TermMatch[];
+  gated: boolean;
+  analyse: boolean;
+}
+
+function gate(sentence: string, roster: Roster, ungated: boolean): Gate {
   const terms = usableTerms(sentence, findBlameTerms(sentence));
   const harm = findHarm(sentence);
-  const none = (gated: boolean, candidates: Mention[] = []): SentenceAssessment => ({ findings: [], candidates, terms, harm, gated });
   let gated = true;
   // "Not Ana's doing", "no fault of Minh", "not by anything she did": the sentence clears, it does not blame.
   if ((terms.length === 0 && harm.length === 0 && !CAUSAL.test(sentence)) || CLEARING.test(sentence)) {
-    if (!options.ungated) return none(false);
+    if (!ungated) return { terms, harm, gated: false, analyse: false };
     gated = false;
   }
   // Speed only: where no path below can find anyone, compromise is not loaded (./quickCheck.ts).
-  if (!mayFindBlame(sentence, roster, terms, harm, gated)) return none(gated);
+  return { terms, harm, gated, analyse: mayFindBlame(sentence, roster, terms, harm, gated) };
+}
+
+export function assessSentence(sentence: string, roster: Roster, options: { ungated?: boolean; ahead?: Gate } = {}): SentenceAssessment {
+  const { terms, harm, gated, analyse: analysed } = options.ahead ?? gate(sentence, roster, options.ungated === true);
+  const none = (gated: boolean, candidates: Mention[] = []): SentenceAssessment => ({ findings: [], candidates, terms, harm, gated });
+  if (!analysed) return none(gated);
   const analysis = analyse(sentence);
   const mentions = findMentions(sentence, roster, analysis);
   const admitted = gated ? selfAdmission(sentence, terms, harm) : undefined;

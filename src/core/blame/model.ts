@@ -309,17 +309,44 @@ function wordsAndPlace(base: readonly string[], positive: (name: string) => numb
 
   // Where the candidate stands: the words before its first word (l1, l2, by-PERSON) and after its last (r1-r3, v);
   // a word next to it may be another candidate's, and one further away any word on that side.
+  // The best of a feature over the words 0..i-1 (before[i]) or i..n-1 (from[i]), at least 0 as best() gives: the
+  // largest weight over a run of words, computed once per feature rather than once per place.
+  const before = (feature: (word: string) => string): number[] => {
+    const maxima = [0];
+    for (let i = 0; i < n; i++) maxima.push(Math.max(maxima[i], positive(feature(base[i]))));
+    return maxima;
+  };
+  const from = (feature: (word: string) => string): number[] => {
+    const maxima = new Array<number>(n + 1).fill(0);
+    for (let i = n - 1; i >= 0; i--) maxima[i] = Math.max(maxima[i + 1], positive(feature(base[i])));
+    return maxima;
+  };
+  const l2Before = before((t) => `l2=${t}`);
+  const byverbBefore = before((t) => `byverb=${stem(t)}`);
+  const r2From = from((t) => `r2=${t}`);
+  const r3From = from((t) => `r3=${t}`);
+  const vFrom = from((t) => `v=${stem(t)}`);
+  const edges = (names: readonly string[]): number => best(names);
   const leftBound = (p: number): number => {
     const l1 = p === 0 ? ['^'] : [base[p - 1], ...others];
     const l2 = p === 0 ? ['^'] : ['^', ...others, ...base.slice(0, p - 1)];
-    let left = best(l1.map((t) => `l1=${t}`)) + best(l2.map((t) => `l2=${t}`)) + best(l2.flatMap((a) => l1.map((b) => `l12=${a}_${b}`)));
-    if (l1.includes('by')) left += positive('by-person') + positive('by-mender') + best(l2.map((t) => `byverb=${stem(t)}`));
+    // best over l2 of l2= and byverb=: its edge words ('^', OTHER) and the words before p - 1.
+    const l2Edges = p === 0 ? ['^'] : ['^', ...others];
+    const bestL2 = Math.max(edges(l2Edges.map((t) => `l2=${t}`)), p === 0 ? 0 : l2Before[p - 1]);
+    let left = best(l1.map((t) => `l1=${t}`)) + bestL2 + best(l2.flatMap((a) => l1.map((b) => `l12=${a}_${b}`)));
+    if (l1.includes('by')) left += positive('by-person') + positive('by-mender') + Math.max(edges(l2Edges.map((t) => `byverb=${stem(t)}`)), p === 0 ? 0 : byverbBefore[p - 1]);
     return left;
   };
   const rightBound = (e: number): number => {
     const r1 = e + 1 < n ? [base[e + 1], ...others] : ['$'];
     const r2 = e + 1 < n ? ['$', ...others, ...base.slice(e + 2)] : ['$'];
-    return best(r1.map((t) => `r1=${t}`)) + best(r2.map((t) => `r2=${t}`)) + best(r2.map((t) => `r3=${t}`)) + best(r1.flatMap((a) => r2.map((b) => `r12=${a}_${b}`))) + best([...r1, ...r2].map((t) => `v=${stem(t)}`));
+    // best over r2 (and r1 with r2 for v=): its edge words ('$', OTHER) and the words from e + 2 (e + 1) on.
+    const r2Edges = e + 1 < n ? ['$', ...others] : ['$'];
+    const tail = (maxima: number[], k: number): number => (e + 1 < n ? maxima[Math.min(k, n)] : 0);
+    const bestR2 = Math.max(edges(r2Edges.map((t) => `r2=${t}`)), tail(r2From, e + 2));
+    const bestR3 = Math.max(edges(r2Edges.map((t) => `r3=${t}`)), tail(r3From, e + 2));
+    const bestV = Math.max(edges([...r1.slice(1), ...r2Edges].map((t) => `v=${stem(t)}`)), e + 1 < n ? vFrom[e + 1] : positive(`v=${stem('$')}`));
+    return best(r1.map((t) => `r1=${t}`)) + bestR2 + bestR3 + best(r1.flatMap((a) => r2.map((b) => `r12=${a}_${b}`))) + bestV;
   };
   // The words before the candidate count as w<, those after it as w> (each stem once per side).
   const sideSums = (side: '<' | '>', order: number[]): number[] => {
