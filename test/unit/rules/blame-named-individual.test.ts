@@ -401,3 +401,32 @@ describe('blame detector: people it has never seen, mistakes without a blame wor
     assert.deepEqual(blamed('Nuno to add a timeout to the export client that broke under load.'), []);
   });
 });
+
+describe('PM001 blame-named-individual: the whole message and every fix (mutation survivors)', () => {
+  const fixesOf = (code: string) => {
+    const [d, ...rest] = ruleDiagnostics(blameNamedIndividual, code);
+    assert.equal(rest.length, 0);
+    return { message: d.message, fixes: d.fixes?.map((f) => ({ title: f.title, changes: f.changes, link: f.link, newText: f.edits.map((e) => e.newText) })) };
+  };
+  const guide = { title: 'How to rewrite blame as a system gap', changes: undefined, link: 'docs/rules/blame-named-individual.md', newText: [] };
+  const at = (value: string) => [{ path: ['summary', 'description'], value }];
+
+  it('a name: a role or "an engineer" in its place, then the guide', () => {
+    assert.deepEqual(fixesOf('summary:\n  description: Mark forgot to check the limits.\n'), {
+      message: '"Mark" is named next to a mistake ("forgot"). A blameless post-mortem looks at systems, not individuals: reword with a role ("the on-call engineer"), or better, say what the process or tooling allowed.',
+      fixes: [
+        { title: 'Replace "Mark" with "The on-call engineer"', changes: at('The on-call engineer forgot to check the limits.'), link: undefined, newText: ['The on-call engineer'] },
+        { title: 'Replace "Mark" with "An engineer"', changes: at('An engineer forgot to check the limits.'), link: undefined, newText: ['An engineer'] },
+        guide,
+      ],
+    });
+  });
+
+  it('a possessive: "The" for the name and its \'s, or "An engineer" for the name', () => {
+    assert.deepEqual(fixesOf("summary:\n  description: Mark's deploy broke checkout.\n").fixes, [
+      { title: 'Replace "Mark\'s" with "The"', changes: at('The deploy broke checkout.'), link: undefined, newText: ['The'] },
+      { title: 'Replace "Mark" with "An engineer"', changes: at("An engineer's deploy broke checkout."), link: undefined, newText: ['An engineer'] },
+      guide,
+    ]);
+  });
+});

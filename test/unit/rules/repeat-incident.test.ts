@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
 import { PostmortemStore } from '../../../src/core/store';
 import { repeatIncident } from '../../../src/rules/repeat-incident';
+import { assertRuleMetadataMatchesDocs } from './ruleTester';
 
 function lintIn(files: Record<string, string>, file: string) {
   const store = new PostmortemStore();
@@ -116,5 +117,41 @@ describe('PM118 repeat-incident: many earlier incidents', () => {
     const withList = lintText(LATER, { rules: [repeatIncident], file: 'b.pm.yaml', workspace: plain }).diagnostics.filter((d) => d.rule === 'repeat-incident');
     assert.equal(withIndex.length, 1);
     assert.deepEqual(withList, withIndex);
+  });
+});
+
+describe('PM118 repeat-incident: what the message and the links say', () => {
+  it('id, slug, severity (cross-file) and description match the docs page and the README table', () => assertRuleMetadataMatchesDocs(repeatIncident));
+
+  it('one open action item is counted in the singular', () => {
+    const oneOpen = EARLIER.replace('status: in-progress', 'status: done');
+    const [d] = lintIn({ 'old.pm.yaml': oneOpen, 'new.pm.yaml': LATER }, 'new.pm.yaml');
+    assert.match(d.message, /root cause of INC-2026-05-02-003 \(orders-db; 1 of its action items is still open\)\. Same/);
+  });
+
+  it('every shared service is named, in the message and in the link', () => {
+    const [d] = lintIn({ 'old.pm.yaml': EARLIER, 'new.pm.yaml': LATER.replace('orders-db, checkout', 'search, orders-db') }, 'new.pm.yaml');
+    assert.match(d.message, /root cause of INC-2026-05-02-003 \(orders-db, search; 2 of its/);
+    assert.equal(d.related?.[0].message, 'Earlier incident INC-2026-05-02-003: root cause `capacity` in orders-db, search; 2 of its action items are still open');
+  });
+
+  it('the stored copy of the file being linted is not an earlier incident, even when it is stale', () => {
+    // The editor lints the buffer (November) while the index still holds the saved file (May): the same file, not a repeat.
+    const store = new PostmortemStore();
+    store.upsert('new.pm.yaml', EARLIER);
+    const found = lintText(LATER, { rules: [repeatIncident], file: 'new.pm.yaml', workspace: store, today: '2026-11-27' }).diagnostics;
+    assert.deepEqual(found.filter((d) => d.rule === 'repeat-incident'), []);
+  });
+
+  it('earlier incidents that tie on start and id are listed by file name, whatever the index order', () => {
+    const noId = `services: [orders-db]\nsummary:\n  start: 2026-01-05T10:00:00Z\nroot_cause:\n  category: capacity\n`;
+    for (const order of [['c.pm.yaml', 'a.pm.yaml', 'b.pm.yaml'], ['b.pm.yaml', 'c.pm.yaml', 'a.pm.yaml'], ['a.pm.yaml', 'b.pm.yaml', 'c.pm.yaml']]) {
+      const files: Record<string, string> = {};
+      for (const name of order) files[name] = noId;
+      files['last.pm.yaml'] = LATER;
+      const [d] = lintIn(files, 'last.pm.yaml');
+      assert.deepEqual(d.related?.map((r) => r.file), ['a.pm.yaml', 'b.pm.yaml', 'c.pm.yaml'], `index order ${order.join(', ')}`);
+      assert.match(d.message, /root cause of a\.pm\.yaml \(orders-db\), b\.pm\.yaml \(orders-db\), c\.pm\.yaml \(orders-db\)\. Same/);
+    }
   });
 });

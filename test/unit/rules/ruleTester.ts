@@ -116,7 +116,7 @@ function describeDiagnostic(d: Diagnostic): string {
 const ROOT = join(__dirname, '..', '..', '..');
 
 /**
- * The rule's id, slug and description as users see them: its docs page's heading and its row of the README's rule
+ * The rule's id, slug, default severity, cross-file flag and description as users see them: its docs page's heading and its row of the README's rule
  * table (test/unit/ruleDocs.test.ts checks those against the generator in a child process; this keeps each rule's
  * own test file able to catch a changed id, slug or description).
  */
@@ -124,7 +124,11 @@ export function assertRuleMetadataMatchesDocs(rule: Rule): void {
   const page = readFileSync(join(ROOT, 'docs', 'rules', `${rule.slug}.md`), 'utf8');
   assert.equal(page.split('\n')[0], `# ${rule.id} \`${rule.slug}\``, 'the docs page heading');
   const row = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').find((line) => line.startsWith(`| ${rule.id} | [\`${rule.slug}\`]`));
-  assert.ok(row?.endsWith(` | ${rule.description.replace(/\|/g, '\\|')} |`), `the README row of ${rule.id} ends with the description: ${row}`);
+  const severity = `${rule.defaultSeverity}${rule.crossFile ? ' (cross-file)' : ''}`;
+  assert.ok(
+    row?.endsWith(` | ${severity} | ${rule.description.replace(/\|/g, '\\|')} |`),
+    `the README row of ${rule.id} ends with its default severity (and whether it is cross-file) and the description: ${row}`,
+  );
 }
 
 export function runRuleTests(rule: Rule, tests: RuleTests): void {

@@ -10,6 +10,7 @@ runRuleTests(severityImpact, {
     'summary:\n  severity: SEV-3\n  impact:\n    users_affected: 0\n  detection:\n    method: monitoring\n',
     // `impact.customers` is not a key of the format either.
     'summary:\n  severity: SEV-3\n  impact:\n    customers: true\n',
+    { name: 'no summary: nothing to compare (and no crash)', code: 'title: x\ncost:\n  revenue_lost: 0\n' },
   ],
   invalid: [
     {

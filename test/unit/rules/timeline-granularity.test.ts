@@ -27,6 +27,12 @@ runRuleTests(timelineGranularity, {
     doc('SEV-2', ['10:00', '11:00', '12:00']),
     { name: 'before start and after end do not count', code: doc('SEV-1', ['09:00', '10:00', '10:10', '10:20', '15:00'], '2026-11-02T10:30:00Z') },
     { name: 'settings widen the SEV-1 gap', code: doc('SEV-1', ['10:00', '10:40']), settings: { timelineGapMinutes: { 'SEV-1': 45 } } },
+    {
+      // The settings readers only pass positive numbers; a library caller's text or zero falls back to 60 minutes, not to the text.
+      name: 'a limit that is not a positive number falls back to 60 minutes',
+      code: doc('SEV-1', ['10:00', '10:50']),
+      settings: { timelineGapMinutes: { 'SEV-1': '15' as unknown as number } },
+    },
     { name: 'out-of-order entries are timeline-order\'s to report', code: doc('SEV-1', ['10:40', '10:00']) },
     // Issue 10, item 7: 72 h and 78 h gaps in a recovery were flagged against the SEV-1 15-minute limit.
     { name: 'after fix-deployed, a multi-day recovery has no limit by default', code: recovery('fix-deployed') },

@@ -20,6 +20,7 @@ runRuleTests(whysCount, {
     { name: 'no root_cause section is the schema\'s to report', code: 'title: x\n' },
     { name: 'no whys key is the schema\'s to report', code: 'root_cause:\n  category: capacity\n' },
     { name: 'blank answers are not repeats of each other', code: whys([...FIVE, '', '  ']) },
+    { name: 'whitespace-only answers are blank too, not repeats of each other', code: whys([...FIVE, ' ', '   ']) },
   ],
   invalid: [
     {

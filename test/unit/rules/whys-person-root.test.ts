@@ -1,5 +1,9 @@
-import { runRuleTests } from './ruleTester';
-import { whysPersonRoot } from '../../../src/rules/whys-person-root';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleDiagnostics, runRuleTests } from './ruleTester';
+import { whysPersonRoot, WHYS_GUIDE } from '../../../src/rules/whys-person-root';
 
 const whys = (...lines: string[]): string => `root_cause:\n  whys:\n${lines.map((l) => `    - ${l}\n`).join('')}`;
 
@@ -61,4 +65,16 @@ runRuleTests(whysPersonRoot, {
       errors: [{ line: 4, column: 7, messageIncludes: 'dana whitfield' }],
     },
   ],
+});
+
+test('the whole message, and one fix: a link to the guide page, which exists', () => {
+  const [d, ...rest] = ruleDiagnostics(whysPersonRoot, whys('Checkout failed.', 'Human error.'));
+  assert.equal(rest.length, 0);
+  assert.equal(
+    d.message,
+    'The last why stops at a person ("Human error"). Keep asking what let the mistake through until the answer is an organisational or process cause, ' +
+      'e.g. "No check ties pool settings to database capacity".',
+  );
+  assert.deepEqual(d.fixes, [{ title: 'How to take a why past a person', edits: [], link: 'docs/rules/whys-person-root.md' }]);
+  assert.ok(existsSync(join(__dirname, '..', '..', '..', WHYS_GUIDE)));
 });
