@@ -95,11 +95,19 @@ function splice(previous: ParsedPostmortem, text: string): ParsedPostmortem | un
     value = alone.data[key];
   }
 
+  // The part's containers (the root map, the part's list) may end inside the part, after the change: their ends move
+  // with it. One that ends inside the changed text or right at it (text typed after a list's last character may or
+  // may not belong to it: "\n " at the end of the file does not) cannot be placed without a parse.
+  const containers = [root.range, document.range, part.itemIndex !== undefined ? (part.pair.value as YAMLSeq).range : undefined];
+  if (containers.some((range) => range?.some((offset) => offset >= changeStart && offset <= changeEnd))) return undefined;
+
   // From here on the previous document changes: nothing may fail.
   shiftRanges(replacement, part.start, 0);
   if (delta !== 0) {
-    shiftRanges(document.contents, delta, part.end);
-    if (document.range) shiftRange(document.range, delta, part.end);
+    // Every offset from the end of the change on: the rest of the document, and the containers' ends inside the part
+    // (the part's own old nodes move too, but they are replaced below).
+    shiftRanges(document.contents, delta, changeEnd);
+    if (document.range) shiftRange(document.range, delta, changeEnd);
   }
   const key = keyName(part.pair)!;
   const data: Record<string, unknown> = { ...previous.data };
