@@ -56,9 +56,11 @@ describe('the npm package', () => {
   });
 
   // 1.05 MB: the blame detector's plain-word list (dist/plain-words.json, ~17 KB packed) keeps compromise out of a
-  // one-file lint of a document without blame language (issue 12 item 8, bench/startup.bench.ts).
-  it('is small: under 1.05 MB packed (the bundle, unminified here, is most of it)', () => {
-    assert.ok(packed.size < 1_050_000, `${packed.size} bytes`);
+  // one-file lint of a document without blame language (issue 12 item 8, bench/startup.bench.ts). 1.1 MB since the
+  // sixth blame pass: its model has 2,581 features (dist/blame-model.json 24 -> 40 KB, ~13 KB packed), and the
+  // batched analysis and wider prefilter add code (1,054,068 bytes packed unminified on 2026-11-29).
+  it('is small: under 1.1 MB packed (the bundle, unminified here, is most of it)', () => {
+    assert.ok(packed.size < 1_100_000, `${packed.size} bytes`);
     assert.ok(packed.size > 100_000, `${packed.size} bytes: the bundle is missing?`);
   });
 
