@@ -185,7 +185,16 @@ export function registerFeatureRequests(connection: Connection, context: Feature
   };
   return {
     changed: (files) => {
-      if (files && reviewAsked && !reviewChanged(files)) return;
+      if (files && reviewAsked) {
+        let different = true;
+        try {
+          different = reviewChanged(files);
+        } catch (error) {
+          // Unfiltered, then: the client asks again rather than keeps stale figures.
+          context.log('postmortem: comparing the review facts of changed files failed', error);
+        }
+        if (!different) return;
+      }
       notifyTimer ??= setTimeout(() => {
         notifyTimer = undefined;
         void connection.sendNotification(DID_CHANGE_INDEX_NOTIFICATION).catch((error: unknown) => context.log('postmortem: telling the client about an index change failed', error));

@@ -358,9 +358,10 @@ export function startServer(connection: Connection, host: ServerHost, info: Serv
   /** Another file's id, category or services changed: cross-file findings of the open documents may change too. */
   const indexChanged = (change: IndexChange): void => {
     closedFiles.indexChanged(change);
-    features.changed(change.files);
+    // The open documents' cross-file findings first: telling the client is secondary and must not stand in their way.
     const plan = documentsToRelint(change, pointsInto);
     if (plan) relintOpen(plan.except, plan.only);
+    features.changed(change.files);
   };
 
   const settingsChanged = (): void => {
