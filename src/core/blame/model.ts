@@ -188,9 +188,14 @@ export function isModelLoaded(): boolean {
 
 /** The probability a trained model gives that `features` blame the candidate. */
 export function scoreWith(weights: ReadonlyMap<string, number>, bias: number, features: readonly string[]): number {
+  return 1 / (1 + Math.exp(-logOddsWith(weights, bias, features)));
+}
+
+/** The same score before the logistic: the bias plus the weights of `features`. */
+function logOddsWith(weights: ReadonlyMap<string, number>, bias: number, features: readonly string[]): number {
   let z = bias;
   for (const name of features) z += weights.get(name) ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  return z;
 }
 
 /** The shipped model's verdict on a candidate: keep the rules' answer unless the score is clear the other way. */
@@ -244,9 +249,7 @@ export function modelMayAddWithoutRules(sentence: string, terms: readonly TermMa
 export function candidateLogOdds(sentence: string, candidate: Mention, others: readonly Mention[], signals: RuleSignals): number | undefined {
   const shipped = model();
   if (!shipped) return undefined;
-  let z = shipped.model.bias;
-  for (const name of featuresOf(sentence, candidate, others, signals)) z += shipped.weights.get(name) ?? 0;
-  return z;
+  return logOddsWith(shipped.weights, shipped.model.bias, featuresOf(sentence, candidate, others, signals));
 }
 
 /** Every source a mention may come from: the model's src= feature takes one of them. */
@@ -326,15 +329,14 @@ function wordsAndPlace(base: readonly string[], positive: (name: string) => numb
   const r2From = from((t) => `r2=${t}`);
   const r3From = from((t) => `r3=${t}`);
   const vFrom = from((t) => `v=${stem(t)}`);
-  const edges = (names: readonly string[]): number => best(names);
   const leftBound = (p: number): number => {
     const l1 = p === 0 ? ['^'] : [base[p - 1], ...others];
     const l2 = p === 0 ? ['^'] : ['^', ...others, ...base.slice(0, p - 1)];
     // best over l2 of l2= and byverb=: its edge words ('^', OTHER) and the words before p - 1.
     const l2Edges = p === 0 ? ['^'] : ['^', ...others];
-    const bestL2 = Math.max(edges(l2Edges.map((t) => `l2=${t}`)), p === 0 ? 0 : l2Before[p - 1]);
+    const bestL2 = Math.max(best(l2Edges.map((t) => `l2=${t}`)), p === 0 ? 0 : l2Before[p - 1]);
     let left = best(l1.map((t) => `l1=${t}`)) + bestL2 + best(l2.flatMap((a) => l1.map((b) => `l12=${a}_${b}`)));
-    if (l1.includes('by')) left += positive('by-person') + positive('by-mender') + Math.max(edges(l2Edges.map((t) => `byverb=${stem(t)}`)), p === 0 ? 0 : byverbBefore[p - 1]);
+    if (l1.includes('by')) left += positive('by-person') + positive('by-mender') + Math.max(best(l2Edges.map((t) => `byverb=${stem(t)}`)), p === 0 ? 0 : byverbBefore[p - 1]);
     return left;
   };
   const rightBound = (e: number): number => {
@@ -343,9 +345,9 @@ function wordsAndPlace(base: readonly string[], positive: (name: string) => numb
     // best over r2 (and r1 with r2 for v=): its edge words ('$', OTHER) and the words from e + 2 (e + 1) on.
     const r2Edges = e + 1 < n ? ['$', ...others] : ['$'];
     const tail = (maxima: number[], k: number): number => (e + 1 < n ? maxima[Math.min(k, n)] : 0);
-    const bestR2 = Math.max(edges(r2Edges.map((t) => `r2=${t}`)), tail(r2From, e + 2));
-    const bestR3 = Math.max(edges(r2Edges.map((t) => `r3=${t}`)), tail(r3From, e + 2));
-    const bestV = Math.max(edges([...r1.slice(1), ...r2Edges].map((t) => `v=${stem(t)}`)), e + 1 < n ? vFrom[e + 1] : positive(`v=${stem('$')}`));
+    const bestR2 = Math.max(best(r2Edges.map((t) => `r2=${t}`)), tail(r2From, e + 2));
+    const bestR3 = Math.max(best(r2Edges.map((t) => `r3=${t}`)), tail(r3From, e + 2));
+    const bestV = Math.max(best([...r1.slice(1), ...r2Edges].map((t) => `v=${stem(t)}`)), e + 1 < n ? vFrom[e + 1] : positive(`v=${stem('$')}`));
     return best(r1.map((t) => `r1=${t}`)) + bestR2 + bestR3 + best(r1.flatMap((a) => r2.map((b) => `r12=${a}_${b}`))) + bestV;
   };
   // The words before the candidate count as w<, those after it as w> (each stem once per side).
