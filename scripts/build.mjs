@@ -186,7 +186,7 @@ async function bundle() {
     // first use: the language client and the features (preview, export, review). Separate bundles, so
     // activating loads no language client, parser, linter or renderer.
     build({ ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
-    build({ ...cli, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+    build({ ...cli, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, define: { POSTMORTEM_CLI_BUNDLE: 'true' } }),
     ...CLI_SUBCOMMANDS.map((name) => build({ ...cli, entryPoints: [join(root, `src/cli/${name}.ts`)], outfile: join(root, `dist/cli-${name}.js`) })),
     build({ ...common, stdin: { contents: "module.exports = require('compromise');", resolveDir: root, loader: 'js' }, outfile: join(root, 'dist/compromise.js') }),
     build({ ...common, entryPoints: [join(root, 'src/extension/client.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),

@@ -6,6 +6,8 @@
 import { escapeTerminal } from '../core/excerpt';
 import { ownValue } from '../core/lookup';
 import { packageVersion } from './packageInfo';
+import { requireChunk } from './compileCache';
+import { join } from 'node:path';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -19,15 +21,21 @@ type Subcommand = (args: string[], io: CliIO) => Promise<number> | number;
 
 /*
  * Each subcommand is required on first use: the build makes each its own file (dist/cli-lint.js, ...:
- * scripts/build.mjs), so a run compiles only the one it needs. `require`, not `import()`: node's ESM
+ * scripts/build.mjs), so a run compiles only the one it needs, and in the bundle through V8's code cache
+ * (./compileCache.ts), so a second run compiles next to nothing. `require`, not `import()`: node's ESM
  * loader would scan a whole CommonJS bundle for its exports first, which costs more than the lint.
  */
+/** Defined (true) by the build in dist/cli.js, where the subcommands are sibling bundles; absent under tsx. */
+declare const POSTMORTEM_CLI_BUNDLE: boolean | undefined;
+function subcommand<T>(name: string, fromSource: () => T): T {
+  return typeof POSTMORTEM_CLI_BUNDLE !== 'undefined' ? (requireChunk(join(__dirname, `cli-${name}.js`)) as T) : fromSource();
+}
 /* eslint-disable @typescript-eslint/no-require-imports */
 const SUBCOMMANDS: Record<string, () => Subcommand> = {
-  lint: () => (require('./lint') as typeof import('./lint')).runLint,
-  new: () => (require('./new') as typeof import('./new')).runNew,
-  render: () => (require('./render') as typeof import('./render')).runRender,
-  review: () => (require('./review') as typeof import('./review')).runReview,
+  lint: () => subcommand('lint', () => require('./lint') as typeof import('./lint')).runLint,
+  new: () => subcommand('new', () => require('./new') as typeof import('./new')).runNew,
+  render: () => subcommand('render', () => require('./render') as typeof import('./render')).runRender,
+  review: () => subcommand('review', () => require('./review') as typeof import('./review')).runReview,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -1,0 +1,176 @@
+/**
+ * A V8 code cache for the CLI's bundles (issue 12, item 8: a one-file `postmortem lint` was twice the
+ * startup floor, and a third of that was V8 compiling the 0.5 MB lint bundle and, lazily, each function
+ * the run calls). The first run of a version compiles as usual and leaves V8's compiled code in the
+ * user's cache folder; later runs hand it back to V8, which then skips the compiling. Node 22.1+ has
+ * this built in (module.enableCompileCache); on Node 20 the bundle is compiled here with
+ * `vm.Script`'s `cachedData`, as the v8-compile-cache package does for older tools.
+ *
+ * Where: $POSTMORTEM_CACHE_DIR, else the platform's cache folder (XDG_CACHE_HOME or ~/.cache,
+ * ~/Library/Caches, %LOCALAPPDATA%), in a `postmortem` folder only the user can open.
+ * POSTMORTEM_NO_COMPILE_CACHE=1 turns it off. Any failure (no home, read-only disk, a file
+ * written by someone else, a cache of another V8) falls back to a plain compile; nothing is
+ * printed and the run's output never depends on it.
+ *
+ * Trust: the cache holds code V8 will run, so it is read only from a folder of the user's own
+ * and only when it is a regular file the user owns (not a link), and it carries the SHA-256 of
+ * its bytes and the name of the source it was made from (version, V8, source hash): a truncated,
+ * altered or stale file is ignored and replaced. The repository being linted has no say in any
+ * of this.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** A bundle's cache is ~1.3x its size; anything far larger is not ours. */
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+const CHECKSUM_BYTES = 32;
+/** Our bundles that others load through the cache too (the NLP library the lint bundle requires). */
+const CHUNK = /^\.\/[\w-]+\.js$/;
+
+/** The folder for the cache, or undefined when the user turned it off or there is nowhere to put it. */
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = safeHome()): string | undefined {
+  if (env.POSTMORTEM_NO_COMPILE_CACHE && env.POSTMORTEM_NO_COMPILE_CACHE !== '0') return undefined;
+  if (env.POSTMORTEM_CACHE_DIR) return env.POSTMORTEM_CACHE_DIR;
+  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'postmortem', 'Cache') : undefined;
+  if (!home) return undefined;
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'postmortem');
+  // XDG: only an absolute path counts.
+  const xdg = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : join(home, '.cache');
+  return join(xdg, 'postmortem');
+}
+
+function safeHome(): string | undefined {
+  try {
+    return homedir() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `folder` is a real folder of this user's that nobody else may write to (POSIX; Windows: a folder). */
+function trustedFolder(folder: string): boolean {
+  try {
+    const stat = lstatSync(folder);
+    if (!stat.isDirectory()) return false;
+    if (typeof process.getuid !== 'function') return true;
+    return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The cache file's code, when it is a regular file of this user's (never through a link) whose checksum holds. */
+export function readCache(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size <= CHECKSUM_BYTES || stat.size > MAX_CACHE_BYTES) return undefined;
+    if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return undefined;
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    const data = bytes.subarray(CHECKSUM_BYTES);
+    return createHash('sha256').update(data).digest().equals(bytes.subarray(0, CHECKSUM_BYTES)) ? data : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes `data` with its checksum, whole or not at all (a temporary file renamed), and drops the chunk's older caches. */
+export function writeCache(folder: string, file: string, data: Buffer, stalePrefix: string): void {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!trustedFolder(folder)) return;
+    const temporary = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    writeFileSync(temporary, Buffer.concat([createHash('sha256').update(data).digest(), data]), { flag: 'wx', mode: 0o600 });
+    renameSync(temporary, file);
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith(stalePrefix) && join(folder, name) !== file) unlinkSync(join(folder, name));
+    }
+  } catch {
+    // A cache is an optimisation: a read-only or full disk just means compiling next time too.
+  }
+}
+
+interface PendingCache {
+  script: Script;
+  file: string;
+  stalePrefix: string;
+}
+
+const pending: PendingCache[] = [];
+let flushOnExit = false;
+let nodeCompileCache: boolean | undefined;
+
+/**
+ * `require(file)` for one of the CLI's own bundles, compiled with the code cache when there is one. The bundle's
+ * own `require` of a sibling bundle (`./compromise.js`) goes through here too.
+ */
+export function requireChunk(file: string, folder = cacheFolder()): unknown {
+  const loaded = require.cache[file];
+  if (loaded) return loaded.exports;
+  if (!folder) return require(file);
+  // Node 22.1+ caches compiled code itself, in the same folder.
+  const enableCompileCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+  if (enableCompileCache) {
+    if (nodeCompileCache === undefined) {
+      try {
+        enableCompileCache(join(folder, 'node'));
+        nodeCompileCache = true;
+      } catch {
+        nodeCompileCache = false;
+      }
+    }
+    return require(file);
+  }
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return require(file);
+  }
+  const name = basename(file, '.js');
+  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(source).digest('hex').slice(0, 32);
+  const cacheFile = join(folder, `${name}-${key}.v8cache`);
+  const cachedData = trustedFolder(folder) ? readCache(cacheFile) : undefined;
+  const script = new Script(Module.wrap(source), { filename: file, cachedData });
+  if (!cachedData || script.cachedDataRejected) {
+    pending.push({ script, file: cacheFile, stalePrefix: `${name}-` });
+    if (!flushOnExit) {
+      flushOnExit = true;
+      // At exit the cache also holds every function the run compiled lazily, not just the top level.
+      process.once('exit', () => {
+        for (const entry of pending.splice(0)) writeCache(folder, entry.file, entry.script.createCachedData(), entry.stalePrefix);
+      });
+    }
+  }
+  const chunk = new Module(file, module);
+  chunk.filename = file;
+  chunk.paths = (Module as unknown as { _nodeModulePaths(path: string): string[] })._nodeModulePaths(dirname(file));
+  require.cache[file] = chunk;
+  const plainRequire = createRequire(file);
+  const chunkRequire = Object.assign((id: string) => (CHUNK.test(id) ? requireChunk(join(dirname(file), id), folder) : plainRequire(id)), {
+    resolve: plainRequire.resolve,
+    cache: plainRequire.cache,
+    main: plainRequire.main,
+  });
+  try {
+    (script.runInThisContext() as (...args: unknown[]) => void).call(chunk.exports, chunk.exports, chunkRequire, chunk, file, dirname(file));
+  } catch (error) {
+    delete require.cache[file];
+    throw error;
+  }
+  chunk.loaded = true;
+  return chunk.exports;
+}
