@@ -15,9 +15,10 @@ import { analysisCacheSize, clearAnalysisCache } from '../../src/core/blame/nlp'
 import { maskMarkdown, splitSentences } from '../../src/core/blame/sentences';
 import { rosterFor } from '../../src/core/blame/people';
 import { corpusFiles as files, corpusSentences } from './blameCorpusSentences';
-import { mayNameSomeone, quickCheckSwitch } from '../../src/core/blame/quickCheck';
-import { AS_PLANNED, BLAME_PREFILTER, CAUSAL, CLEARING, blameTermPatterns } from '../../src/core/blame/lexicon';
-import { asciiSource, type TextPattern } from '../../src/core/blame/textPattern';
+import { frontDecoded, mayNameSomeone, quickCheckSwitch } from '../../src/core/blame/quickCheck';
+import { readPlainWordData } from '../../src/core/blame/personNameData';
+import { AS_PLANNED, CAUSAL, CLEARING, blameTermPatterns } from '../../src/core/blame/lexicon';
+import { allTextPatterns, asciiSource, type TextPattern } from '../../src/core/blame/textPattern';
 import fc from 'fast-check';
 
 describe('blame quick check', () => {
@@ -141,6 +142,25 @@ describe('blame quick check', () => {
   });
 });
 
+describe('the plain-word list', () => {
+  it('decodes front coding: shared letters with the word before, then its own', () => {
+    assert.deepEqual(frontDecoded('0abandon7ed3out0b'), ['abandon', 'abandoned', 'abaout', 'b']);
+    assert.deepEqual(frontDecoded(''), []);
+  });
+
+  it('decodes the shipped list as the expression over it does, sorted and without repeats', () => {
+    const coded = readPlainWordData().words ?? '';
+    const words = frontDecoded(coded);
+    const byExpression: string[] = [];
+    let previous = '';
+    for (const m of coded.matchAll(/(\d)([a-z]*)/g)) byExpression.push((previous = previous.slice(0, Number(m[1])) + m[2]));
+    assert.deepEqual(words, byExpression);
+    assert.ok(words.length > 10_000, `${words.length} words`);
+    assert.ok(words.includes('service') && words.includes('returned'));
+    for (let i = 1; i < words.length; i++) assert.ok(words[i - 1] < words[i], `${words[i - 1]} before ${words[i]}`);
+  });
+});
+
 describe('ASCII forms of the lexicon expressions', () => {
   it('narrows \\p{L} and \\p{N} to their ASCII members, inside and outside a class', () => {
     assert.equal(asciiSource(String.raw`(?<![\p{L}\p{N}_])a\p{L}+\p{Lu}[^\p{L}]`), String.raw`(?<![a-zA-Z0-9_])a[a-zA-Z]+[A-Z][^a-zA-Z]`);
@@ -148,11 +168,12 @@ describe('ASCII forms of the lexicon expressions', () => {
   });
 
   const patterns: Array<[string, TextPattern]> = [
-    ['BLAME_PREFILTER', BLAME_PREFILTER],
     ['CAUSAL', CAUSAL],
     ['CLEARING', CLEARING],
     ['AS_PLANNED', AS_PLANNED],
     ...blameTermPatterns().map((t, i): [string, TextPattern] => [`term ${i}`, t.pattern]),
+    // And every other one the detector, the harm words and the model made (all loaded by now).
+    ...allTextPatterns().map((p, i): [string, TextPattern] => [`pattern ${i} /${p.source.slice(0, 40)}/`, p]),
   ];
   /** Every match of the expression `for` the text and of the expression as written, as [index, text] pairs. */
   const matches = (pattern: TextPattern, text: string): Array<[number, string][]> => {

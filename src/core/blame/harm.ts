@@ -10,13 +10,13 @@
  */
 import { AFINN_NEGATIVE } from './afinnNegative.generated';
 import type { TermMatch } from './lexicon';
-import { textPattern } from './textPattern';
+import { TextPattern, textPattern } from './textPattern';
 
 let valence: ReadonlySet<string> | undefined;
 const negativeWords = (): ReadonlySet<string> => (valence ??= new Set(AFINN_NEGATIVE.split(' ')));
 
 /** Outcomes of incidents, by stem: what a system suffers, or what was left unprotected. */
-const INCIDENT_OUTCOME = new RegExp(
+const INCIDENT_OUTCOME = new TextPattern(
   String.raw`^(?:` +
     [
       // Data and state destroyed or replaced.
@@ -52,21 +52,24 @@ function isHarmWord(word: string): boolean {
   return answer;
 }
 
+const DETERMINER_BEFORE = textPattern(/(?:^|[^\p{L}])(?:the|a|an|its|their|our|his|her|my|your|these|those|some|any)\s+$/iu);
+const WORD_AFTER = textPattern(/^\s+\p{L}/u);
+
 /**
  * A general valence word used as a modifier after a determiner ("the angry customer calls", "the failed payments",
  * "the corrupted rows") describes the state something was in, not what an act did to it.
  */
 function describesState(text: string, start: number, end: number, word: string): boolean {
   if (INCIDENT_OUTCOME.test(word.toLowerCase())) return false;
-  return /(?:^|[^\p{L}])(?:the|a|an|its|their|our|his|her|my|your|these|those|some|any)\s+$/iu.test(text.slice(Math.max(0, start - 8), start)) && /^\s+\p{L}/u.test(text.slice(end, end + 3));
+  return DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && WORD_AFTER.test(text.slice(end, end + 3));
 }
 
 /**
  * Harm that is denied or ended is no harm: "without losing data", "no data was lost", "errors dropped to zero",
  * "the timeouts stopped", "the outage was avoided".
  */
-const DENIED_BEFORE = /(?<![\p{L}])(?:no|not|never|without|zero|nor|avoid(?:ed|ing)?|prevent(?:ed|ing)?|stopp(?:ed|ing)|end(?:ed|ing)|fix(?:ed|ing)?|clear(?:ed|ing)|reduc(?:ed|ing)|cut|eliminat(?:ed|ing))\s+(?:\p{L}+\s+)?$/iu;
-const ENDED_AFTER = /^\s+(?:(?:had|have|has)\s+)?(?:dropped|fell|stopped|ceased|cleared|disappeared|subsided|recovered|went away|vanished|ended|returned to|back to|were (?:gone|resolved|fixed)|was (?:gone|resolved|fixed|avoided|prevented))(?![\p{L}])/iu;
+const DENIED_BEFORE = textPattern(/(?<![\p{L}])(?:no|not|never|without|zero|nor|avoid(?:ed|ing)?|prevent(?:ed|ing)?|stopp(?:ed|ing)|end(?:ed|ing)|fix(?:ed|ing)?|clear(?:ed|ing)|reduc(?:ed|ing)|cut|eliminat(?:ed|ing))\s+(?:\p{L}+\s+)?$/iu);
+const ENDED_AFTER = textPattern(/^\s+(?:(?:had|have|has)\s+)?(?:dropped|fell|stopped|ceased|cleared|disappeared|subsided|recovered|went away|vanished|ended|returned to|back to|were (?:gone|resolved|fixed)|was (?:gone|resolved|fixed|avoided|prevented))(?![\p{L}])/iu);
 
 function denied(text: string, start: number, end: number): boolean {
   return DENIED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || ENDED_AFTER.test(text.slice(end, end + 30));

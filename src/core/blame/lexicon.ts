@@ -3,6 +3,8 @@
  * can grow (and be reviewed) without touching how they are used.
  */
 import { TextPattern, textPattern } from './textPattern';
+import { LeadingIndex } from './leadingText';
+import { LEXICON_LEADS } from './lexiconLeads.generated';
 
 /**
  * Blame language. `strong` phrases judge a person wherever the person stands
@@ -193,7 +195,7 @@ const toRegex = (source: string): TextPattern => new TextPattern(String.raw`(?<!
 
 let blameTerms: readonly BlameTerm[] | undefined;
 
-/** The terms' expressions, built on first use: a file without blame language (BLAME_PREFILTER) never pays for compiling them. */
+/** The terms' expressions, built on first use: each is compiled only when a text may match it (termIndex). */
 export function blameTermPatterns(): readonly BlameTerm[] {
   blameTerms ??= [
     ...STRONG.map((s) => ({ pattern: toRegex(s), strong: true })),
@@ -203,8 +205,32 @@ export function blameTermPatterns(): readonly BlameTerm[] {
   return blameTerms;
 }
 
+/** The expressions termIndex narrows: the terms, then CAUSAL (scripts/gen-blame-leads.ts lists their leading texts). */
+export function leadIndexedPatterns(): readonly TextPattern[] {
+  return [...blameTermPatterns().map((term) => term.pattern), CAUSAL];
+}
+
+let index: LeadingIndex<{ pattern: TextPattern; term?: BlameTerm }> | undefined;
+
+/**
+ * The terms and CAUSAL, narrowed to those that may match a text by what their matches start with (./leadingText.ts):
+ * a sentence is tried only against the few expressions whose first letters it has, so the others are never
+ * compiled (compiling all of them, or their union, cost 30-40 ms on every `postmortem lint`).
+ */
+function termIndex(): NonNullable<typeof index> {
+  index ??= new LeadingIndex([...leadIndexedPatterns().map((pattern, i) => ({ pattern, term: blameTermPatterns()[i] }))], true, LEXICON_LEADS);
+  return index;
+}
+
 /** One cheap test for "could this sentence blame anyone": the language analysis runs only when it passes. */
-export const BLAME_PREFILTER = new TextPattern(String.raw`(?<![\p{L}\p{N}_])(?:${[...STRONG, ...REGULAR, ...CIRCUMSTANTIAL, CAUSAL_WORDS].join('|')})(?![\p{L}\p{N}_])`, 'iu');
+export const BLAME_PREFILTER = {
+  /** Whether any blame term or causal phrase (CAUSAL) occurs in `text`. */
+  test(text: string): boolean {
+    return termIndex()
+      .candidates(text)
+      .some((entry) => entry.pattern.test(text));
+  },
+};
 
 export interface TermMatch {
   start: number;
@@ -216,16 +242,20 @@ export interface TermMatch {
 
 /** Every blame term in `text`, longest first where two overlap. */
 export function findBlameTerms(text: string): TermMatch[] {
-  // Each term is one alternative of the prefilter, with the same boundaries: where it finds nothing, no term matches.
-  if (!BLAME_PREFILTER.test(text)) return [];
   const found: TermMatch[] = [];
-  for (const term of blameTermPatterns()) {
+  for (const { term } of termIndex().candidates(text)) {
+    if (!term) continue;
     const pattern = term.pattern.for(text);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], strong: term.strong, circumstantial: term.circumstantial });
     }
   }
+  return mergeOverlapping(found);
+}
+
+/** Term matches in text order, one per place: where two overlap the longer is kept, strong if either is. */
+export function mergeOverlapping(found: TermMatch[]): TermMatch[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: TermMatch[] = [];
   for (const t of found) {

@@ -14,6 +14,7 @@ import type { Mention, MentionSource } from './people';
 import type { TermMatch } from './lexicon';
 import { CLEARING, EXONERATING_ROOTS } from './lexicon';
 import { readModelData } from './blameModelData';
+import { textPattern } from './textPattern';
 
 /** What the rules found out about a candidate: the model weighs it with the words. */
 export interface RuleSignals {
@@ -31,12 +32,13 @@ interface Word {
   end: number;
 }
 
-const WORD = /@?[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()—–?!]/gu;
+const WORD = textPattern(/@?[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()—–?!]/gu);
 
 function words(sentence: string): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) out.push({ text: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  const word = WORD.for(sentence);
+  word.lastIndex = 0;
+  for (let m = word.exec(sentence); m; m = word.exec(sentence)) out.push({ text: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -47,10 +49,10 @@ function stem(word: string): string {
 
 const NEGATION = /^(?:not|never|no|didn't|did't|wasn't|hasn't|hadn't|don't|doesn't|cannot|can't|couldn't|without)$/;
 const MODAL = /^(?:should|must|would|could|might|shall|will|to|needs?)$/;
-const COUNTERFACTUAL = /(?:^|[^\p{L}])(?:if (?:only )?PERSON (?:had|would)|had PERSON|would(?:n't| not)? have|would've|could have been avoided|should have|should've)(?![\p{L}])/u;
+const COUNTERFACTUAL = textPattern(/(?:^|[^\p{L}])(?:if (?:only )?PERSON (?:had|would)|had PERSON|would(?:n't| not)? have|would've|could have been avoided|should have|should've)(?![\p{L}])/u);
 const ACTION_ITEM = /^(?:\W*(?:action|ai-?\d*|todo|follow[- ]up|ask|remind|coach|retrain)\b|.*\bPERSON (?:to|must|should|will|needs to) )/u;
-const THANKS = /(?<![\p{L}])(?:thanks|thank you|thx|ty|kudos|shout-?out|great (?:job|work|catch)|well done)(?![\p{L}])/iu;
-const CLEARS = /(?<![\p{L}])(?:not (?:guilty|to blame|at fault)|did nothing wrong|not (?:your|his|her|their) fault|not related|no one (?:could|would) have)(?![\p{L}])/iu;
+const THANKS = textPattern(/(?<![\p{L}])(?:thanks|thank you|thx|ty|kudos|shout-?out|great (?:job|work|catch)|well done)(?![\p{L}])/iu);
+const CLEARS = textPattern(/(?<![\p{L}])(?:not (?:guilty|to blame|at fault)|did nothing wrong|not (?:your|his|her|their) fault|not related|no one (?:could|would) have)(?![\p{L}])/iu);
 const RESPONSIBLE_FOR = /PERSON (?:is|was|are|were|(?:has|had) been) (?:the )?(?:responsible|owner|accountable)/u;
 
 /**
@@ -65,7 +67,7 @@ const PRONOUN_AFTER = / (?:he|she|his|her|him|himself|herself|they|their) /;
 /** A past-tense verb: regular, or one of the irregular acts post-mortems tell. */
 const PAST_VERB = /^(?:[a-z]+ed|ran|set|left|put|took|made|sent|wrote|broke|forgot|let|cut|shut|hit|gave|got|kept|chose|drove|led|lost|meant|overrode|overwrote|rewrote|read|sped|spun|threw|tore|upgraded|went|won|mistook|misread|typo'd|nuked|fat-fingered)$/;
 /** Responsibility or fault told about someone, wherever the name stands: "renewal was Hope's job". */
-const RESPONSIBILITY = /(?<![\p{L}])(?:job|responsibility|responsible|fault|to blame|lies with|sits with|sat with|on me|owner|owned|assigned)(?![\p{L}])/iu;
+const RESPONSIBILITY = textPattern(/(?<![\p{L}])(?:job|responsibility|responsible|fault|to blame|lies with|sits with|sat with|on me|owner|owned|assigned)(?![\p{L}])/iu);
 /** Words after the candidate, the way MANNER, TARGET... read them. */
 const spaced = (ws: readonly string[]): string => ` ${ws.join(' ')} `;
 
@@ -225,10 +227,12 @@ function largestWeight(weights: ReadonlyMap<string, number>, prefix: string): nu
   return largest;
 }
 
-const MAY_BE_MODAL = /(?<![\p{L}])(?:should|must|would|could|might|shall|will|to|needs?)(?![\p{L}])/iu;
-const MAY_NEGATE = /(?<![\p{L}])(?:not|never|no|didn't|did't|wasn't|hasn't|hadn't|don't|doesn't|cannot|can't|couldn't|without)(?![\p{L}])/iu;
-const MAY_BE_COUNTERFACTUAL = /(?<![\p{L}])(?:had|would|would've|could|should|should've)(?![\p{L}])/iu;
-const MAY_BE_ACTION_ITEM = /(?<![\p{L}])(?:action|ai-?\d*|todo|follow[- ]up|ask|remind|coach|retrain|to|must|should|will|needs)(?![\p{L}])/iu;
+const MAY_BE_MODAL = textPattern(/(?<![\p{L}])(?:should|must|would|could|might|shall|will|to|needs?)(?![\p{L}])/iu);
+const MAY_NEGATE = textPattern(/(?<![\p{L}])(?:not|never|no|didn't|did't|wasn't|hasn't|hadn't|don't|doesn't|cannot|can't|couldn't|without)(?![\p{L}])/iu);
+const MAY_BE_COUNTERFACTUAL = textPattern(/(?<![\p{L}])(?:had|would|would've|could|should|should've)(?![\p{L}])/iu);
+const POSSESSIVE_ANYWHERE = textPattern(/['’]s(?![\p{L}\p{N}])/u);
+const MAY_BE_RESPONSIBLE_FOR = textPattern(/(?<![\p{L}])(?:is|was|are|were|been)(?![\p{L}])/iu);
+const MAY_BE_ACTION_ITEM = textPattern(/(?<![\p{L}])(?:action|ai-?\d*|todo|follow[- ]up|ask|remind|coach|retrain|to|must|should|will|needs)(?![\p{L}])/iu);
 
 /**
  * Speed only (the blame quick check, ./quickCheck.ts): whether the shipped model could add any person candidate
@@ -271,12 +275,12 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
   if (CLEARING.test(sentence) || CLEARS.test(sentence)) bound += weight('clears');
   // Flags of the candidate's shape, where the sentence has what they need.
   bound += best(Object.keys(MENTION_SOURCES).map((source) => `src=${source}`)) + positive('doubtful') + positive('starts') + positive('mends');
-  if (/['’]s(?![\p{L}\p{N}])/u.test(sentence)) bound += positive('possessive');
+  if (POSSESSIVE_ANYWHERE.test(sentence)) bound += positive('possessive');
   if (MAY_BE_MODAL.test(sentence)) bound += positive('modal-after');
   if (MAY_NEGATE.test(sentence)) bound += positive('neg-after') + positive('neg-before');
   if (MAY_BE_COUNTERFACTUAL.test(sentence)) bound += positive('counterfactual');
   if (MAY_BE_ACTION_ITEM.test(sentence)) bound += positive('action-item');
-  if (/(?<![\p{L}])(?:is|was|are|were|been)(?![\p{L}])/iu.test(sentence)) bound += positive('responsible-for');
+  if (MAY_BE_RESPONSIBLE_FOR.test(sentence)) bound += positive('responsible-for');
 
   // The words: each is itself (NUM for a number), the candidate's (PERSON) or, when there are other candidates,
   // another's (OTHER). The two cases are bounded apart: others=0 and others=1 weigh differently.

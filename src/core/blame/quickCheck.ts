@@ -35,13 +35,23 @@ function plain(): NonNullable<typeof plainWords> {
   return plainWords;
 }
 
-/** The words of a front-coded list (frontCoded in scripts/build.mjs): "0abandon7ed" -> "abandon", "abandoned". */
+/**
+ * The words of a front-coded list (frontCoded in scripts/build.mjs): "0abandon7ed" -> "abandon", "abandoned". Each
+ * word is a digit (how many letters it shares with the one before) and its own letters. Read character by character:
+ * a regular expression over the 14,000 words cost several milliseconds of every one-file lint.
+ */
 export function frontDecoded(coded: string): string[] {
   const words: string[] = [];
   let previous = '';
-  for (const m of coded.matchAll(/(\d)([a-z]*)/g)) {
-    previous = previous.slice(0, Number(m[1])) + m[2];
+  let i = 0;
+  while (i < coded.length) {
+    const shared = coded.charCodeAt(i) - 48;
+    if (shared < 0 || shared > 9) break;
+    let end = ++i;
+    while (end < coded.length && (coded.charCodeAt(end) < 48 || coded.charCodeAt(end) > 57)) end++;
+    previous = previous.slice(0, shared) + coded.slice(i, end);
     words.push(previous);
+    i = end;
   }
   return words;
 }

@@ -42,6 +42,10 @@ export function asciiSource(source: string): string | undefined {
   return out;
 }
 
+/** Every TextPattern made, so one test can hold each ASCII form to its expression (blame-quick-check.test.ts). */
+const everyPattern: TextPattern[] = [];
+export const allTextPatterns = (): readonly TextPattern[] => everyPattern;
+
 export class TextPattern {
   private ascii?: RegExp;
   private full?: RegExp;
@@ -49,7 +53,9 @@ export class TextPattern {
   constructor(
     readonly source: string,
     readonly flags: string,
-  ) {}
+  ) {
+    everyPattern.push(this);
+  }
 
   /** The expression to run on `text` (reset `lastIndex` before a global loop). */
   for(text: string): RegExp {
