@@ -111,7 +111,7 @@ export async function generatePlainWords() {
   const isPerson = (tags) => (Array.isArray(tags) ? tags : [tags]).some((tag) => personTags.has(tag));
   const excluded = new Set(PERSON_PATTERN_WORDS);
   for (const [word, choice] of Object.entries(model.two.switches)) if (choice.includes('Person')) excluded.add(word);
-  // Proper-noun classes are left out too (the list ships in the npm package, which stays under 1 MB): in prose they are
+  // Proper-noun classes are left out too (the list ships in the npm package, which stays small): in prose they are
   // capitalised, and a capital after the first word is not plain anyway.
   const properTags = new Set(['City', 'Country', 'Region', 'Place', 'Organization', 'SportsTeam', 'ProperNoun', 'Demonym', 'Currency', 'Emoticon', 'Unit', 'Expression', 'Abbreviation', 'Acronym']);
   const tagsOf = (tags) => (Array.isArray(tags) ? tags : [tags]);
@@ -125,27 +125,11 @@ export async function generatePlainWords() {
   // The names that are English words: the detector reads one as a person when it is capitalised (guessWordNames).
   const wordNames = new Set(JSON.parse(readFileSync(join(root, 'src/generated/person-names.json'), 'utf8')).wordNames.split('\n'));
   const words = Object.keys(model.one.lexicon).filter(plain).sort();
-  const json = JSON.stringify({ source: `compromise ${nlp.version} lexicon, without names`, words: frontCoded(words), notCapitalised: words.filter((w) => wordNames.has(w)).join(' ') });
+  const json = JSON.stringify({ source: `compromise ${nlp.version} lexicon, without names`, words: words.join(' '), notCapitalised: words.filter((w) => wordNames.has(w)).join(' ') });
   writeFileSync(join(root, 'src/generated/plain-words.json'), json);
   // Beside the bundles, like person-names.json: read on first use, not parsed with every bundle.
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist/plain-words.json'), json);
-}
-
-/**
- * Sorted words, each as the number of letters it shares with the one before (0-9) and the rest: "abandon",
- * "abandoned" -> "0abandon7ed". Half the size of the list once gzipped. Read by src/core/blame/quickCheck.ts.
- */
-function frontCoded(sorted) {
-  let previous = '';
-  return sorted
-    .map((word) => {
-      let shared = 0;
-      while (shared < 9 && shared < previous.length && previous[shared] === word[shared]) shared++;
-      previous = word;
-      return `${shared}${word.slice(shared)}`;
-    })
-    .join('');
 }
 
 /** Literal words of compromise's person patterns (postTagger/model/person/*.js): each can make its neighbours a person. */

@@ -5,7 +5,6 @@
  * when the original is still what was read. A full disk, a crash or a concurrent run leaves either the
  * old file or the new one, never a truncated one; on any error the temporary file is removed.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError } from '../core/discover';
@@ -57,7 +56,7 @@ export interface AtomicWriteHooks {
  * (saying the file was left unchanged) on any failure; the original is then untouched.
  */
 export async function writeFileAtomically(path: string, display: string, bytes: Buffer, snapshot: FileSnapshot, hooks: AtomicWriteHooks = {}): Promise<void> {
-  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}-${crypto().randomBytes(6).toString('hex')}.tmp`);
   const mode = snapshot.stat.mode & 0o7777;
   let created = false;
   try {
@@ -111,7 +110,7 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return crypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Failures that only writing meets, in words with their code: "disk full (ENOSPC)", not a bare code. */
@@ -125,4 +124,10 @@ const WRITE_FAILURES: ReadonlyMap<string, string> = new Map([
 
 export function describeWriteError(error: unknown): string {
   return WRITE_FAILURES.get(String((error as NodeJS.ErrnoException)?.code)) ?? describeFsError(error);
+}
+
+/** node:crypto on first use: only `--fix` writes, and loading it costs every run. */
+function crypto(): typeof import('node:crypto') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:crypto') as typeof import('node:crypto');
 }

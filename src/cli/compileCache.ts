@@ -2,9 +2,9 @@
  * A V8 code cache for the CLI's bundles (issue 12, item 8: a one-file `postmortem lint` was twice the
  * startup floor, and a third of that was V8 compiling the 0.5 MB lint bundle and, lazily, each function
  * the run calls). The first run of a version compiles as usual and leaves V8's compiled code in the
- * user's cache folder; later runs hand it back to V8, which then skips the compiling. Node 22.1+ has
- * this built in (module.enableCompileCache); on Node 20 the bundle is compiled here with
- * `vm.Script`'s `cachedData`, as the v8-compile-cache package does for older tools.
+ * user's cache folder; later runs hand it back to V8, which then skips the compiling. The bundle is
+ * compiled here with `vm.Script`'s `cachedData`, as the v8-compile-cache package does for older tools
+ * (Node 22's module.enableCompileCache would need `node:module`, whose loading costs more than it saves).
  *
  * Where: $POSTMORTEM_CACHE_DIR, else the platform's cache folder (XDG_CACHE_HOME or ~/.cache,
  * ~/Library/Caches, %LOCALAPPDATA%), in a `postmortem` folder only the user can open.
@@ -13,21 +13,25 @@
  * printed and the run's output never depends on it.
  *
  * Trust: the cache holds code V8 will run, so it is read only from a folder of the user's own
- * and only when it is a regular file the user owns (not a link), and it carries the SHA-256 of
- * its bytes and the name of the source it was made from (version, V8, source hash): a truncated,
- * altered or stale file is ignored and replaced. The repository being linted has no say in any
+ * and only when it is a regular file the user owns (not a link), and it carries a checksum of
+ * its bytes and the name of the source it was made from (Node version, the bundle's size, time and
+ * inode): a truncated, damaged or stale file is ignored and replaced. The repository being linted has no say in any
  * of this.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import type ModuleClass from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** A bundle's cache is ~1.3x its size; anything far larger is not ours. */
 const MAX_CACHE_BYTES = 32 * 1024 * 1024;
-const CHECKSUM_BYTES = 32;
+const CHECKSUM_BYTES = 8;
+/**
+ * CommonJS's Module class, taken from this module rather than by loading `node:module` (which brings the ES module
+ * loader and source maps with it: milliseconds of every run).
+ */
+const Module = module.constructor as typeof ModuleClass & { _nodeModulePaths(path: string): string[] };
 /** Our bundles that others load through the cache too (the NLP library the lint bundle requires). */
 const CHUNK = /^\.\/[\w-]+\.js$/;
 
@@ -63,6 +67,31 @@ function trustedFolder(folder: string): boolean {
   }
 }
 
+/**
+ * A 64-bit checksum of `data` (two 32-bit multiply-xor hashes over its words). It catches a damaged or cut file; it
+ * is not a signature: the folder is the user's own (trustedFolder), and whoever can write there can run code as the
+ * user anyway. Not node:crypto: loading it (OpenSSL, its configuration and certificates) cost more than the hash.
+ */
+export function checksum(data: Uint8Array): Buffer {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ data.length;
+  const words = Math.floor(data.length / 4);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  for (let i = 0; i < words; i++) {
+    const word = view.getUint32(i * 4, true);
+    a = Math.imul(a ^ word, 0x01000193);
+    b = Math.imul(b ^ word, 0x5bd1e995) ^ (b >>> 15);
+  }
+  for (let i = words * 4; i < data.length; i++) {
+    a = Math.imul(a ^ data[i], 0x01000193);
+    b = Math.imul(b ^ data[i], 0x5bd1e995) ^ (b >>> 15);
+  }
+  const out = Buffer.alloc(CHECKSUM_BYTES);
+  out.writeUInt32LE(a >>> 0, 0);
+  out.writeUInt32LE(b >>> 0, 4);
+  return out;
+}
+
 /** The cache file's code, when it is a regular file of this user's (never through a link) whose checksum holds. */
 export function readCache(file: string): Buffer | undefined {
   let fd: number | undefined;
@@ -79,7 +108,7 @@ export function readCache(file: string): Buffer | undefined {
       read += n;
     }
     const data = bytes.subarray(CHECKSUM_BYTES);
-    return createHash('sha256').update(data).digest().equals(bytes.subarray(0, CHECKSUM_BYTES)) ? data : undefined;
+    return checksum(data).equals(bytes.subarray(0, CHECKSUM_BYTES)) ? data : undefined;
   } catch {
     return undefined;
   } finally {
@@ -92,8 +121,9 @@ export function writeCache(folder: string, file: string, data: Buffer, stalePref
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!trustedFolder(folder)) return;
-    const temporary = join(folder, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-    writeFileSync(temporary, Buffer.concat([createHash('sha256').update(data).digest(), data]), { flag: 'wx', mode: 0o600 });
+    // A name no other process uses at the same moment ('wx' fails rather than share one).
+    const temporary = join(folder, `.${basename(file)}.${process.pid}-${Date.now()}.tmp`);
+    writeFileSync(temporary, Buffer.concat([checksum(data), data]), { flag: 'wx', mode: 0o600 });
     renameSync(temporary, file);
     for (const name of readdirSync(folder)) {
       if (name.startsWith(stalePrefix) && join(folder, name) !== file) unlinkSync(join(folder, name));
@@ -111,7 +141,6 @@ interface PendingCache {
 
 const pending: PendingCache[] = [];
 let flushOnExit = false;
-let nodeCompileCache: boolean | undefined;
 
 /**
  * `require(file)` for one of the CLI's own bundles, compiled with the code cache when there is one. The bundle's
@@ -121,27 +150,18 @@ export function requireChunk(file: string, folder = cacheFolder()): unknown {
   const loaded = require.cache[file];
   if (loaded) return loaded.exports;
   if (!folder) return require(file);
-  // Node 22.1+ caches compiled code itself, in the same folder.
-  const enableCompileCache = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
-  if (enableCompileCache) {
-    if (nodeCompileCache === undefined) {
-      try {
-        enableCompileCache(join(folder, 'node'));
-        nodeCompileCache = true;
-      } catch {
-        nodeCompileCache = false;
-      }
-    }
-    return require(file);
-  }
   let source: string;
+  let key: string;
   try {
     source = readFileSync(file, 'utf8');
+    // The bundle as installed (size, time, inode) and the Node that runs it name its cache; V8 checks its own version
+    // and flags on top. Not a hash of the source: hashing 0.5 MB cost more than it saved.
+    const stat = statSync(file);
+    key = checksum(Buffer.from(`${process.version}\0${process.arch}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}\0${file}`)).toString('hex');
   } catch {
     return require(file);
   }
   const name = basename(file, '.js');
-  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(source).digest('hex').slice(0, 32);
   const cacheFile = join(folder, `${name}-${key}.v8cache`);
   const cachedData = trustedFolder(folder) ? readCache(cacheFile) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
@@ -157,9 +177,9 @@ export function requireChunk(file: string, folder = cacheFolder()): unknown {
   }
   const chunk = new Module(file, module);
   chunk.filename = file;
-  chunk.paths = (Module as unknown as { _nodeModulePaths(path: string): string[] })._nodeModulePaths(dirname(file));
+  chunk.paths = Module._nodeModulePaths(dirname(file));
   require.cache[file] = chunk;
-  const plainRequire = createRequire(file);
+  const plainRequire = Module.createRequire(file);
   const chunkRequire = Object.assign((id: string) => (CHUNK.test(id) ? requireChunk(join(dirname(file), id), folder) : plainRequire(id)), {
     resolve: plainRequire.resolve,
     cache: plainRequire.cache,

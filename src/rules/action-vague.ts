@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import { actionItems } from './shared/actions';
 import { loadCompromise } from '../core/blame/nlp';
 import { LruCache } from '../core/blame/lru';
+import { TextPattern, textPattern } from '../core/blame/textPattern';
 
 /**
  * Verbs that open action items, many of them also nouns ("Alert on refusals",
@@ -113,7 +114,7 @@ export function isVagueAction(text: string): boolean {
  * never done. Matched at the start of the action, after an optional addressee ("Engineers should",
  * "Everyone must", "Team to"). Each alternative is a plain sequence: linear on any input.
  */
-const EXHORTATION = new RegExp(
+const EXHORTATION = new TextPattern(
   String.raw`^(?:(?:please|pls)\s+)?(?:(?:everyone|engineers|developers|devs|the team|team|we|all|people|operators|on-?call|the on-?call(?: engineer)?|\p{Lu}\p{Ll}+)\s+(?:should|must|needs? to|has to|have to|to|will|shall)\s+)?(?:` +
     [
       String.raw`be\s+(?:more\s+|extra\s+|very\s+)?(?:careful|vigilant|diligent|attentive|cautious|mindful|aware|alert|thorough|disciplined)`,
@@ -135,8 +136,8 @@ const EXHORTATION = new RegExp(
 );
 
 /** A mechanism named in the action makes it checkable: "Double-check config changes with a CI dry-run". */
-const MECHANISM =
-  /\b(?:by|with|via|using|through|in)\s+(?:a\s+|an\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}(?:automat\p{L}*|ci|pipeline|lint\p{L}*|linter|pre-commit|hook|gate|alert\p{L}*|script|test|tests|tool\p{L}*|policy|guard\p{L}*|validat\p{L}*|prompt|dry-?run|check|checks|checklist|bot|template)\b/iu;
+const MECHANISM = textPattern(
+  /\b(?:by|with|via|using|through|in)\s+(?:a\s+|an\s+|the\s+)?(?:[\p{L}-]+\s+){0,2}(?:automat\p{L}*|ci|pipeline|lint\p{L}*|linter|pre-commit|hook|gate|alert\p{L}*|script|test|tests|tool\p{L}*|policy|guard\p{L}*|validat\p{L}*|prompt|dry-?run|check|checks|checklist|bot|template)\b/iu);
 
 /** True when the action asks people to be more careful instead of changing a system. */
 export function isExhortation(text: string): boolean {

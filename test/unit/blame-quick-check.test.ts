@@ -15,11 +15,13 @@ import { analysisCacheSize, clearAnalysisCache } from '../../src/core/blame/nlp'
 import { maskMarkdown, splitSentences } from '../../src/core/blame/sentences';
 import { rosterFor } from '../../src/core/blame/people';
 import { corpusFiles as files, corpusSentences } from './blameCorpusSentences';
-import { frontDecoded, mayNameSomeone, quickCheckSwitch } from '../../src/core/blame/quickCheck';
+import { inSortedList, mayNameSomeone, quickCheckSwitch } from '../../src/core/blame/quickCheck';
 import { readPlainWordData } from '../../src/core/blame/personNameData';
 import { AS_PLANNED, CAUSAL, CLEARING, blameTermPatterns } from '../../src/core/blame/lexicon';
 import { allTextPatterns, asciiSource, type TextPattern } from '../../src/core/blame/textPattern';
 import fc from 'fast-check';
+// Every rule's expressions too, for the test of ASCII forms below (allTextPatterns).
+import '../../src/rules/index';
 
 describe('blame quick check', () => {
   const sentences = corpusSentences();
@@ -143,21 +145,24 @@ describe('blame quick check', () => {
 });
 
 describe('the plain-word list', () => {
-  it('decodes front coding: shared letters with the word before, then its own', () => {
-    assert.deepEqual(frontDecoded('0abandon7ed3out0b'), ['abandon', 'abandoned', 'abaout', 'b']);
-    assert.deepEqual(frontDecoded(''), []);
+  it('is searched as it is, sorted and one space apart: every word found, nothing else', () => {
+    const words = ['able', 'abler', 'b', 'ba', 'cat', 'zebra'];
+    const list = words.join(' ');
+    for (const word of words) assert.equal(inSortedList(list, word), true, word);
+    for (const word of ['', 'a', 'abl', 'ablest', 'bb', 'c', 'cats', 'zebras', 'zz', 'able abler', ' ']) assert.equal(inSortedList(list, word), false, word);
+    assert.equal(inSortedList('', 'a'), false);
+    assert.equal(inSortedList('only', 'only'), true);
   });
 
-  it('decodes the shipped list as the expression over it does, sorted and without repeats', () => {
-    const coded = readPlainWordData().words ?? '';
-    const words = frontDecoded(coded);
-    const byExpression: string[] = [];
-    let previous = '';
-    for (const m of coded.matchAll(/(\d)([a-z]*)/g)) byExpression.push((previous = previous.slice(0, Number(m[1])) + m[2]));
-    assert.deepEqual(words, byExpression);
+  it('finds each shipped word and only those, as a set of them would', () => {
+    const list = readPlainWordData().words ?? '';
+    const words = list.split(' ');
     assert.ok(words.length > 10_000, `${words.length} words`);
-    assert.ok(words.includes('service') && words.includes('returned'));
     for (let i = 1; i < words.length; i++) assert.ok(words[i - 1] < words[i], `${words[i - 1]} before ${words[i]}`);
+    const set = new Set(words);
+    for (const word of words) assert.equal(inSortedList(list, word), true, word);
+    fc.assert(fc.property(fc.oneof(fc.constantFrom(...words).map((w) => w + 's'), fc.constantFrom(...words).map((w) => w.slice(0, -1)), fc.stringMatching(/^[a-z]{1,9}$/)), (word) => inSortedList(list, word) === set.has(word)), { numRuns: 3000 });
+    assert.ok(set.has('service') && set.has('returned'));
   });
 });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { RULES } from '../../rules/index';
 import type { Diagnostic, Range, Severity } from '../../core/types';
 import { parsePostmortem } from '../../core/parse';
@@ -116,7 +115,7 @@ export function fingerprintsOf(report: FileReport): string[] {
   const seen = new Map<string, number>();
   return report.diagnostics.map((d) => {
     const path = parsed ? pathAtOffset(parsed, parsed.lines.offsetAt(d.range.start)) : undefined;
-    const hash = createHash('sha256')
+    const hash = crypto().createHash('sha256')
       .update(JSON.stringify([d.rule, report.file.replace(/\\/g, '/'), normalizeMessage(d), path ?? null]))
       .digest('hex')
       .slice(0, 32);
@@ -154,4 +153,10 @@ function toUri(path: string): string {
   const encoded = slashed.split('/').map(encodeURIComponent).join('/');
   if (/^[A-Za-z]:\//.test(slashed)) return `file:///${slashed.slice(0, 2)}${encoded.slice(encoded.indexOf('/'))}`;
   return slashed.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+/** node:crypto on first use: loading it (OpenSSL and its certificates) costs every `postmortem lint`, and only SARIF hashes. */
+function crypto(): typeof import('node:crypto') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:crypto') as typeof import('node:crypto');
 }

@@ -1,24 +1,54 @@
 /**
- * What a match of a regular expression can start with, read from its source, so that a list of expressions can be
- * narrowed to the few that may match a text before any of them is compiled (issue 12, item 8: compiling the blame
- * lexicon, ~70 expressions and their 5 KB union, was a third of a one-file `postmortem lint`; V8 compiles a regular
- * expression on its first run, and a text can only be matched by the expressions whose first letters it contains).
+ * What a match of a regular expression must start with and contain, read from its source, so that a list of
+ * expressions can be narrowed to the few that may match a text before any of them is compiled (issue 12, item 8:
+ * compiling the blame lexicon, ~70 expressions and their 5 KB union, was a third of a one-file `postmortem lint`;
+ * V8 compiles a regular expression on its first run, and a text can only be matched by the expressions whose first
+ * letters, and one of whose required words, it contains).
  *
  * leadingTexts(source) lists strings of up to LEAD characters such that every match of the expression (under the
  * `i` flag) begins, lower-cased, with one of them. A shorter string stands for "this, then anything" (the match is
  * that short, or the next part of the expression is too broad to list, like `\p{L}+`). Undefined when the
- * expression may start with almost anything. Sound, not exact: lookarounds are skipped (they only narrow), and
- * `x+` is read as "x, then anything". test/unit/blame-leading-text.test.ts holds it to every match of every
- * lexicon expression over the corpora and random text.
+ * expression may start with almost anything. requiredTexts(source) lists strings one of which every match contains
+ * somewhere ("prod", "primary", "live" for "on the prod...", "in the primary..."). Both are sound, not exact:
+ * lookarounds are skipped (they only narrow), and `x+` is read as "x, then anything".
+ * test/unit/blame-leading-text.test.ts holds them to every match of every lexicon expression over the corpora and
+ * random text.
  */
 import type { TextPattern } from './textPattern';
 
 /** How many leading characters are listed: three tell most words apart ("fai", "for", "fat"). */
 const LEAD = 3;
-/** Beyond this many strings the listing is dropped: the expression starts too broadly to be worth narrowing. */
+/** Beyond this many strings a listing is dropped: the expression is too broad to be worth narrowing. */
 const MAX_STRINGS = 512;
 /** A character class with more members than this is a wildcard (`[a-z]`, `\p{L}`, `\s`). */
 const MAX_CLASS = 8;
+/** The longest whole-match listing kept for requiredTexts (every string of a part that matches few strings). */
+const MAX_EXACT = 64;
+
+/** The source read as a tree: a sequence, alternatives, one character of a set (null: too many), a repeat, nothing. */
+type Node =
+  | { kind: 'sequence'; items: Node[] }
+  | { kind: 'alternatives'; options: Node[] }
+  | { kind: 'character'; members: string[] | null }
+  | { kind: 'repeat'; atom: Node; min: number; max: number }
+  | { kind: 'empty' };
+
+const EMPTY_NODE: Node = { kind: 'empty' };
+const ANY_CHARACTER: Node = { kind: 'character', members: null };
+
+class TooBroad extends Error {}
+
+/** The tree of `source`, or undefined where the reader does not follow it. */
+function parse(source: string): Node | undefined {
+  try {
+    const parser = new Parser(source);
+    const node = parser.alternation();
+    return parser.at < source.length ? undefined : node;
+  } catch (error) {
+    if (error instanceof TooBroad) return undefined;
+    throw error;
+  }
+}
 
 /** A listed start: `text`, and whether it is the part's whole match (`whole`: what follows may extend it). */
 interface Lead {
@@ -26,18 +56,15 @@ interface Lead {
   whole: boolean;
 }
 
-const EMPTY: Lead[] = [{ text: '', whole: true }];
+const EMPTY_LEADS: Lead[] = [{ text: '', whole: true }];
 const ANYTHING: Lead[] = [{ text: '', whole: false }];
-
-class TooBroad extends Error {}
 
 /** The strings every match of `source` starts with (see above), or undefined. */
 export function leadingTexts(source: string): string[] | undefined {
+  const node = parse(source);
+  if (!node) return undefined;
   try {
-    const parser = new Parser(source);
-    const leads = parser.alternation();
-    if (parser.at < source.length) return undefined;
-    const texts = [...new Set(leads.map((l) => l.text))];
+    const texts = [...new Set(leadsOf(node).map((l) => l.text))];
     return texts.includes('') ? undefined : texts;
   } catch (error) {
     if (error instanceof TooBroad) return undefined;
@@ -45,15 +72,39 @@ export function leadingTexts(source: string): string[] | undefined {
   }
 }
 
-function checked(leads: Lead[]): Lead[] {
-  if (leads.length > MAX_STRINGS) throw new TooBroad();
-  return leads;
+function checked<T>(list: T[]): T[] {
+  if (list.length > MAX_STRINGS) throw new TooBroad();
+  return list;
+}
+
+function leadsOf(node: Node): Lead[] {
+  switch (node.kind) {
+    case 'empty':
+      return EMPTY_LEADS;
+    case 'character':
+      return node.members ? node.members.map((text) => ({ text, whole: true })) : ANYTHING;
+    case 'alternatives':
+      return checked(node.options.flatMap(leadsOf));
+    case 'repeat': {
+      const atom = leadsOf(node.atom);
+      if (node.min === 1 && node.max === 1) return atom;
+      // Once the atom has matched, what follows is left open (sound: a listed start is then a prefix of the match).
+      const once = atom.map((l) => ({ text: l.text, whole: node.max === 1 ? l.whole : false }));
+      return node.min === 0 ? checked([...EMPTY_LEADS, ...once]) : once;
+    }
+    case 'sequence': {
+      let leads = EMPTY_LEADS;
+      for (const item of node.items) {
+        if (leads.every((l) => !l.whole || l.text.length >= LEAD)) break;
+        leads = concat(leads, leadsOf(item));
+      }
+      return leads.map((l) => (l.text.length >= LEAD ? { text: l.text.slice(0, LEAD), whole: false } : l));
+    }
+  }
 }
 
 /** `first`, then `second`: each start of `first` that is its part's whole match goes on with each of `second`. */
-function concat(first: readonly Lead[], second: () => Lead[]): Lead[] {
-  if (first.every((l) => !l.whole || l.text.length >= LEAD)) return first.map((l) => ({ text: l.text, whole: false }));
-  const next = second();
+function concat(first: readonly Lead[], second: readonly Lead[]): Lead[] {
   const out = new Map<string, Lead>();
   const add = (lead: Lead): void => {
     const key = `${lead.whole ? 1 : 0}${lead.text}`;
@@ -64,12 +115,83 @@ function concat(first: readonly Lead[], second: () => Lead[]): Lead[] {
       add({ text: a.text.slice(0, LEAD), whole: false });
       continue;
     }
-    for (const b of next) {
+    for (const b of second) {
       const text = a.text + b.text;
       add(text.length >= LEAD ? { text: text.slice(0, LEAD), whole: false } : { text, whole: b.whole });
     }
   }
   return checked([...out.values()]);
+}
+
+/** What requiredTexts knows of a part: the few strings it matches whole (`exact`), strings one of which it contains. */
+interface Contents {
+  exact?: string[];
+  required?: string[];
+}
+
+/** Strings one of which every match of `source` contains (lower case), or undefined when none can be named. */
+export function requiredTexts(source: string): string[] | undefined {
+  const node = parse(source);
+  if (!node) return undefined;
+  const found = best(contentsOf(node));
+  return found && found.length > 0 ? found : undefined;
+}
+
+/** The better of a part's own listings: strings that are all non-empty, the longest shortest one first. */
+function best(contents: Contents): string[] | undefined {
+  const options = [contents.exact, contents.required].filter((list): list is string[] => list !== undefined && list.length > 0 && !list.includes(''));
+  return options.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length)[0];
+}
+
+const shortest = (list: readonly string[]): number => Math.min(...list.map((s) => s.length));
+
+function product(first: readonly string[], second: readonly string[]): string[] | undefined {
+  if (first.length * second.length > MAX_EXACT) return undefined;
+  return [...new Set(first.flatMap((a) => second.map((b) => a + b)))];
+}
+
+function contentsOf(node: Node): Contents {
+  switch (node.kind) {
+    case 'empty':
+      return { exact: [''] };
+    case 'character':
+      return node.members ? { exact: node.members } : {};
+    case 'alternatives': {
+      const parts = node.options.map(contentsOf);
+      const exact = parts.every((p) => p.exact) ? [...new Set(parts.flatMap((p) => p.exact!))] : undefined;
+      const each = parts.map(best);
+      const required = each.every((list) => list !== undefined) ? [...new Set(each.flatMap((list) => list!))] : undefined;
+      return { exact: exact && exact.length <= MAX_EXACT ? exact : undefined, required };
+    }
+    case 'repeat': {
+      const atom = contentsOf(node.atom);
+      if (node.min === 1 && node.max === 1) return atom;
+      if (node.min === 0) return { exact: node.max === 1 && atom.exact ? [...new Set(['', ...atom.exact])] : undefined };
+      return { required: best(atom) };
+    }
+    case 'sequence': {
+      // Runs of parts that each match few strings make the strings of the run; any part's own listing counts too.
+      const listings: string[][] = [];
+      let run: string[] | undefined = [''];
+      let whole: string[] | undefined = [''];
+      for (const item of node.items) {
+        const contents = contentsOf(item);
+        const own = best(contents);
+        if (own) listings.push(own);
+        if (contents.exact) {
+          run = run ? product(run, contents.exact) : [...contents.exact];
+          whole = whole ? product(whole, contents.exact) : undefined;
+        } else {
+          if (run) listings.push(run);
+          run = undefined;
+          whole = undefined;
+        }
+      }
+      if (run) listings.push(run);
+      const usable = listings.filter((list) => list.length > 0 && !list.includes(''));
+      return { exact: whole, required: usable.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length)[0] };
+    }
+  }
 }
 
 const lower = (c: string): string => c.toLowerCase();
@@ -81,27 +203,22 @@ class Parser {
   at = 0;
   constructor(private readonly source: string) {}
 
-  alternation(): Lead[] {
-    const options: Lead[] = [...this.sequence()];
+  alternation(): Node {
+    const options: Node[] = [this.sequence()];
     while (this.source[this.at] === '|') {
       this.at++;
-      options.push(...this.sequence());
-      checked(options);
+      options.push(this.sequence());
     }
-    return options;
+    return options.length === 1 ? options[0] : { kind: 'alternatives', options };
   }
 
-  private sequence(): Lead[] {
-    let leads: Lead[] = EMPTY;
-    while (this.at < this.source.length && this.source[this.at] !== '|' && this.source[this.at] !== ')') {
-      const atom = this.quantified();
-      // Parse the rest even when the start is already known: the reader must reach the end of the group.
-      leads = concat(leads, () => atom);
-    }
-    return leads;
+  private sequence(): Node {
+    const items: Node[] = [];
+    while (this.at < this.source.length && this.source[this.at] !== '|' && this.source[this.at] !== ')') items.push(this.quantified());
+    return { kind: 'sequence', items };
   }
 
-  private quantified(): Lead[] {
+  private quantified(): Node {
     const atom = this.atom();
     const c = this.source[this.at];
     let min = 1;
@@ -111,41 +228,30 @@ class Parser {
       min = c === '+' ? 1 : 0;
       max = c === '?' ? 1 : Infinity;
     } else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at));
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.at, this.at + 16));
       if (m) {
         this.at += m[0].length;
         min = Number(m[1]);
         max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
       }
     }
-    if (min !== max || max !== 1) {
-      if (this.source[this.at] === '?') this.at++; // lazy
-    }
-    if (min === 1 && max === 1) return atom;
-    // Once the atom has matched, what follows is left open (sound: a listed start is then a prefix of the match).
-    const once = atom.map((l) => ({ text: l.text, whole: max === 1 ? l.whole : false }));
-    return min === 0 ? checked([...EMPTY, ...once]) : once;
+    if ((min !== 1 || max !== 1) && this.source[this.at] === '?') this.at++; // lazy
+    return min === 1 && max === 1 ? atom : { kind: 'repeat', atom, min, max };
   }
 
-  private atom(): Lead[] {
+  private atom(): Node {
     const c = this.source[this.at];
     if (c === '(') return this.group();
     if (c === '[') return this.characterClass();
     if (c === '\\') return this.escape();
-    if (c === '^' || c === '$') {
-      this.at++;
-      return EMPTY;
-    }
-    if (c === '.') {
-      this.at++;
-      return ANYTHING;
-    }
     this.at++;
-    return [{ text: lower(c), whole: true }];
+    if (c === '^' || c === '$') return EMPTY_NODE;
+    if (c === '.') return ANY_CHARACTER;
+    return { kind: 'character', members: [lower(c)] };
   }
 
-  private group(): Lead[] {
-    const rest = this.source.slice(this.at);
+  private group(): Node {
+    const rest = this.source.slice(this.at, this.at + 64);
     const lookaround = /^\(\?<?[=!]/.exec(rest);
     const opener = lookaround ?? /^\(\?:|^\(\?<[A-Za-z_$][\w$]*>|^\(/.exec(rest);
     this.at += opener![0].length;
@@ -153,10 +259,10 @@ class Parser {
     if (this.source[this.at] !== ')') throw new TooBroad();
     this.at++;
     // A lookaround takes no characters: the match goes on as if it were not there (it can only narrow).
-    return lookaround ? EMPTY : inner;
+    return lookaround ? EMPTY_NODE : inner;
   }
 
-  private characterClass(): Lead[] {
+  private characterClass(): Node {
     this.at++;
     const negated = this.source[this.at] === '^';
     if (negated) this.at++;
@@ -166,16 +272,16 @@ class Parser {
       let member: string | undefined;
       if (this.source[this.at] === '\\') {
         const escaped = this.escape();
-        if (escaped.length !== 1 || !escaped[0].whole || escaped[0].text.length !== 1) broad = true;
-        else member = escaped[0].text;
+        if (escaped.kind !== 'character' || escaped.members?.length !== 1) broad = true;
+        else member = escaped.members[0];
       } else {
         member = this.source[this.at++];
       }
       if (this.source[this.at] === '-' && this.source[this.at + 1] !== ']' && member !== undefined) {
         // A range: listed when short ("a-c"), broad otherwise.
         this.at++;
-        const endLeads = this.source[this.at] === '\\' ? this.escape() : [{ text: this.source[this.at++], whole: true }];
-        const end = endLeads[0]?.text;
+        const endNode = this.source[this.at] === '\\' ? this.escape() : { kind: 'character' as const, members: [this.source[this.at++]] };
+        const end = endNode.kind === 'character' && endNode.members?.length === 1 ? endNode.members[0] : undefined;
         if (end === undefined || end.length !== 1 || end.charCodeAt(0) - member.charCodeAt(0) > MAX_CLASS) broad = true;
         else for (let code = member.charCodeAt(0); code <= end.charCodeAt(0); code++) members.add(lower(String.fromCharCode(code)));
         continue;
@@ -183,60 +289,72 @@ class Parser {
       if (member !== undefined) members.add(lower(member));
     }
     this.at++; // ]
-    if (broad || members.size > MAX_CLASS) return ANYTHING;
-    return [...members].map((text) => ({ text, whole: true }));
+    if (broad || members.size > MAX_CLASS) return ANY_CHARACTER;
+    return { kind: 'character', members: [...members] };
   }
 
-  private escape(): Lead[] {
-    const rest = this.source.slice(this.at);
+  private escape(): Node {
+    const rest = this.source.slice(this.at, this.at + 32);
     const property = /^\\[pP]\{[^}]*\}/.exec(rest);
     if (property) {
       this.at += property[0].length;
-      return ANYTHING;
+      return ANY_CHARACTER;
     }
     const code = /^\\u\{([0-9a-fA-F]+)\}|^\\u([0-9a-fA-F]{4})|^\\x([0-9a-fA-F]{2})/.exec(rest);
     if (code) {
       this.at += code[0].length;
-      return [{ text: lower(String.fromCodePoint(parseInt(code[1] ?? code[2] ?? code[3], 16))), whole: true }];
+      return { kind: 'character', members: [lower(String.fromCodePoint(parseInt(code[1] ?? code[2] ?? code[3], 16)))] };
     }
     const c = rest[1];
     this.at += 2;
-    if (c === 'b' || c === 'B') return EMPTY;
-    if ('dDwWsS'.includes(c) || /[1-9k]/.test(c)) return ANYTHING;
+    if (c === 'b' || c === 'B') return EMPTY_NODE;
+    if ('dDwWsS'.includes(c) || /[1-9k]/.test(c)) return ANY_CHARACTER;
     const controls: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
-    return [{ text: lower(controls[c] ?? c), whole: true }];
+    return { kind: 'character', members: [lower(controls[c] ?? c)] };
   }
 }
 
+/** What the index knows of one expression ahead of time (null: nothing to narrow by). */
+export interface KnownTexts {
+  leads: readonly string[] | null;
+  required: readonly string[] | null;
+}
+
+/** leadingTexts and requiredTexts of `source`, as the generated table holds them. */
+export function knownTexts(source: string): KnownTexts {
+  return { leads: leadingTexts(source) ?? null, required: requiredTexts(source) ?? null };
+}
+
 /**
- * A list of expressions, each with its leading texts, asked which may match a text: an expression is left out only
- * when no place in the text where a match could begin starts with one of its leading texts.
+ * A list of expressions, each with its leading and required texts, asked which may match a text: an expression is
+ * left out when no place in the text where a match could begin starts with one of its leading texts, or when the text
+ * contains none of its required texts.
  */
 export class LeadingIndex<T extends { pattern: TextPattern }> {
   private readonly always: number[] = [];
   private readonly byLead = new Map<string, number[]>();
+  private readonly required: Array<readonly string[] | null> = [];
 
   /**
    * `wordStart`: every entry's match begins where the character before is not a letter, digit or `_` (the lexicon
    * wraps each term in `(?<![\p{L}\p{N}_])`), so the places after an ASCII letter, digit or `_` are not looked at.
-   */
-  /**
-   * `known`: leading texts computed ahead of time, by source (reading ~70 sources costs more than the lint of a
-   * small file, so the lexicon's are generated: ./lexiconLeads.generated.ts); a source it lacks is read here.
+   * `known`: the texts computed ahead of time, by source (reading ~70 sources costs more than the lint of a small
+   * file, so the lexicon's are generated: ./lexiconLeads.generated.ts); a source it lacks is read here.
    */
   constructor(
     readonly entries: readonly T[],
     private readonly wordStart = false,
-    known: Readonly<Record<string, readonly string[] | null>> = {},
+    known: Readonly<Record<string, KnownTexts>> = {},
   ) {
     entries.forEach((entry, i) => {
       const source = entry.pattern.source;
-      const leads = Object.prototype.hasOwnProperty.call(known, source) ? (known[source] ?? undefined) : leadingTexts(source);
-      if (!leads) {
+      const texts = Object.prototype.hasOwnProperty.call(known, source) ? known[source] : knownTexts(source);
+      this.required.push(texts.required);
+      if (!texts.leads) {
         this.always.push(i);
         return;
       }
-      for (const lead of leads) {
+      for (const lead of texts.leads) {
         const list = this.byLead.get(lead);
         if (list) list.push(i);
         else this.byLead.set(lead, [i]);
@@ -261,6 +379,12 @@ export class LeadingIndex<T extends { pattern: TextPattern }> {
         if (found) for (const index of found) hit.add(index);
       }
     }
-    return [...hit].sort((a, b) => a - b).map((i) => this.entries[i]);
+    return [...hit]
+      .filter((i) => {
+        const required = this.required[i];
+        return required === null || required.some((r) => folded.includes(r));
+      })
+      .sort((a, b) => a - b)
+      .map((i) => this.entries[i]);
   }
 }

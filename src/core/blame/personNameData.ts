@@ -14,7 +14,7 @@ export interface NameData {
 
 /** The plain words of the blame quick check (src/core/blame/quickCheck.ts; generatePlainWords in scripts/build.mjs). */
 export interface PlainWordData {
-  /** Front-coded (frontDecoded in src/core/blame/quickCheck.ts). */
+  /** Sorted, one space between words: searched as it is (inSortedList in src/core/blame/quickCheck.ts). */
   words: string;
   /** Plain words that are names too ("will", "grant"): not plain when capitalised. */
   notCapitalised: string;
