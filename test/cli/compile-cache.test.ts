@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheFolder, readCache, writeCache } from '../../src/cli/compileCache';
+import { cacheFolder, checksum, readCache, writeCache } from '../../src/cli/compileCache';
 import { repoRoot } from './helpers';
 
 const CLI = join(repoRoot, 'dist/cli.js');
@@ -70,7 +70,8 @@ describe('the CLI code cache', () => {
     lint(cache);
     const [file] = cacheFiles(cache);
     const bytes = readFileSync(join(cache, file));
-    bytes[bytes.length >> 1] ^= 0xff;
+    // A bad block mid-file: 64 bytes changed.
+    for (let i = bytes.length >> 1; i < (bytes.length >> 1) + 64; i++) bytes[i] ^= 0xff;
     writeFileSync(join(cache, file), bytes);
     assert.deepEqual(lint(cache), plain);
     assert.notDeepEqual(readFileSync(join(cache, file)), bytes, 'replaced');
@@ -142,6 +143,13 @@ describe('where the cache goes', () => {
       assert.equal(readCache(file), undefined);
       writeFileSync(file, Buffer.alloc(10));
       assert.equal(readCache(file), undefined);
+      // A changed byte in the first or last 4 KB, or a run of 64 anywhere, is seen.
+      const big = Buffer.alloc(100_000, 7);
+      for (const [at, length] of [[0, 1], [4095, 1], [99_999, 1], [96_000, 1], [50_000, 64], [12_345, 64]]) {
+        const changed = Buffer.from(big);
+        for (let i = at; i < at + length; i++) changed[i] ^= 1;
+        assert.notDeepEqual(checksum(changed), checksum(big), `${length} at ${at}`);
+      }
       assert.equal(readCache(join(folder, 'missing.v8cache')), undefined);
       // No temporary file is left behind.
       assert.deepEqual(readdirSync(folder), ['x-1.v8cache']);

@@ -99,7 +99,8 @@ const SOMEONE_SHOWS = /[@<]|[^\u0000-\u007f]|^\W*[a-z]|\S\s+[A-Z][a-z]|^\W*[A-Z]
 
 /** Quick check for the detector: could `text` blame anyone, by the rules' words or by the model's? */
 export function mayBlameSomeone(text: string): boolean {
-  return mayContainBlame(text) || (MODEL_SEES_UNGATED && MODEL_PREFILTER.test(text) && SOMEONE_SHOWS.test(text));
+  // SOMEONE_SHOWS first: a plain expression, cheaper to compile than MODEL_PREFILTER's \p{L} and word list.
+  return mayContainBlame(text) || (MODEL_SEES_UNGATED && SOMEONE_SHOWS.test(text) && MODEL_PREFILTER.test(text));
 }
 
 /**
