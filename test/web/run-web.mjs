@@ -47,7 +47,11 @@ function stageWebExtension(dir) {
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   for (const folder of ['dist/web', 'schemas', 'snippets', 'docs/rules', 'media']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true });
   // Shared with the desktop: the features, and the NLP library, name list and renderers the server's worker evaluates on first use.
-  for (const file of ['dist/features.js', 'dist/compromise.js', 'dist/person-names.json', 'dist/server-features.js']) cpSync(join(repoRoot, file), join(dir, file));
+  // Every file the web client hands the worker (text('dist/...') in src/web/client.ts) is staged: a file left out
+  // here would have the worker run without it (the blame model and the plain-word list were, once) and pass.
+  const clientFiles = [...readFileSync(join(repoRoot, 'src/web/client.ts'), 'utf8').matchAll(/text\('(dist\/[^']+)'\)/g)].map((m) => m[1]);
+  assert.ok(clientFiles.includes('dist/blame-model.json') && clientFiles.length >= 4, `client files: ${clientFiles.join(', ')}`);
+  for (const file of new Set(['dist/features.js', 'dist/server-features.js', ...clientFiles])) cpSync(join(repoRoot, file), join(dir, file));
   return manifest;
 }
 

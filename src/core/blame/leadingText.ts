@@ -137,10 +137,21 @@ export function requiredTexts(source: string): string[] | undefined {
   return found && found.length > 0 ? found : undefined;
 }
 
-/** The better of a part's own listings: strings that are all non-empty, the longest shortest one first. */
+/** The better of a part's own listings (strings that are all non-empty): see preferred. */
 function best(contents: Contents): string[] | undefined {
-  const options = [contents.exact, contents.required].filter((list): list is string[] => list !== undefined && list.length > 0 && !list.includes(''));
-  return options.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length)[0];
+  return preferred([contents.exact, contents.required].filter((list): list is string[] => list !== undefined));
+}
+
+/**
+ * Of listings that each hold for every match, the one a text is cheapest to test against and still rarely contains:
+ * the fewest strings among those whose strings all have 4 characters or more ("prod", "primary", "live" rather than
+ * 100 spellings of "on the prod"), else the longest shortest string.
+ */
+function preferred(lists: readonly string[][]): string[] | undefined {
+  const usable = lists.filter((list) => list.length > 0 && !list.includes(''));
+  const long = usable.filter((list) => shortest(list) >= 4);
+  if (long.length > 0) return [...long].sort((a, b) => a.length - b.length || shortest(b) - shortest(a))[0];
+  return [...usable].sort((a, b) => shortest(b) - shortest(a) || a.length - b.length)[0];
 }
 
 const shortest = (list: readonly string[]): number => Math.min(...list.map((s) => s.length));
@@ -188,15 +199,22 @@ function contentsOf(node: Node): Contents {
         }
       }
       if (run) listings.push(run);
-      const usable = listings.filter((list) => list.length > 0 && !list.includes(''));
-      return { exact: whole, required: usable.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length)[0] };
+      return { exact: whole, required: preferred(listings) };
     }
   }
 }
 
 const lower = (c: string): string => c.toLowerCase();
 /** An ASCII letter, digit or `_` (lower case: the text is folded first): a match cannot begin right after one. */
-const WORD_CHARACTER = /[a-z0-9_]/;
+const isWordCharacter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
+const FOLDS_TO_ASCII = /[\u017f\u212a\u0131]/;
+
+/** A number for the `length` (1 to 3) characters of `text` at `start`: exact, as each UTF-16 unit takes 16 bits. */
+function leadKey(text: string, start: number, length: number): number {
+  let key = 0;
+  for (let i = length - 1; i >= 0; i--) key = key * 65536 + text.charCodeAt(start + i);
+  return key * 4 + length;
+}
 
 /** A recursive-descent reader of the JavaScript regular expression syntax the lexicon uses. */
 class Parser {
@@ -332,7 +350,10 @@ export function knownTexts(source: string): KnownTexts {
  */
 export class LeadingIndex<T extends { pattern: TextPattern }> {
   private readonly always: number[] = [];
-  private readonly byLead = new Map<string, number[]>();
+  /** By leadKey: numbers, not strings, so looking a place up allocates nothing. */
+  private readonly byLead = new Map<number, number[]>();
+  /** The last text asked about and its answer: the lexicon asks twice in a row (is there a term, which terms). */
+  private last?: { text: string; answer: T[] };
   private readonly required: Array<readonly string[] | null> = [];
 
   /**
@@ -355,36 +376,45 @@ export class LeadingIndex<T extends { pattern: TextPattern }> {
         return;
       }
       for (const lead of texts.leads) {
-        const list = this.byLead.get(lead);
+        const key = leadKey(lead, 0, lead.length);
+        const list = this.byLead.get(key);
         if (list) list.push(i);
-        else this.byLead.set(lead, [i]);
+        else this.byLead.set(key, [i]);
       }
     });
   }
 
   /** The entries that may match somewhere in `text`, in their order. */
   candidates(text: string): T[] {
+    if (this.last?.text === text) return this.last.answer;
+    const answer = this.narrow(text);
+    this.last = { text, answer };
+    return answer;
+  }
+
+  private narrow(text: string): T[] {
     // Case folding under `iu` maps two characters outside ASCII onto ASCII letters (ſ to s, the Kelvin sign to k):
     // lower-casing does not, so such a text keeps every entry.
-    if (/[\u017f\u212a\u0131]/.test(text)) return [...this.entries];
+    if (FOLDS_TO_ASCII.test(text)) return [...this.entries];
     const folded = text.toLowerCase();
     // toLowerCase keeps positions except for a few characters outside ASCII ("İ" becomes two): then every entry.
     if (folded.length !== text.length) return [...this.entries];
-    const hit = new Set<number>(this.always);
+    const hit: number[] = [];
+    const seen = new Uint8Array(this.entries.length);
+    const consider = (index: number): void => {
+      if (seen[index]) return;
+      seen[index] = 1;
+      const required = this.required[index];
+      if (required === null || required.some((r) => folded.includes(r))) hit.push(index);
+    };
+    for (const index of this.always) consider(index);
     for (let i = 0; i < folded.length; i++) {
-      if (this.wordStart && i > 0 && WORD_CHARACTER.test(folded[i - 1])) continue;
-      const lead = folded.slice(i, i + LEAD);
-      for (let length = 1; length <= lead.length; length++) {
-        const found = this.byLead.get(length === lead.length ? lead : lead.slice(0, length));
-        if (found) for (const index of found) hit.add(index);
+      if (this.wordStart && i > 0 && isWordCharacter(folded.charCodeAt(i - 1))) continue;
+      for (let length = 1; length <= LEAD && i + length <= folded.length; length++) {
+        const found = this.byLead.get(leadKey(folded, i, length));
+        if (found) for (const index of found) consider(index);
       }
     }
-    return [...hit]
-      .filter((i) => {
-        const required = this.required[i];
-        return required === null || required.some((r) => folded.includes(r));
-      })
-      .sort((a, b) => a - b)
-      .map((i) => this.entries[i]);
+    return hit.sort((a, b) => a - b).map((i) => this.entries[i]);
   }
 }
