@@ -13,6 +13,9 @@ const reports = process.env.MUTATION_REPORTS ?? 'reports/mutation';
 // A quick look at one folder may run only the tests that reach it, e.g.
 // MUTATION_TESTS='test/unit/cli-formats.test.ts,test/cli/*.test.ts'; the score is then a floor.
 const testFiles = process.env.MUTATION_TESTS?.split(',') ?? ['test/unit/**/*.test.ts', 'test/cli/**/*.test.ts'];
+// Tests on plain node: scripts/mutation-build.mjs transpiles the sandbox's TypeScript to JavaScript once, after the
+// mutants are planted, so no test process pays for tsx. MUTATION_TSX=1 runs them through tsx as before.
+const transpiled = process.env.MUTATION_TSX !== '1';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -27,9 +30,12 @@ export default {
     // test/cli calls src/cli/main in-process, so mutants reach it; the one test there that
     // spawns dist/cli.js checks the bundle and is blind to mutants (documented). test/html
     // drives Chromium and is left to `npm test`.
-    testFiles,
-    nodeArgs: ['-r', '{{hookFile}}', '--import', 'tsx', '--import', './test/lib/fast-check-seed.ts', '{{testFile}}'],
+    testFiles: transpiled ? testFiles.map((glob) => glob.replace(/\.ts$/, '.js')) : testFiles,
+    nodeArgs: transpiled
+      ? ['-r', '{{hookFile}}', '-r', './test/lib/fast-check-seed.js', '{{testFile}}']
+      : ['-r', '{{hookFile}}', '--import', 'tsx', '--import', './test/lib/fast-check-seed.ts', '{{testFile}}'],
   },
+  ...(transpiled ? { buildCommand: 'node scripts/mutation-build.mjs' } : {}),
   // The tap runner reports coverage per test file: a mutant runs only the files that reach it.
   coverageAnalysis: 'perTest',
   checkers: ['typescript'],
