@@ -239,10 +239,10 @@ const MAY_BE_ACTION_ITEM = /(?<![\p{L}])(?:action|ai-?\d*|todo|follow[- ]up|ask|
  * addAt, no candidate can be added, so the language analysis (compromise) is not needed. False without a model:
  * the rules alone add nothing in such a sentence.
  */
-export function modelMayAddWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[]): boolean {
+export function modelMayAddWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[], onRoster = true): boolean {
   const shipped = model();
   if (!shipped) return false;
-  return 1 / (1 + Math.exp(-modelBoundWithoutRules(sentence, terms, harm, shipped.weights, shipped.model.bias))) >= shipped.model.addAt;
+  return 1 / (1 + Math.exp(-modelBoundWithoutRules(sentence, terms, harm, shipped.weights, shipped.model.bias, onRoster))) >= shipped.model.addAt;
 }
 
 /** The shipped model's score of a candidate before the logistic (its log-odds); for the bound's tests. */
@@ -255,8 +255,11 @@ export function candidateLogOdds(sentence: string, candidate: Mention, others: r
 /** Every source a mention may come from: the model's src= feature takes one of them. */
 const MENTION_SOURCES: Record<MentionSource, true> = { roster: true, handle: true, email: true, nlp: true, guess: true };
 
-/** The log-odds bound of modelMayAddWithoutRules, for given weights. */
-export function modelBoundWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[], weights: ReadonlyMap<string, number>, bias: number): number {
+/**
+ * The log-odds bound of modelMayAddWithoutRules, for given weights. `onRoster`: whether the roster names anyone in
+ * the sentence (false only when the caller looked): without it no candidate comes from the roster.
+ */
+export function modelBoundWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[], weights: ReadonlyMap<string, number>, bias: number, onRoster = true): number {
   const weight = (name: string): number => weights.get(name) ?? 0;
   const positive = (name: string): number => Math.max(0, weight(name));
   const best = (names: readonly string[]): number => Math.max(0, ...names.map(positive));
@@ -270,7 +273,9 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
   if (THANKS.test(sentence)) bound += weight('thanks');
   if (CLEARING.test(sentence) || CLEARS.test(sentence)) bound += weight('clears');
   // Flags of the candidate's shape, where the sentence has what they need.
-  bound += best(Object.keys(MENTION_SOURCES).map((source) => `src=${source}`)) + positive('doubtful') + positive('starts') + positive('mends');
+  // A handle or an address needs an @ (people.ts, findHandles and findEmails), a roster name the roster.
+  const sources = (Object.keys(MENTION_SOURCES) as MentionSource[]).filter((source) => (source === 'roster' ? onRoster : source === 'handle' || source === 'email' ? sentence.includes('@') : true));
+  bound += best(sources.map((source) => `src=${source}`)) + positive('doubtful') + positive('starts') + positive('mends');
   if (/['’]s(?![\p{L}\p{N}])/u.test(sentence)) bound += positive('possessive');
   if (MAY_BE_MODAL.test(sentence)) bound += positive('modal-after');
   if (MAY_NEGATE.test(sentence)) bound += positive('neg-after') + positive('neg-before');
