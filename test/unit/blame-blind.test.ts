@@ -108,8 +108,8 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // Hybrid (rules + the trained model of src/core/blame/model.ts, trained on all five sets, so NOT blind any more):
   // precision 1.000, recall 0.967 (174 of 180). Leave-one-set-out (trained on sets 2-5): 1.000 / 0.889.
   // Seventh pass (person finding: names ending like English words, word-names after "by", chat names; trained on
-  // sets 1-6): precision 1.000, recall 0.983 (177 of 180). Leave-one-set-out (trained on sets 2-6): 1.000 / 0.900.
-  'set-1.yaml': { precision: 0.98, recall: 0.965, minimumSize: 400 },
+  // sets 1-6): precision 1.000, recall 0.989 (178 of 180). Leave-one-set-out (trained on sets 2-6): 1.000 / 0.911.
+  'set-1.yaml': { precision: 0.98, recall: 0.97, minimumSize: 400 },
   // Measured on the detector of issue 9 (first rework), before any tuning on it: precision 0.932, recall 0.654.
   // After the second pass, which used it as a development set (an upper estimate now): precision 1.000, recall 0.856
   // (89 of 104, no false alarm). The issue's bar is 0.95 / 0.90; set 3, written after this pass, is the honest measure.
@@ -152,16 +152,16 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // of 2026-11-28) scored precision 0.896, recall 0.704 (69 of 98 caught, 8 false alarms); the sixth pass
   // (wider prefilter, outcome and manner features, trained on sets 1-6): precision 0.911, recall 0.735 (72 of 98,
   // 7 false alarms). The issue's bar is 0.95 / 0.90.
-  // Seventh pass (person finding, issue 9; never opened, measured only): precision 0.915, recall 0.765 (75 of 98,
+  // Seventh pass (person finding, issue 9; never opened, measured only): precision 0.918, recall 0.796 (78 of 98,
   // 7 false alarms).
-  'set-7.yaml': { precision: 0.9, recall: 0.745, minimumSize: 200, blind: true },
+  'set-7.yaml': { precision: 0.9, recall: 0.78, minimumSize: 200, blind: true },
   // Written 2026-11-29 AFTER the sixth pass, the last change to the detector (brief: BRIEF-set8.md), by three new
   // writers; never trained or tuned on: the honest figure for the detector as it ships. Sixth pass: precision 0.896,
   // recall 0.719 (69 of 96 caught, 8 false alarms); the fifth pass scored 0.887 / 0.740 on it (71 caught, 9 false
   // alarms). Over sets 7 and 8 together (194 blame sentences): fifth pass 0.892 / 0.722, sixth 0.904 / 0.727.
-  // Seventh pass (person finding; never opened, measured only): precision 0.897, recall 0.729 (70 of 96, 8 false
-  // alarms). Sets 7 and 8 together: 0.906 / 0.747.
-  'set-8.yaml': { precision: 0.88, recall: 0.71, minimumSize: 200, blind: true },
+  // Seventh pass (person finding; never opened, measured only): precision 0.901, recall 0.760 (73 of 96, 8 false
+  // alarms). Sets 7 and 8 together: 0.910 / 0.778.
+  'set-8.yaml': { precision: 0.88, recall: 0.74, minimumSize: 200, blind: true },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {

@@ -285,7 +285,9 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
 
   // The words: each is itself (NUM for a number), the candidate's (PERSON) or, when there are other candidates,
   // another's (OTHER). The two cases are bounded apart: others=0 and others=1 weigh differently.
-  const base = words(sentence).map((w) => (/^\d[\d:.,]*$/.test(w.text) ? 'NUM' : w.text));
+  const found = words(sentence);
+  const base = found.map((w) => (/^\d[\d:.,]*$/.test(w.text) ? 'NUM' : w.text));
+  const mayStart = candidateStarts(sentence, found, onRoster);
   // The outcome and manner after the candidate: the words after it are some of the sentence's, in order.
   const all = spaced(base);
   if (base.some((w) => PAST_VERB.test(w))) bound += positive('past-act');
@@ -293,13 +295,26 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
   if (TARGET.test(all)) bound += positive('target-after');
   if (OUTCOME_AFTER.test(all)) bound += positive('outcome-after');
   if (PRONOUN_AFTER.test(all)) bound += positive('pronoun-after');
-  const alone = bound + weight('others=0') + wordsAndPlace(base, positive, false);
-  const withOthers = bound + Math.max(weight('others=1'), weight('others=2+')) + wordsAndPlace(base, positive, true);
+  const alone = bound + weight('others=0') + wordsAndPlace(base, positive, false, mayStart);
+  const withOthers = bound + Math.max(weight('others=1'), weight('others=2+')) + wordsAndPlace(base, positive, true, mayStart);
   return Math.max(alone, withOthers);
 }
 
+/**
+ * Which words a person candidate may start at. In a sentence that starts with a capital, has no @ and names no one
+ * on the roster, every name finder of detect.ts starts a candidate at a capitalised word (guessed names, word-names,
+ * titles, letters outside ASCII), except compromise's people, which may open with a lower-case particle or title
+ * before the capital ("van der Berg", "dr Okafor"; wholly lower-case ones are dropped there); lower-case chat lines,
+ * handles, addresses and roster names may start anywhere.
+ */
+function candidateStarts(sentence: string, found: readonly Word[], onRoster: boolean): boolean[] {
+  if (onRoster || sentence.includes('@') || !/^[^\p{L}]*\p{Lu}/u.test(sentence)) return found.map(() => true);
+  const capital = found.map((w) => /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 2)));
+  return found.map((w, i) => capital[i] || (/^\p{L}/u.test(w.text) && capital.slice(i + 1, i + 4).some(Boolean)));
+}
+
 /** The largest sum the words' and the candidate's place features can give (modelMayAddWithoutRules). */
-function wordsAndPlace(base: readonly string[], positive: (name: string) => number, withOthers: boolean): number {
+function wordsAndPlace(base: readonly string[], positive: (name: string) => number, withOthers: boolean, mayStart: readonly boolean[]): number {
   const n = base.length;
   const best = (names: readonly string[]): number => Math.max(0, ...names.map(positive));
   const others = withOthers ? ['OTHER'] : [];
@@ -374,6 +389,6 @@ function wordsAndPlace(base: readonly string[], positive: (name: string) => numb
   const rightFrom = new Array<number>(n + 1).fill(0);
   for (let e = n - 1; e >= 0; e--) rightFrom[e] = Math.max(rightFrom[e + 1], rightBound(e) + afterSum[e + 1]);
   let place = 0;
-  for (let p = 0; p < n; p++) place = Math.max(place, leftBound(p) + beforeSum[p] + rightFrom[p]);
+  for (let p = 0; p < n; p++) if (mayStart[p]) place = Math.max(place, leftBound(p) + beforeSum[p] + rightFrom[p]);
   return sum + place;
 }

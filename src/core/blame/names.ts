@@ -152,7 +152,7 @@ function bare(token: Token): string {
 }
 
 /** English prefixes written with a hyphen ("Pre-flight", "Re-run"): such a word is not a name. */
-const ENGLISH_PREFIXES = new Set(['pre', 're', 'post', 'non', 'co', 'anti', 'multi', 'semi', 'sub', 'self', 'cross', 'auto', 'over', 'under', 'out', 'de', 'un', 'mis', 'e', 'x', 'in', 'on', 'off', 'up', 'hot', 'cold', 'dry', 'ex']);
+const ENGLISH_PREFIXES = new Set(['pre', 're', 'post', 'non', 'co', 'anti', 'multi', 'semi', 'sub', 'self', 'cross', 'auto', 'over', 'under', 'out', 'de', 'un', 'mis', 'e', 'x', 'in', 'on', 'off', 'up', 'hot', 'cold', 'dry', 'ex', 'no']);
 
 /** One part of a hyphenated name: a known name, or a word neither English nor technical ("Ji-woo", "Ana-María"). */
 function isNamePart(part: string, token: Token): boolean {
@@ -160,6 +160,21 @@ function isNamePart(part: string, token: Token): boolean {
   if (isKnownName(part) || token.tags.has('Person') || isListedName(part)) return true;
   if (lexiconTag(lower) !== undefined || ENGLISH_PREFIXES.has(lower) || TOOL_NAMES.has(lower)) return false;
   return /^\p{L}+$/u.test(part) && !TECH_ENDING.test(part) && !englishEnding(part);
+}
+
+/** One romanised Korean or Chinese syllable: an initial, a vowel, a final ("ji", "hye", "seung", "won", "jun", "ah"). */
+const ROMANISED_SYLLABLE = /^(?:[bcdghjklmnprstwy]|ch|sh|kk|tt|pp|ss|jj)?(?:a|ae|ya|yae|eo|e|yeo|ye|o|wa|wae|oe|yo|u|wo|we|wi|yu|eu|ui|i|oo|ee|ei|ai)(?:n|ng|k|l|m|p|t|h)?$/;
+/** Lexicon tags a syllable may carry and still be one: "min", "jun" (abbreviations), "ah" (an exclamation), "won", "sung". */
+const SYLLABLE_TAGS = new Set(['Abbreviation', 'Expression', 'PastTense', 'Participle']);
+
+/**
+ * "Ji-min", "Hye-won", "Min-jun", "Sung-min": two romanised syllables, neither a particle or a common word and one
+ * unknown or an abbreviation ("Set-up", "Log-in", "Sun-up" end in a particle; "Re-run", "No-op" start with a prefix).
+ */
+function romanisedSyllables(parts: readonly string[]): boolean {
+  if (parts.length !== 2 || ENGLISH_PREFIXES.has(parts[0].toLowerCase())) return false;
+  const tags = parts.map((p) => p.toLowerCase()).map((p) => (ROMANISED_SYLLABLE.test(p) ? lexiconTag(p) ?? 'unknown' : 'word'));
+  return tags.every((tag) => tag === 'unknown' || SYLLABLE_TAGS.has(tag)) && tags.some((tag) => tag === 'unknown' || tag === 'Abbreviation');
 }
 
 /** A word after a name in a run ("Kofi Mensah", "Ngozi Okafor"): surnames may end like English words. */
@@ -197,7 +212,7 @@ export function guessNames(sentence: string, tokens: Token[], isSentenceStart: (
       // "Wing-yan", "Seo-yeon": East Asian given names join a capitalised syllable to a short lower-case one that
       // is no English word ("Follow-up", "Read-only", "Dry-run" end in one).
       const syllables = parts.length === 2 && /^\p{Lu}\p{Ll}{1,5}$/u.test(parts[0].word) && /^\p{Ll}{2,5}$/u.test(parts[1].word) && !ENGLISH_PREFIXES.has(parts[0].word.toLowerCase()) && !TOOL_NAMES.has(parts[0].word.toLowerCase()) && (lexiconTag(parts[1].word) === undefined || PERSON_NAME_TAGS.has(lexiconTag(parts[1].word) ?? '')) && !TECH_ENDING.test(parts[1].word);
-      known = NAME_SHAPE.test(word) && (syllables || parts.every((p) => isNamePart(p.word, p.token)));
+      known = NAME_SHAPE.test(word) && (syllables || romanisedSyllables(parts.map((p) => p.word)) || parts.every((p) => isNamePart(p.word, p.token)));
       unknown = false;
     } else {
       // Products named like people ("Jenkins", "Ruby") are kept here: the caller's tool check decides.

@@ -61,6 +61,8 @@ runRuleTests(blameNamedIndividual, {
     'timeline:\n  - at: "10:00"\n    event: "<ioana> sorry all, i restarted the pod and the errors stopped"\n',
     'timeline:\n  - at: "10:00"\n    event: "Beyene restored the deleted partitions from the snapshot"\n',
     'timeline:\n  - at: "10:00"\n    event: "Yesterday Gurinder fixed the broken connection pool"\n',
+    // Two English words joined by a hyphen are no romanised name.
+    'timeline:\n  - at: "10:00"\n    event: "The Set-up of the wrong cluster broke checkout"\n',
   ],
   invalid: [
     {
@@ -168,6 +170,11 @@ runRuleTests(blameNamedIndividual, {
       name: 'a chat speaker who apologises for an act of theirs',
       code: "timeline:\n  - at: \"10:00\"\n    event: \"<ioana> sorry all, i fat-fingered the replica count to 0 on prod\"\n",
       errors: [{ line: 3, column: 14, endColumn: 19 }],
+    },
+    {
+      name: 'a romanised Korean given name whose second syllable is an abbreviation ("min")',
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"The quota was set to zero by Seung-min by mistake\"\n",
+      errors: [{ line: 3, column: 42, endColumn: 51 }],
     },
     {
       name: 'a configured severity replaces the default',
