@@ -107,50 +107,61 @@ const BARS: Record<string, { precision: number; recall: number; minimumSize: num
   // After the fourth pass (harm model, all four sets as development data): precision 1.000, recall 0.872 (157 of 180).
   // Hybrid (rules + the trained model of src/core/blame/model.ts, trained on all five sets, so NOT blind any more):
   // precision 1.000, recall 0.967 (174 of 180). Leave-one-set-out (trained on sets 2-5): 1.000 / 0.889.
-  'set-1.yaml': { precision: 0.98, recall: 0.945, minimumSize: 400 },
+  // Seventh pass (person finding: names ending like English words, word-names after "by", chat names; trained on
+  // sets 1-6): precision 1.000, recall 0.989 (178 of 180). Leave-one-set-out (trained on sets 2-6): 1.000 / 0.911.
+  'set-1.yaml': { precision: 0.98, recall: 0.97, minimumSize: 400 },
   // Measured on the detector of issue 9 (first rework), before any tuning on it: precision 0.932, recall 0.654.
   // After the second pass, which used it as a development set (an upper estimate now): precision 1.000, recall 0.856
   // (89 of 104, no false alarm). The issue's bar is 0.95 / 0.90; set 3, written after this pass, is the honest measure.
   // After the third pass: precision 1.000, recall 0.865 (90 of 104, no false alarm).
   // After the fourth pass: precision 1.000, recall 0.865 (90 of 104, no false alarm).
   // Hybrid, trained on this set (not blind): precision 1.000, recall 0.933 (97 of 104). Held out: 0.989 / 0.894.
-  'set-2.yaml': { precision: 0.98, recall: 0.91, minimumSize: 200 },
+  // Seventh pass (trained on it): precision 0.990, recall 0.971 (101 of 104, 1 false alarm).
+  'set-2.yaml': { precision: 0.97, recall: 0.95, minimumSize: 200 },
   // Written after the second pass (tuned on sets 1 and 2), never tuned on: precision 0.868, recall 0.670.
   // The third pass studied its misses (a development set now): precision 1.000, recall 0.898 (79 of 88, no false alarm).
   // After the fourth pass: precision 1.000, recall 0.909 (80 of 88, no false alarm).
   // Hybrid, trained on this set (not blind): precision 1.000, recall 0.955 (84 of 88). Held out: 1.000 / 0.909.
-  'set-3.yaml': { precision: 0.98, recall: 0.93, minimumSize: 200 },
+  // Seventh pass (trained on it): precision 1.000, recall 1.000 (88 of 88).
+  'set-3.yaml': { precision: 0.98, recall: 0.98, minimumSize: 200 },
   // Written after the third pass (tuned on sets 1-3), never tuned on: precision 0.945, recall 0.542
   // (52 of 96 caught, 3 false alarms). The honest number for the third pass: it does not generalise yet.
   // The fourth pass (harm model: an agent of an act in a sentence that states harm, from the AFINN-165 valence
   // lexicon and a small class of incident outcomes) studied its misses, so it is a development set now:
   // precision 1.000, recall 0.698 (67 of 96, no false alarm). Set 5, written after it, is the honest measure.
   // Hybrid, trained on this set (not blind): precision 1.000, recall 0.875 (84 of 96). Held out: 1.000 / 0.740.
-  'set-4.yaml': { precision: 0.98, recall: 0.855, minimumSize: 200 },
+  // Seventh pass (trained on it): precision 1.000, recall 0.948 (91 of 96).
+  'set-4.yaml': { precision: 0.98, recall: 0.93, minimumSize: 200 },
   // Written after the fourth pass (the harm model, tuned on sets 1-4), never tuned on: precision 0.942,
   // recall 0.677 (65 of 96 caught, 4 false alarms). The honest number for the fourth pass.
   // The hybrid's model was trained on it too, so it is a development set now: precision 0.953, recall 0.844
   // (81 of 96, 4 false alarms, all from the rules). Held out (model trained on sets 1-4): 0.934 / 0.740, the honest
   // figure for the hybrid, against the rules' 0.942 / 0.677. The next set, written after the hybrid, is the measure.
   // Sixth pass (trained on sets 1-6): precision 0.955, recall 0.885 (85 of 96, 4 false alarms). Held out: 0.936 / 0.760.
-  'set-5.yaml': { precision: 0.93, recall: 0.86, minimumSize: 200 },
+  // Seventh pass (trained on it): precision 0.968, recall 0.958 (92 of 96, 3 false alarms).
+  'set-5.yaml': { precision: 0.95, recall: 0.94, minimumSize: 200 },
   // Written after the fifth pass (the hybrid: rules + the trained model, trained on sets 1-5) by three new writers
   // (brief: BRIEF-set6.md), never tuned on: precision 0.939, recall 0.646 (62 of 96 caught, 4 false alarms). The
   // honest figure for the hybrid; the issue's bar is 0.95 / 0.90. Timeline (0.417) and chat (0.500) recall are lowest.
   // The sixth pass trains the model on it (not blind any more; the bar is kept as a regression bar): precision 0.966,
   // recall 0.875 (84 of 96, 3 false alarms). Held out (model trained on sets 1-5): 0.954 / 0.646.
-  'set-6.yaml': { precision: 0.95, recall: 0.85, minimumSize: 200 },
+  // Seventh pass (trained on it): precision 0.967, recall 0.927 (89 of 96, 3 false alarms).
+  'set-6.yaml': { precision: 0.95, recall: 0.91, minimumSize: 200 },
   // Written 2026-11-29 before the sixth pass was finished and frozen (brief: BRIEF-set7.md), by three new writers;
   // the sixth pass's author never saw it, and it is not in the training folds: blind. The fifth pass (the hybrid
   // of 2026-11-28) scored precision 0.896, recall 0.704 (69 of 98 caught, 8 false alarms); the sixth pass
   // (wider prefilter, outcome and manner features, trained on sets 1-6): precision 0.911, recall 0.735 (72 of 98,
   // 7 false alarms). The issue's bar is 0.95 / 0.90.
-  'set-7.yaml': { precision: 0.9, recall: 0.72, minimumSize: 200, blind: true },
+  // Seventh pass (person finding, issue 9; never opened, measured only): precision 0.918, recall 0.796 (78 of 98,
+  // 7 false alarms).
+  'set-7.yaml': { precision: 0.9, recall: 0.78, minimumSize: 200, blind: true },
   // Written 2026-11-29 AFTER the sixth pass, the last change to the detector (brief: BRIEF-set8.md), by three new
   // writers; never trained or tuned on: the honest figure for the detector as it ships. Sixth pass: precision 0.896,
   // recall 0.719 (69 of 96 caught, 8 false alarms); the fifth pass scored 0.887 / 0.740 on it (71 caught, 9 false
   // alarms). Over sets 7 and 8 together (194 blame sentences): fifth pass 0.892 / 0.722, sixth 0.904 / 0.727.
-  'set-8.yaml': { precision: 0.88, recall: 0.7, minimumSize: 200, blind: true },
+  // Seventh pass (person finding; never opened, measured only): precision 0.901, recall 0.760 (73 of 96, 8 false
+  // alarms). Sets 7 and 8 together: 0.910 / 0.778.
+  'set-8.yaml': { precision: 0.88, recall: 0.74, minimumSize: 200, blind: true },
 };
 
 for (const [file, bar] of Object.entries(BARS)) {

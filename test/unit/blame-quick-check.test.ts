@@ -69,15 +69,18 @@ describe('blame quick check', () => {
     }
   });
 
-  /** The corpus sentences without blame language that have person candidates, as the model sees them. */
-  const ungatedWithCandidates = (): Array<{ sentence: string; candidates: Mention[]; signals: RuleSignals }> => {
-    const out: Array<{ sentence: string; candidates: Mention[]; signals: RuleSignals }> = [];
+  /**
+   * The corpus sentences without blame language that have person candidates, as the model sees them, and whether
+   * the roster names someone there (the quick check tells the bound, which then leaves roster names out).
+   */
+  const ungatedWithCandidates = (): Array<{ sentence: string; candidates: Mention[]; signals: RuleSignals; onRoster: boolean }> => {
+    const out: Array<{ sentence: string; candidates: Mention[]; signals: RuleSignals; onRoster: boolean }> = [];
     quickCheckSwitch.enabled = false;
     try {
       for (const { text, roster } of sentences) {
         for (const { text: sentence } of splitSentences(text)) {
           const assessed = assessSentence(sentence, roster, { ungated: true });
-          if (!assessed.gated && assessed.candidates.length > 0) out.push({ sentence, candidates: assessed.candidates, signals: { ...assessed, fired: false } });
+          if (!assessed.gated && assessed.candidates.length > 0) out.push({ sentence, candidates: assessed.candidates, signals: { ...assessed, fired: false }, onRoster: roster.find(sentence).length > 0 });
         }
       }
     } finally {
@@ -91,8 +94,8 @@ describe('blame quick check', () => {
     const weights = new Map(shipped.features.split(' ').map((name, i) => [name, shipped.weights[i]]));
     const cases = ungatedWithCandidates();
     let tight = 0;
-    for (const { sentence, candidates, signals } of cases) {
-      const bound = modelBoundWithoutRules(sentence, signals.terms, signals.harm, weights, shipped.bias);
+    for (const { sentence, candidates, signals, onRoster } of cases) {
+      const bound = modelBoundWithoutRules(sentence, signals.terms, signals.harm, weights, shipped.bias, onRoster);
       for (const candidate of candidates) {
         const score = candidateLogOdds(sentence, candidate, candidates, signals)!;
         assert.ok(bound >= score - 1e-9, `${sentence}: bound ${bound} below ${candidate.text}'s ${score}`);
@@ -108,11 +111,11 @@ describe('blame quick check', () => {
     const seed = process.env.CI ? 20_261_129 : Date.now();
     fc.assert(
       fc.property(fc.integer({ min: 0, max: cases.length - 1 }), fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 64, maxLength: 64 }), fc.double({ min: -4, max: 1, noNaN: true }), (index, draws, bias) => {
-        const { sentence, candidates, signals } = cases[index];
+        const { sentence, candidates, signals, onRoster } = cases[index];
         // Weights on the features the candidates really have, and on a few they do not.
         const names = [...new Set(candidates.flatMap((c) => featuresOf(sentence, c, candidates, signals))), 'others=1', 'others=0', 'w=OTHER', 'b=OTHER_OTHER', 'src=nlp', 'src=guess'];
         const weights = new Map(names.map((name, i) => [name, draws[i % draws.length] * (i % 3 === 0 ? 1 : -1)]));
-        const bound = modelBoundWithoutRules(sentence, signals.terms, signals.harm, weights, bias);
+        const bound = modelBoundWithoutRules(sentence, signals.terms, signals.harm, weights, bias, onRoster);
         for (const candidate of candidates) {
           let score = bias;
           for (const name of featuresOf(sentence, candidate, candidates, signals)) score += weights.get(name) ?? 0;

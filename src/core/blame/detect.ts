@@ -742,8 +742,12 @@ function addressee(sentence: string, mention: Mention, terms: TermMatch[]): Term
 
 function findMentions(sentence: string, roster: Roster, analysis: Analysis): Mention[] {
   const recognised: Mention[] = [];
+  // In a sentence written with capitals, a lower-case word is a word ("during the ingestion spike"), whatever
+  // compromise's name list says; chat lines in lower case keep theirs.
+  const capitalised = /^[^\p{L}]*\p{Lu}/u.test(sentence);
   for (const span of analysis.people) {
     const text = sentence.slice(span.start, span.end);
+    if (capitalised && !/\p{Lu}/u.test(text)) continue;
     recognised.push({ start: span.start, end: span.end, text, source: 'nlp' });
   }
   const foreign = guessForeignNames(sentence, analysis.tokens);
@@ -779,8 +783,8 @@ const THING_VERBS = /^(?:expir|fail|crash|stall|hang|hung|time|timed|spik|break|
 
 /** Endings common in product names and rare in given names: Kured, Nexus, Phoenix, Fastly, Shopify. */
 const PRODUCT_ENDING_STRICT = /(?:ed|us|ix|ex|io|ly|fy)$/;
-/** At a sentence start, where the capital says nothing, -al too ("Temporal", "Portal", "Signal"). */
-const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy|al)$/;
+/** At a sentence start, where the capital says nothing, -al, -er and -or too ("Temporal", "Signal", "Janitor", "Linter"). */
+const PRODUCT_ENDING = /(?:ed|us|ix|ex|io|ly|fy|al|er|or)$/;
 
 const IMPERATIVE_FIRST = /^(?:Retrain|Re-train|Coach|Warn|Remind|Prevent|Ask|Tell|Thank|Ping|Page|Remove|Give)\s+(?=\p{Lu})/u;
 
@@ -806,8 +810,8 @@ function quotedLogSpans(sentence: string): Array<[number, number]> {
   return spans;
 }
 
-const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|pak|bu|pani|pan|mister)\.?$/i;
-const TITLE_BEFORE = /(?:^|[^\p{L}])((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Herr|Frau|Pak|Bu|Pani|Pan)\.? )$/u;
+const TITLE = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|ma['’]am|herr|frau|pak|bu|pani|pan|mister)\.?$/i;
+const TITLE_BEFORE = /(?:^|[^\p{L}])((?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Ma['’]am|Madam|Herr|Frau|Pak|Bu|Pani|Pan)\.? )$/u;
 
 function isTitleOnly(text: string): boolean {
   return TITLE.test(text.trim());
@@ -830,12 +834,23 @@ function withTitle(sentence: string, mention: Mention): Mention {
 function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
   const names = personNames();
   const found: Mention[] = [];
-  for (let i = 0; i < tokens.length - 1; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const word = token.text.replace(/['’]s$/, '');
     if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !names.isWordName(word) || token.tags.has('Pronoun') || token.tags.has('Determiner')) continue;
     const previous = tokens[i - 1];
-    if (previous && (DETERMINERS.has(previous.normal) || /^(?:in|on|of|since|until|by|for|during|from)$/.test(previous.normal))) continue;
+    const after = sentence.slice(token.start + word.length);
+    // "re-applied by Rose from her checkout", "requested by Faith but...": a capital in mid-sentence after "by" is
+    // the writer's choice, and a date ("by June", "by May 3") is tagged as one; "Ma'am Joy", "Ms. Hope": a title.
+    const agent = previous?.normal === 'by' && !opensSentence(sentence, tokens, token.start) && !token.tags.has('Date') && !/^['’]?s?\s*(?:\p{N}|\p{Lu})/u.test(after);
+    const titled = TITLE_BEFORE.test(sentence.slice(Math.max(0, token.start - 8), token.start));
+    // "Rose, who had been on call...": things take "which".
+    const who = /^\s*,?\s*who(?![\p{L}])/u.test(after);
+    if (agent || titled || who) {
+      found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
+      continue;
+    }
+    if (i + 1 >= tokens.length || (previous && (DETERMINERS.has(previous.normal) || /^(?:in|on|of|since|until|by|for|during|from)$/.test(previous.normal)))) continue;
     // "Rose mistakenly pointed the job at the primary": adverbs stand between a name and its verb.
     let v = i + 1;
     while (v < tokens.length - 1 && tokens[v].tags.has('Adverb') && /ly$/.test(tokens[v].normal)) v++;
@@ -860,40 +875,85 @@ function guessWordNames(sentence: string, tokens: Token[]): Mention[] {
 /**
  * Chat-style names in lower case ("kavya forgot the version bump", "cuz marek
  * never set the env var"): a listed name that is not an English word, where a
- * subject stands, followed by a verb or a possessive.
+ * subject stands, followed by a verb or a possessive. An unknown name-shaped
+ * word ("kasia", "seo-yeon") needs more: an act after it (past, or through
+ * "did", "just", "u"), a possessive owning something ("came from rafa's PR"),
+ * or a phrase pointing at it ("it was rithy", "the ttl thing is on jarek").
  */
 function guessLowercaseSubjects(sentence: string, tokens: Token[]): Mention[] {
   const names = personNames();
   const found: Mention[] = [];
   // Chat style writes the whole line in lower case; in a capitalised sentence a lower-case word is a word.
   if (!/^[^\p{L}]*\p{Ll}/u.test(sentence)) return found;
-  for (let i = 0; i < tokens.length - 1; i++) {
-    const token = tokens[i];
-    const word = token.text.replace(/['’]s$/, '');
-    if (!/^\p{Ll}{2,}$/u.test(word) || TOOL_NAMES.has(word) || TOOL_NOUNS.has(word) || GROUP_WORDS.has(word)) continue;
+  const speakerEnd = CHAT_SPEAKER.exec(sentence)?.[0].length ?? 0;
+  const words = tokens.filter((t) => t.text !== '');
+  for (let i = 0; i < words.length - 1; i++) {
+    const token = words[i];
+    // "seo-yeon's": compromise splits a hyphenated name; each part is a syllable no lexicon knows.
+    let last = i;
+    while (last + 1 < words.length && sentence.slice(words[last].end, words[last + 1].start) === '-' && !/['’]s$/.test(words[last].text)) last++;
+    const end = words[last];
+    const word = sentence.slice(token.start, end.start + end.text.replace(/['’]s$/, '').length);
+    const parts = word.split('-');
+    if (parts.length > 2 || !parts.every((part) => /^\p{Ll}{2,}$/u.test(part)) || TOOL_NAMES.has(word) || TOOL_NOUNS.has(word) || GROUP_WORDS.has(word)) {
+      i = last;
+      continue;
+    }
     if (['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Modal', 'Auxiliary', 'QuestionWord'].some((tag) => token.tags.has(tag))) continue;
+    const hyphenated = parts.length === 2;
+    if (hyphenated && parts.some((part) => lexiconTag(part) !== undefined || part.length > 5)) {
+      i = last;
+      continue;
+    }
+    const next = words[last + 1];
+    if (!next) break;
     // "bill broke the build", "will's terraform apply": a name that is also a word needs a past tense or a possessive.
-    const wordName = names.isWordName(word);
-    // A word no list knows ("kavya") before an act only a person does ("forgot", "overlooked").
-    // Or, unknown and name-shaped, acting in the past ("hiro nuked the redis"), owning ("jaspreet's commit") or pointed at ("it was rithy").
-    const unknownName = !names.has(word) && isUnknownNameWord(token, word);
-    const pointed = (unknownName || (names.has(word) && lexiconTag(word) === undefined)) && /(?:it|that) was\s+$/i.test(sentence.slice(Math.max(0, token.start - 10), token.start));
+    const wordName = !hyphenated && names.isWordName(word);
+    const listed = !hyphenated && names.has(word) && lexiconTag(word) === undefined;
+    const unknownName = hyphenated || (!names.has(word) && isUnknownNameWord(token, word));
+    const possessive = /['’]s$/.test(end.text) && !/^(?:on|in|at|not|been|going|gonna|out|off|up|down|the|a|an|it|fine|ok|okay|here|there)$/.test(next.normal);
+    const before = sentence.slice(Math.max(0, token.start - 16), token.start);
+    // "it was rithy", "that's on jarek", "the ttl thing is on jarek".
+    const pointed = (unknownName || listed) && /(?:(?:it|that) was|(?:is|was|['’]s) (?:all |totally |def(?:initely)? )?on)\s+$/i.test(before);
+    const act = actAfter(sentence, words, last + 1);
     const unknownActor =
-      (!names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(tokens[i + 1].normal)) ||
-      (unknownName && ((tokens[i + 1].tags.has('PastTense') && !THING_VERBS.test(tokens[i + 1].normal) && !isExonerating(tokens[i + 1].normal)) || /['’]s$/.test(token.text) || pointed));
-    if (!wordName && !unknownActor && !pointed && (!names.has(word) || lexiconTag(word) !== undefined)) continue;
-    if ((!isSubjectPosition(sentence, tokens, token.start) && !pointed) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) continue;
-    const next = tokens[i + 1];
-    const possessive = /['’]s$/.test(token.text) && !/^(?:on|in|at|not|been|going|gonna|out|off|up|down|the|a|an|it|fine|ok|okay|here|there)$/.test(next.normal);
+      (!names.has(word) && lexiconTag(word) === undefined && HUMAN_ONLY_VERB.test(next.normal)) ||
+      (unknownName && ((act !== undefined && (!THING_VERBS.test(act.normal) || /^did$/.test(words[words.indexOf(act) - 1].normal)) && !isExonerating(act.normal)) || possessive || pointed));
+    if (!wordName && !unknownActor && !listed) continue;
+    // A possessive owns wherever it stands ("came from rafa's PR"); an act needs its subject's place.
+    const subject = isSubjectPosition(sentence, tokens, token.start) || (speakerEnd > 0 && sentence.slice(speakerEnd, token.start).trim() === '');
+    if ((!subject && !pointed && !(possessive && (unknownName || listed))) || /['"‘“]\s*$/.test(sentence.slice(0, token.start))) {
+      i = last;
+      continue;
+    }
     const acts =
-      /^\s+(?:fat[- ]?finger|accidentally|mistakenly|forgot|never)/i.test(sentence.slice(token.end)) ||
+      /^\s+(?:fat[- ]?finger|accidentally|mistakenly|forgot|never)/i.test(sentence.slice(end.end)) ||
       (wordName
-        ? next.tags.has('PastTense') && !next.tags.has('Auxiliary')
-        : next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal));
+        ? (next.tags.has('PastTense') || pastByContraction(next)) && !next.tags.has('Auxiliary')
+        : act !== undefined || next.tags.has('Verb') || next.tags.has('Adverb') || /^(?:never|just|accidentally|forgot|did|didn['’]t|had|has|was)$/.test(next.normal));
     if (!possessive && !acts && !pointed) continue;
     found.push({ start: token.start, end: token.start + word.length, text: word, source: 'guess' });
+    i = last;
   }
   return found;
+}
+
+/** "typo'd", "ok'd": compromise reads the word as a noun and the 'd as a past tense of its own. */
+function pastByContraction(token: Token): boolean {
+  return /^\p{L}+['’]d$/u.test(token.text);
+}
+
+/**
+ * The past act right after a name in a chat line, through what may stand between: adverbs, "did", "had", "just",
+ * and the addressee's "u"/"you" ("hiro u nuked the redis", "kasia did run the migration twice").
+ */
+function actAfter(sentence: string, words: Token[], from: number): Token | undefined {
+  let k = from;
+  while (k < words.length - 1 && k - from < 3 && (words[k].tags.has('Adverb') || /^(?:did|had|has|have|just|u|you|then|also|accidentally)$/.test(words[k].normal))) k++;
+  const verb = words[k];
+  if (!verb) return undefined;
+  const helped = k > from && /^(?:did|had|has|have)$/.test(words[k - 1].normal);
+  return verb.tags.has('PastTense') || pastByContraction(verb) || (helped && verb.tags.has('Verb') && !verb.tags.has('Auxiliary')) ? verb : undefined;
 }
 
 /** Where a capital letter says nothing about the word: the sentence start, after a colon, a quote or a bracket. */
@@ -1132,4 +1192,4 @@ function selfAdmission(sentence: string, terms: TermMatch[], harm: TermMatch[]):
 }
 
 const CHAT_NICK = /^\s*(?:\[[^\]\n]{1,24}\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s+)?<@?([^<>\s]{1,40})>/u;
-const ADMISSION = /(?<![\p{L}])(?:(?:that|it|this) was (?:me|my (?:bad|fault|mistake|doing))|my (?:bad|fault|mistake)|mea culpa|(?:that|this|it)['’]s on me|i (?:messed|screwed|broke|nuked|wiped|deleted|dropped))(?![\p{L}])/iu;
+const ADMISSION = /(?<![\p{L}])(?:(?:that|it|this) was (?:me|my (?:bad|fault|mistake|doing))|my (?:bad|fault|mistake)|mea culpa|(?:that|this|it)['’]s on me|i (?:messed|screwed|broke|nuked|wiped|deleted|dropped|fat-?fingered|typo['’]?d|mistyped|forgot|overwrote|misread)|sorry(?: (?:all|everyone|folks|team))?,? i \p{L}+ed)(?![\p{L}])/iu;

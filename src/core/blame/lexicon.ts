@@ -374,7 +374,7 @@ export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
 /** Words before a name that make it a clause's subject (besides the sentence start and punctuation). */
 export const SUBJECT_LEADS: ReadonlySet<string> = new Set([
   ...CLAUSE_BREAKS, 'and', 'or', 'then', 'which', 'who', 'as', 'also', 'later', 'earlier', 'apparently', 'initially',
-  'first', 'finally', 'yesterday', 'today', 'here', 'nor', 'both',
+  'first', 'finally', 'yesterday', 'today', 'here', 'nor', 'both', 'but',
 ]);
 
 /** Mailboxes that are roles or systems, not people: `alerts@`, `noreply@`... */

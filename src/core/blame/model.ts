@@ -243,10 +243,10 @@ const MAY_BE_ACTION_ITEM = textPattern(/(?<![\p{L}])(?:action|ai-?\d*|todo|follo
  * addAt, no candidate can be added, so the language analysis (compromise) is not needed. False without a model:
  * the rules alone add nothing in such a sentence.
  */
-export function modelMayAddWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[]): boolean {
+export function modelMayAddWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[], onRoster = true): boolean {
   const shipped = model();
   if (!shipped) return false;
-  return 1 / (1 + Math.exp(-modelBoundWithoutRules(sentence, terms, harm, shipped.weights, shipped.model.bias))) >= shipped.model.addAt;
+  return 1 / (1 + Math.exp(-modelBoundWithoutRules(sentence, terms, harm, shipped.weights, shipped.model.bias, onRoster))) >= shipped.model.addAt;
 }
 
 /** The shipped model's score of a candidate before the logistic (its log-odds); for the bound's tests. */
@@ -259,8 +259,11 @@ export function candidateLogOdds(sentence: string, candidate: Mention, others: r
 /** Every source a mention may come from: the model's src= feature takes one of them. */
 const MENTION_SOURCES: Record<MentionSource, true> = { roster: true, handle: true, email: true, nlp: true, guess: true };
 
-/** The log-odds bound of modelMayAddWithoutRules, for given weights. */
-export function modelBoundWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[], weights: ReadonlyMap<string, number>, bias: number): number {
+/**
+ * The log-odds bound of modelMayAddWithoutRules, for given weights. `onRoster`: whether the roster names anyone in
+ * the sentence (false only when the caller looked): without it no candidate comes from the roster.
+ */
+export function modelBoundWithoutRules(sentence: string, terms: readonly TermMatch[], harm: readonly TermMatch[], weights: ReadonlyMap<string, number>, bias: number, onRoster = true): number {
   const weight = (name: string): number => weights.get(name) ?? 0;
   const positive = (name: string): number => Math.max(0, weight(name));
   const best = (names: readonly string[]): number => Math.max(0, ...names.map(positive));
@@ -274,7 +277,9 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
   if (THANKS.test(sentence)) bound += weight('thanks');
   if (CLEARING.test(sentence) || CLEARS.test(sentence)) bound += weight('clears');
   // Flags of the candidate's shape, where the sentence has what they need.
-  bound += best(Object.keys(MENTION_SOURCES).map((source) => `src=${source}`)) + positive('doubtful') + positive('starts') + positive('mends');
+  // A handle or an address needs an @ (people.ts, findHandles and findEmails), a roster name the roster.
+  const sources = (Object.keys(MENTION_SOURCES) as MentionSource[]).filter((source) => (source === 'roster' ? onRoster : source === 'handle' || source === 'email' ? sentence.includes('@') : true));
+  bound += best(sources.map((source) => `src=${source}`)) + positive('doubtful') + positive('starts') + positive('mends');
   if (POSSESSIVE_ANYWHERE.test(sentence)) bound += positive('possessive');
   if (MAY_BE_MODAL.test(sentence)) bound += positive('modal-after');
   if (MAY_NEGATE.test(sentence)) bound += positive('neg-after') + positive('neg-before');
@@ -284,7 +289,9 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
 
   // The words: each is itself (NUM for a number), the candidate's (PERSON) or, when there are other candidates,
   // another's (OTHER). The two cases are bounded apart: others=0 and others=1 weigh differently.
-  const base = words(sentence).map((w) => (/^\d[\d:.,]*$/.test(w.text) ? 'NUM' : w.text));
+  const found = words(sentence);
+  const base = found.map((w) => (/^\d[\d:.,]*$/.test(w.text) ? 'NUM' : w.text));
+  const mayStart = candidateStarts(sentence, found, onRoster);
   // The outcome and manner after the candidate: the words after it are some of the sentence's, in order.
   const all = spaced(base);
   if (base.some((w) => PAST_VERB.test(w))) bound += positive('past-act');
@@ -292,13 +299,29 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
   if (TARGET.test(all)) bound += positive('target-after');
   if (OUTCOME_AFTER.test(all)) bound += positive('outcome-after');
   if (PRONOUN_AFTER.test(all)) bound += positive('pronoun-after');
-  const alone = bound + weight('others=0') + wordsAndPlace(base, positive, false);
-  const withOthers = bound + Math.max(weight('others=1'), weight('others=2+')) + wordsAndPlace(base, positive, true);
+  const alone = bound + weight('others=0') + wordsAndPlace(base, positive, false, mayStart);
+  const withOthers = bound + Math.max(weight('others=1'), weight('others=2+')) + wordsAndPlace(base, positive, true, mayStart);
   return Math.max(alone, withOthers);
 }
 
+/**
+ * Which words a person candidate may start at. In a sentence that starts with a capital, has no @ and names no one
+ * on the roster, every name finder of detect.ts starts a candidate at a capitalised word (guessed names, word-names,
+ * titles, letters outside ASCII), except compromise's people, which may open with a lower-case particle or title
+ * before the capital ("van der Berg", "dr Okafor"; wholly lower-case ones are dropped there); lower-case chat lines,
+ * handles, addresses and roster names may start anywhere.
+ */
+function candidateStarts(sentence: string, found: readonly Word[], onRoster: boolean): boolean[] {
+  if (onRoster || sentence.includes('@') || !STARTS_CAPITALISED.test(sentence)) return found.map(() => true);
+  const capital = found.map((w) => CAPITAL_FIRST.test(sentence.slice(w.start, w.start + 2)));
+  return found.map((w, i) => capital[i] || (LETTER_FIRST.test(w.text) && capital.slice(i + 1, i + 4).some(Boolean)));
+}
+const STARTS_CAPITALISED = textPattern(/^[^\p{L}]*\p{Lu}/u);
+const CAPITAL_FIRST = textPattern(/^\p{Lu}/u);
+const LETTER_FIRST = textPattern(/^\p{L}/u);
+
 /** The largest sum the words' and the candidate's place features can give (modelMayAddWithoutRules). */
-function wordsAndPlace(base: readonly string[], positive: (name: string) => number, withOthers: boolean): number {
+function wordsAndPlace(base: readonly string[], positive: (name: string) => number, withOthers: boolean, mayStart: readonly boolean[]): number {
   const n = base.length;
   const best = (names: readonly string[]): number => Math.max(0, ...names.map(positive));
   const others = withOthers ? ['OTHER'] : [];
@@ -373,6 +396,6 @@ function wordsAndPlace(base: readonly string[], positive: (name: string) => numb
   const rightFrom = new Array<number>(n + 1).fill(0);
   for (let e = n - 1; e >= 0; e--) rightFrom[e] = Math.max(rightFrom[e + 1], rightBound(e) + afterSum[e + 1]);
   let place = 0;
-  for (let p = 0; p < n; p++) place = Math.max(place, leftBound(p) + beforeSum[p] + rightFrom[p]);
+  for (let p = 0; p < n; p++) if (mayStart[p]) place = Math.max(place, leftBound(p) + beforeSum[p] + rightFrom[p]);
   return sum + place;
 }

@@ -80,7 +80,7 @@ export function mayFindBlame(sentence: string, roster: Roster, terms: readonly T
   if (!quickCheckSwitch.enabled) return true;
   // Without blame language only the model may add someone: it is asked for the best score it could give.
   // The model's bound first: its weights (24 KB) are cheaper to read than the plain words (45 KB, 14,000 words).
-  if (!gated) return modelMayAddWithoutRules(sentence, terms, harm) && mayNameSomeone(sentence, roster);
+  if (!gated) return modelMayAddWithoutRules(sentence, terms, harm, roster.find(sentence).length > 0) && mayNameSomeone(sentence, roster);
   // A chat speaker may admit the act in their own words (selfAdmission), with a term or harm anywhere.
   if (sentence.includes('<')) return true;
   return mayNameSomeone(sentence, roster) && (terms.length > 0 || mayPinWithoutTerm(sentence, harm));

@@ -6,7 +6,8 @@ import { runRuleTests } from './ruleTester';
 import { blameNamedIndividual } from '../../../src/rules/blame-named-individual';
 import { splitSentences, maskMarkdown } from '../../../src/core/blame/sentences';
 import { LruCache } from '../../../src/core/blame/lru';
-import { detectBlame } from '../../../src/core/blame/detect';
+import { assessSentence, detectBlame } from '../../../src/core/blame/detect';
+import { quickCheckSwitch } from '../../../src/core/blame/quickCheck';
 import { Roster, findEmails, findHandles, rosterFor } from '../../../src/core/blame/people';
 import { analyse, analysisCacheSize, clearAnalysisCache } from '../../../src/core/blame/nlp';
 import { ruleDiagnostics } from './ruleTester';
@@ -50,6 +51,18 @@ runRuleTests(blameNamedIndividual, {
     'summary:\n  description: |\n    Running `kubectl --as bob` failed because the role was wrong.\n',
     // Role mailboxes are systems.
     'went_well:\n  - Alerts from noreply@example.com failed over to SMS by design.\n',
+    // Person finding (issue 9, seventh pass): the new shapes find people, and these stay clear. An agent noun whose
+    // stem is English is a thing; a word-name after "by" mends or is a date; a chat name that noticed and mended; a
+    // chat speaker's apology for a mending act; an unknown name that mends.
+    "root_cause:\n  whys:\n    - The connection limit was removed in the Scheduler's refactor.\n",
+    'timeline:\n  - at: "10:00"\n    event: "Resolved by Honor by reverting the faulty build"\n',
+    'action_items:\n  - action: The broken certificate has to be replaced by May\n    owner: SRE team\n',
+    'timeline:\n  - at: "10:00"\n    event: "kasimir noticed the broken deploy and rolled it back"\n',
+    'timeline:\n  - at: "10:00"\n    event: "<ioana> sorry all, i restarted the pod and the errors stopped"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Beyene restored the deleted partitions from the snapshot"\n',
+    'timeline:\n  - at: "10:00"\n    event: "Yesterday Gurinder fixed the broken connection pool"\n',
+    // Two English words joined by a hyphen are no romanised name.
+    'timeline:\n  - at: "10:00"\n    event: "The Set-up of the wrong cluster broke checkout"\n',
   ],
   invalid: [
     {
@@ -106,6 +119,62 @@ runRuleTests(blameNamedIndividual, {
         { line: 2, column: 32, endColumn: 53 },
         { line: 6, column: 24, endColumn: 32 },
       ],
+    },
+    // Person finding (issue 9, seventh pass): names no list holds, word-names and chat names in new places.
+    {
+      name: 'an unknown name ending like an English agent noun (-er), possessive in a why',
+      code: "root_cause:\n  whys:\n    - The pool ran dry because the limit had been removed in Harjinder's refactor.\n",
+      errors: [{ line: 3, column: 62, endColumn: 71 }],
+    },
+    {
+      name: 'a name that is also a word, agent of a passive after "by"',
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"The stale manifest was re-applied by Honor from her own checkout, undoing the fix\"\n",
+      errors: [{ line: 3, column: 50, endColumn: 55 }],
+    },
+    {
+      name: 'a title is underlined with the word-name after it',
+      code: "title: Ma'am Honor approved the change without testing it\n",
+      errors: [{ line: 1, column: 8, endColumn: 19 }],
+    },
+    {
+      name: 'a word-name followed by "who"',
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"Honor, who was covering the pager, disabled the alert by mistake\"\n",
+      errors: [{ line: 3, column: 13, endColumn: 18 }],
+    },
+    {
+      name: 'a lower-case chat name through "did" after "but"',
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"not blaming anyone but kasimir did run the migration twice\"\n",
+      errors: [{ line: 3, column: 36, endColumn: 43 }],
+    },
+    {
+      name: 'a lower-case chat name spoken to ("u") before the act',
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"tavita u nuked the shared redis with FLUSHALL, pls never again\"\n",
+      errors: [{ line: 3, column: 13, endColumn: 19 }],
+    },
+    {
+      name: 'a hyphenated lower-case name right after a chat speaker',
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"<dele> hye-jin's hotfix is what broke the login redirect fyi\"\n",
+      errors: [{ line: 3, column: 20, endColumn: 27 }],
+    },
+    {
+      name: "a lower-case possessive outside the subject's place",
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"fwiw the bad config came from oskarina's PR, merged without anyone running the tests\"\n",
+      errors: [{ line: 3, column: 43, endColumn: 51 }],
+    },
+    {
+      name: "a lower-case name before a contracted past (\"typo'd\")",
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"wiremu typo'd the hostname in the env file\"\n",
+      errors: [{ line: 3, column: 13, endColumn: 19 }],
+    },
+    {
+      name: 'a chat speaker who apologises for an act of theirs',
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"<ioana> sorry all, i fat-fingered the replica count to 0 on prod\"\n",
+      errors: [{ line: 3, column: 14, endColumn: 19 }],
+    },
+    {
+      name: 'a romanised Korean given name whose second syllable is an abbreviation ("min")',
+      code: "timeline:\n  - at: \"10:00\"\n    event: \"The quota was set to zero by Seung-min by mistake\"\n",
+      errors: [{ line: 3, column: 42, endColumn: 51 }],
     },
     {
       name: 'a configured severity replaces the default',
@@ -297,6 +366,30 @@ describe('blame detector: people it has never seen, mistakes without a blame wor
     assert.deepEqual(blamed('lol tiago just wiped the staging queue'), ['tiago']);
     assert.deepEqual(blamed('cuz ruslan never set the env var'), ['ruslan']);
     assert.deepEqual(blamed('Logs show "ERROR: login for tiago failed" every minute.'), []);
+  });
+
+  it('finds person candidates by the shape of the word, not by a list (seventh pass)', () => {
+    // Every candidate the rules and the model weigh, with no shortcut: the quick check is speed only.
+    const candidates = (text: string): string[] => {
+      quickCheckSwitch.enabled = false;
+      try {
+        return assessSentence(text, none, { ungated: true }).candidates.map((c) => c.text);
+      } finally {
+        quickCheckSwitch.enabled = true;
+      }
+    };
+    // Endings English shares with names from elsewhere: a name unless the rest is an English word.
+    assert.deepEqual(candidates('The quota was raised by Harjinder on Friday.'), ['Harjinder']);
+    assert.deepEqual(candidates('Yesterday the job was run by Scheduler again.'), []);
+    // "Is" + "met" is no English compound: a two-letter part glues only as "login" and "backup" do.
+    assert.deepEqual(candidates('The quota was raised by Ismet on Friday.'), ['Ismet']);
+    assert.deepEqual(candidates('The quota was raised during Checkout on Friday.'), []);
+    // A lower-case word in a sentence written with capitals is a word, whatever compromise's name list says.
+    assert.deepEqual(candidates('Loki dropped log lines during the ingestion spike, so the first minutes are missing.'), []);
+    // A chat line: a lower-case possessive anywhere, a name through "did", a hyphenated name after the speaker.
+    assert.deepEqual(candidates('fwiw the bad config came from oskarina\'s PR'), ['oskarina']);
+    assert.deepEqual(candidates('<dele> hye-jin\'s hotfix is what broke the login'), ['hye-jin']);
+    assert.deepEqual(candidates('ok so the follow-up is what broke the login'), []);
   });
 
   it('treats the services the document names as things', () => {
