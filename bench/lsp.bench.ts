@@ -54,6 +54,8 @@ const OPEN_SAMPLES = 5;
 
 /** Another build of our server to measure (a before/after comparison), instead of this checkout's dist/server.js. */
 const OUR_SERVER = process.env.PM_BENCH_SERVER ?? join(ROOT, 'dist/server.js');
+/** PM_BENCH_ONLY=open: only first diagnostics of the prose document (a few minutes instead of most of an hour). */
+const OPEN_ONLY = process.env.PM_BENCH_ONLY === 'open';
 
 interface ServerSpec {
   name: string;
@@ -230,7 +232,7 @@ export async function run(): Promise<void> {
     }
     const rows: string[][] = [['entries', 'server', 'open', 'edit median', 'edit p10-p90', 'runs', 'floor median', 'edit/floor', 'diagnostics']];
     const verdicts: string[] = [];
-    for (const { entries, iterations, warmup } of SIZES) {
+    for (const { entries, iterations, warmup } of OPEN_ONLY ? [] : SIZES) {
       const original = generatePostmortem(entries);
       const file = join(folder, `bench-${entries}.pm.yaml`);
       writeFileSync(file, original);
@@ -273,7 +275,7 @@ export async function run(): Promise<void> {
         verdicts.push(`${entries} entries: ours ${ratio.toFixed(2)}x faster than yaml-language-server per edit${target}; ours ${(median(samples[0]) / f).toFixed(2)}x the floor${entries === 100 ? ` (target <= 1.3x) ${median(samples[0]) / f <= 1.3 ? 'OK' : 'OVER'}` : ''}`);
       }
     }
-    printTable(`Per edit over LSP, didChange to publishDiagnostics (${servers.map((s) => s.spec.name).join(' vs ')}; floor = yaml parse + toJS + compiled schema check in this process)`, rows);
+    if (!OPEN_ONLY) printTable(`Per edit over LSP, didChange to publishDiagnostics (${servers.map((s) => s.spec.name).join(' vs ')}; floor = yaml parse + toJS + compiled schema check in this process)`, rows);
 
     // First diagnostics of a large document with prose for the blame detector to read, opened cold: each sample on
     // new servers (a document opened again finds its analyses cached), in a folder of its own (no workspace scan of
@@ -316,7 +318,7 @@ export async function run(): Promise<void> {
 
     // Per edit on prose, ours alone: no cache cliff (issue 11: flat from 1,000 to 20,000 entries).
     const ours = servers.find((server) => server.spec === OURS);
-    if (ours) {
+    if (ours && !OPEN_ONLY) {
       const proseRows: string[][] = [['entries', 'open', 'edit median', 'edit p10-p90', 'runs', 'floor median', 'edit/floor']];
       const perEdit: number[] = [];
       for (const { entries, iterations, warmup } of PROSE_SIZES) {

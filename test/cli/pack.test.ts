@@ -58,9 +58,12 @@ describe('the npm package', () => {
   // 1.05 MB: the blame detector's plain-word list (dist/plain-words.json, ~17 KB packed) keeps compromise out of a
   // one-file lint of a document without blame language (issue 12 item 8, bench/startup.bench.ts). 1.1 MB since the
   // sixth blame pass: its model has 2,581 features (dist/blame-model.json 24 -> 40 KB, ~13 KB packed), and the
-  // batched analysis and wider prefilter add code (1,054,068 bytes packed unminified on 2026-11-29).
-  it('is small: under 1.1 MB packed (the bundle, unminified here, is most of it)', () => {
-    assert.ok(packed.size < 1_100_000, `${packed.size} bytes`);
+  // batched analysis and wider prefilter add code (1,054,068 bytes packed unminified on 2026-11-29). 1.15 MB since the
+  // startup work of 2026-11-29: the plain-word list is shipped as sorted text, searched as it is (~35 KB packed
+  // instead of ~17 front-coded, whose decoding cost a one-file lint 14 ms), plus the lexicon's generated leading and
+  // required texts, the code cache and the seventh pass's model (1,103,766 bytes).
+  it('is small: under 1.15 MB packed (the bundle, unminified here, is most of it)', () => {
+    assert.ok(packed.size < 1_150_000, `${packed.size} bytes`);
     assert.ok(packed.size > 100_000, `${packed.size} bytes: the bundle is missing?`);
   });
 
