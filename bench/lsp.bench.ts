@@ -206,7 +206,7 @@ const PROSE = [
 ];
 
 /** A valid post-mortem whose timeline events read like people wrote them (names, verbs, numbers), for the blame detector to read. */
-function generateProsePostmortem(entries: number): string {
+export function generateProsePostmortem(entries: number): string {
   let n = 0;
   return generatePostmortem(entries).replace(/^ {4}event: .*$/gm, () => {
     const i = n++;

@@ -299,8 +299,9 @@ export function modelBoundWithoutRules(sentence: string, terms: readonly TermMat
   if (TARGET.test(all)) bound += positive('target-after');
   if (OUTCOME_AFTER.test(all)) bound += positive('outcome-after');
   if (PRONOUN_AFTER.test(all)) bound += positive('pronoun-after');
-  const alone = bound + weight('others=0') + wordsAndPlace(base, positive, false, mayStart);
-  const withOthers = bound + Math.max(weight('others=1'), weight('others=2+')) + wordsAndPlace(base, positive, true, mayStart);
+  const pairs = pairIndex(weights);
+  const alone = bound + weight('others=0') + wordsAndPlace(base, positive, false, mayStart, pairs);
+  const withOthers = bound + Math.max(weight('others=1'), weight('others=2+')) + wordsAndPlace(base, positive, true, mayStart, pairs);
   return Math.max(alone, withOthers);
 }
 
@@ -320,9 +321,49 @@ const STARTS_CAPITALISED = textPattern(/^[^\p{L}]*\p{Lu}/u);
 const CAPITAL_FIRST = textPattern(/^\p{Lu}/u);
 const LETTER_FIRST = textPattern(/^\p{L}/u);
 
+/**
+ * The model's positive word-pair weights around a candidate, by the word next to it: l12=a_b by b (the word just
+ * before the candidate), r12=a_b by a (the word just after). The bound then looks only at the pairs the model has,
+ * instead of naming every pair of the sentence's words at every place (quadratic: 2 s of a 10,000-entry document).
+ */
+interface PairIndex {
+  l12ByLast: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>;
+  r12ByFirst: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>;
+}
+
+const pairIndexes = new WeakMap<ReadonlyMap<string, number>, PairIndex>();
+
+function pairIndex(weights: ReadonlyMap<string, number>): PairIndex {
+  let index = pairIndexes.get(weights);
+  if (!index) {
+    const l12ByLast = new Map<string, Array<[string, number]>>();
+    const r12ByFirst = new Map<string, Array<[string, number]>>();
+    for (const [name, weight] of weights) {
+      if (weight <= 0) continue;
+      const pair = /^(l12|r12)=([^_]*)_(.*)$/.exec(name);
+      if (!pair) continue;
+      const [, kind, a, b] = pair;
+      const [map, key, other] = kind === 'l12' ? [l12ByLast, b, a] : [r12ByFirst, a, b];
+      const list = map.get(key);
+      if (list) list.push([other, weight]);
+      else map.set(key, [[other, weight]]);
+    }
+    index = { l12ByLast, r12ByFirst };
+    pairIndexes.set(weights, index);
+  }
+  return index;
+}
+
 /** The largest sum the words' and the candidate's place features can give (modelMayAddWithoutRules). */
-function wordsAndPlace(base: readonly string[], positive: (name: string) => number, withOthers: boolean, mayStart: readonly boolean[]): number {
+function wordsAndPlace(base: readonly string[], positive: (name: string) => number, withOthers: boolean, mayStart: readonly boolean[], pairs: PairIndex): number {
   const n = base.length;
+  // Where each word first and last stands: whether it is among the words before or after a place, in constant time.
+  const firstAt = new Map<string, number>();
+  const lastAt = new Map<string, number>();
+  base.forEach((word, i) => {
+    if (!firstAt.has(word)) firstAt.set(word, i);
+    lastAt.set(word, i);
+  });
   const best = (names: readonly string[]): number => Math.max(0, ...names.map(positive));
   const others = withOthers ? ['OTHER'] : [];
   let sum = 0;
@@ -358,24 +399,31 @@ function wordsAndPlace(base: readonly string[], positive: (name: string) => numb
   const vFrom = from((t) => `v=${stem(t)}`);
   const leftBound = (p: number): number => {
     const l1 = p === 0 ? ['^'] : [base[p - 1], ...others];
-    const l2 = p === 0 ? ['^'] : ['^', ...others, ...base.slice(0, p - 1)];
     // best over l2 of l2= and byverb=: its edge words ('^', OTHER) and the words before p - 1.
     const l2Edges = p === 0 ? ['^'] : ['^', ...others];
     const bestL2 = Math.max(best(l2Edges.map((t) => `l2=${t}`)), p === 0 ? 0 : l2Before[p - 1]);
-    let left = best(l1.map((t) => `l1=${t}`)) + bestL2 + best(l2.flatMap((a) => l1.map((b) => `l12=${a}_${b}`)));
+    // best of l12=a_b over a in l2 and b in l1, from the model's positive l12 features ending on each b (PairIndex):
+    // a stands in l2 when it is an edge word or one of the words before p - 1.
+    const inL2 = (a: string): boolean => p === 0 ? a === '^' : a === '^' || (withOthers && a === 'OTHER') || (firstAt.get(a) ?? n) < p - 1;
+    let bestL12 = 0;
+    for (const b of l1) for (const [a, w] of pairs.l12ByLast.get(b) ?? []) if (w > bestL12 && inL2(a)) bestL12 = w;
+    let left = best(l1.map((t) => `l1=${t}`)) + bestL2 + bestL12;
     if (l1.includes('by')) left += positive('by-person') + positive('by-mender') + Math.max(best(l2Edges.map((t) => `byverb=${stem(t)}`)), p === 0 ? 0 : byverbBefore[p - 1]);
     return left;
   };
   const rightBound = (e: number): number => {
     const r1 = e + 1 < n ? [base[e + 1], ...others] : ['$'];
-    const r2 = e + 1 < n ? ['$', ...others, ...base.slice(e + 2)] : ['$'];
     // best over r2 (and r1 with r2 for v=): its edge words ('$', OTHER) and the words from e + 2 (e + 1) on.
     const r2Edges = e + 1 < n ? ['$', ...others] : ['$'];
     const tail = (maxima: number[], k: number): number => (e + 1 < n ? maxima[Math.min(k, n)] : 0);
     const bestR2 = Math.max(best(r2Edges.map((t) => `r2=${t}`)), tail(r2From, e + 2));
     const bestR3 = Math.max(best(r2Edges.map((t) => `r3=${t}`)), tail(r3From, e + 2));
     const bestV = Math.max(best([...r1.slice(1), ...r2Edges].map((t) => `v=${stem(t)}`)), e + 1 < n ? vFrom[e + 1] : positive(`v=${stem('$')}`));
-    return best(r1.map((t) => `r1=${t}`)) + bestR2 + bestR3 + best(r1.flatMap((a) => r2.map((b) => `r12=${a}_${b}`))) + bestV;
+    // best of r12=a_b over a in r1 and b in r2 (the edge words, or one of the words from e + 2 on), as for l12.
+    const inR2 = (b: string): boolean => e + 1 >= n ? b === '$' : b === '$' || (withOthers && b === 'OTHER') || (lastAt.get(b) ?? -1) >= e + 2;
+    let bestR12 = 0;
+    for (const a of r1) for (const [b, w] of pairs.r12ByFirst.get(a) ?? []) if (w > bestR12 && inR2(b)) bestR12 = w;
+    return best(r1.map((t) => `r1=${t}`)) + bestR2 + bestR3 + bestR12 + bestV;
   };
   // The words before the candidate count as w<, those after it as w> (each stem once per side).
   const sideSums = (side: '<' | '>', order: number[]): number[] => {
