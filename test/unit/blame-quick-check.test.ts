@@ -18,7 +18,7 @@ import { corpusFiles as files, corpusSentences } from './blameCorpusSentences';
 import { inSortedList, mayNameSomeone, quickCheckSwitch } from '../../src/core/blame/quickCheck';
 import { readPlainWordData } from '../../src/core/blame/personNameData';
 import { AS_PLANNED, CAUSAL, CLEARING, blameTermPatterns } from '../../src/core/blame/lexicon';
-import { allTextPatterns, asciiSource, type TextPattern } from '../../src/core/blame/textPattern';
+import { allTextPatterns, asciiSource, foldedSource, type TextPattern } from '../../src/core/blame/textPattern';
 import fc from 'fast-check';
 // Every rule's expressions too, for the test of ASCII forms below (allTextPatterns).
 import '../../src/rules/index';
@@ -196,6 +196,24 @@ describe('ASCII forms of the lexicon expressions', () => {
     };
     return [all(pattern.for(text)), all(pattern.unicode())];
   };
+
+  it('folds an expression for lower-cased text: literal letters only, escapes kept', () => {
+    assert.equal(foldedSource(String.raw`(?<![a-zA-Z])Not\W[A-Z]x\u00C9\S`), String.raw`(?<![a-za-z])not\W[a-z]x\u00C9\S`);
+    assert.equal(foldedSource(String.raw`(?<Name>a)\k<Name>`), undefined);
+  });
+
+  it('test() answers as the expression as written, on every ASCII corpus sentence and in other cases', () => {
+    for (const { text } of corpusSentences()) {
+      if (!/^[\u0000-\u007f]*$/.test(text)) continue;
+      for (const variant of [text, text.toUpperCase(), text.toLowerCase()]) {
+        for (const [name, pattern] of patterns) {
+          const written = pattern.unicode();
+          written.lastIndex = 0;
+          assert.equal(pattern.test(variant), written.test(variant), `${name} on ${variant}`);
+        }
+      }
+    }
+  });
 
   it('finds the same matches as the expressions as written, on every ASCII corpus sentence', () => {
     let ascii = 0;

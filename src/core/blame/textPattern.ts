@@ -46,9 +46,33 @@ export function asciiSource(source: string): string | undefined {
 const everyPattern: TextPattern[] = [];
 export const allTextPatterns = (): readonly TextPattern[] => everyPattern;
 
+/**
+ * `source` (an ASCII form, without `\p{...}`) for lower-cased text: its literal letters lower-cased, escapes left as
+ * they are (`\W`, `\S`, `\B` keep their meaning). On ASCII text, `/source/i` matches where `/folded/` matches the
+ * lower-cased text. Undefined for named groups (their names would need the same treatment in `\k<...>`).
+ */
+export function foldedSource(source: string): string | undefined {
+  if (/\(\?<[A-Za-z_$]|\\k</.test(source)) return undefined;
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      // An escape stays whole: \uXXXX, \xXX, \cX or one character.
+      const length = source[i + 1] === 'u' && source[i + 2] !== '{' ? 6 : source[i + 1] === 'x' ? 4 : source[i + 1] === 'c' ? 3 : 2;
+      out += source.slice(i, i + length);
+      i += length - 1;
+      continue;
+    }
+    out += c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+  }
+  return out;
+}
+
 export class TextPattern {
   private ascii?: RegExp;
   private full?: RegExp;
+  /** For test() on ASCII text of an `i` expression: the folded form run on the lower-cased text (null: none). */
+  private lowered?: RegExp | null;
 
   constructor(
     readonly source: string,
@@ -78,6 +102,16 @@ export class TextPattern {
   }
 
   test(text: string): boolean {
+    // An `i` expression compiles two to three times faster without the flag: on ASCII text, the folded form on the
+    // lower-cased text gives the same answer (exec and for() keep the text's own case, so they do not use it).
+    if (this.flags.includes('i') && ASCII_TEXT.test(text)) {
+      if (this.lowered === undefined) {
+        const ascii = asciiSource(this.source);
+        const folded = ascii === undefined || ascii.includes('\\u{') ? undefined : foldedSource(ascii);
+        this.lowered = folded === undefined ? null : new RegExp(folded, this.flags.replace(/[iugy]/g, ''));
+      }
+      if (this.lowered) return this.lowered.test(text.toLowerCase());
+    }
     const pattern = this.for(text);
     pattern.lastIndex = 0;
     return pattern.test(text);
