@@ -35,12 +35,24 @@ describe('insertKeyEdit', () => {
     ['a null is replaced', 'a:\n  owner: ~\n  x: 1\n', 'a:\n  owner: TBD\n  x: 1\n'],
     ['an empty block scalar keeps its comment and line break', 'a:\n  owner: |  # c\n  x: 1\n', 'a:\n  owner: TBD  # c\n  x: 1\n'],
     ['an empty block scalar with a chomping indicator', 'a:\n  owner: >-\n  x: 1\n', 'a:\n  owner: TBD\n  x: 1\n'],
+    ['a key followed by spaces before its colon is filled after the colon', 'a:\n  owner   :\n  x: 1\n', 'a:\n  owner   : TBD\n  x: 1\n'],
+    ['a clipped last value at the end of the file: before its blank lines', 'a:\n  x: |\n    t\n\n\n', 'a:\n  x: |\n    t\n  owner: TBD\n\n\n'],
+    // Its range ends after the more-indented spaces-only line; a kept value would be appended after that line.
+    ['a clipped value whose text holds "|+" is not a kept one', 'a:\n  x: |\n    t |+\n      \nb: 2\n', 'a:\n  x: |\n    t |+\n  owner: TBD\n      \nb: 2\n'],
+    ['a kept last value that ends the file without a line break: on a new line', 'a:\n  x: |+\n    t', 'a:\n  x: |+\n    t\n  owner: TBD'],
+    // The next colon is another key's: writing after it would turn `x: 1` into `x: TBD 1`.
+    ['a flow key without a value: no edit', 'a: {owner, x: 1}\n', undefined],
+    ['an explicit key without a value: no edit', 'a:\n  ? owner\n  x: 1\n', undefined],
     ['a key that has a value: no edit', 'a:\n  owner: me\n', undefined],
     ['a key whose value is a mapping: no edit', 'a:\n  owner: {}\n', undefined],
     ['not a mapping: no edit', 'a: [1]\n', undefined],
     ['no node at the path: no edit', 'b: 1\n', undefined],
   ];
   for (const [name, text, expected] of table) it(name, () => assert.equal(withOwner(text), expected));
+
+  it('a file without any line break gets a line feed', () => {
+    assert.equal(edited('x: 1', (p) => insertKeyEdit(p, [], 'owner', 'TBD')), 'x: 1\nowner: TBD');
+  });
 
   it('appends to the mapping at the path, not to the first one', () => {
     assert.equal(withOwner('a:\n  x: 1\nb:\n  - y: 2\n    z: 3\n', ['b', 0]), 'a:\n  x: 1\nb:\n  - y: 2\n    z: 3\n    owner: TBD\n');
@@ -87,6 +99,7 @@ describe('replaceScalarEdit', () => {
     ['a block scalar with an indentation indicator is left alone', 'k: |2\n  old\n', 'new', undefined],
     ['an indentation indicator after the chomping too', 'k: |-2\n  old\n', 'new', undefined],
     ['a block scalar without content is left alone', 'k: |\nn: 1\n', 'new', undefined],
+    ['a block scalar header that ends the file is left alone', 'k: >', 'new', undefined],
     ['no edit for a collection', 'k: [old]\n', 'new', undefined],
     ['no edit for a missing path', 'n: old\n', 'new', undefined],
   ];
