@@ -106,9 +106,11 @@ function lastLeafOf(node: unknown): unknown {
 /** Gives an empty value (`owner:`, `owner: ""`, `owner: |`) a value; undefined when it already has one. */
 function fillEmptyValueEdit(parsed: ParsedPostmortem, pair: Pair, valueText: string): TextEdit | undefined {
   const value = pair.value;
-  if (value !== null && value !== undefined && !(isScalar(value) && (value.value === null || value.value === ''))) return undefined;
+  // A key without a value node (`{owner, x: 1}`, `? owner`) has no colon of its own: the next colon
+  // is another key's, and writing after it would change that key's value. No edit then.
+  if (!isScalar(value) || (value.value !== null && value.value !== '')) return undefined;
   const range = rangeOf(value);
-  if (isScalar(value) && range && range[1] > range[0]) {
+  if (range && range[1] > range[0]) {
     if (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') {
       // Only the `|`/`>` indicator is replaced: its comment and the line break after it stay (the old
       // whole-range replacement swallowed the line break and joined the next key onto this line).

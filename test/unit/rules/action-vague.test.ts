@@ -29,6 +29,9 @@ runRuleTests(actionVague, {
     item('Annotate deploys on the latency dashboard'),
     item('Snooze noisy alerts only with an expiry date'),
     { name: 'flow mapping with a verb', code: 'action_items:\n  - { action: Rotate the signing keys, owner: SRE team }\n' },
+    // A blank action is action-deadline-missing's and the schema's business, not a topic without a verb.
+    { name: 'a blank action', code: item('"   "') },
+    { name: 'an empty action', code: item('""') },
   ],
   invalid: [
     {
@@ -70,6 +73,16 @@ runRuleTests(actionVague, {
       code: item('Be more careful when editing the load balancer config'),
       errors: [{ line: 2, column: 13, endColumn: 66, severity: 'hint', messageIncludes: 'Name a mechanism instead' }],
     },
+    {
+      name: 'the quoted first word is cut at 30 characters',
+      code: item('Supercalifragilisticexpialidociousness-planning for the pool'),
+      errors: [{ line: 2, column: 13, messageIncludes: 'Action item 1 does not start with a verb ("Supercalifragilisticexpialidoc"). Say what will be done' }],
+    },
+    {
+      name: 'an action opening with punctuation has an empty first word, not a verb',
+      code: item('"(Monitoring) for the pool"'),
+      errors: [{ line: 2, column: 13, messageIncludes: 'Action item 1 does not start with a verb (""). Say what will be done' }],
+    },
     { name: 'double-check as the whole action', code: item('Double-check config changes'), errors: [{ line: 2, column: 13, messageIncludes: 'asks people to try harder' }] },
   ],
 });
@@ -87,7 +100,40 @@ test('action-vague: verbs and vagueness', () => {
   // The first word decides, whatever follows: a repeat is a cache hit with the same answer.
   assert.equal(startsWithVerb('Replay the deploy log'), true);
   assert.equal(startsWithVerb('Connection pool limits per service'), false);
+  // The first word is read from the trimmed text, and "never" opens a rule as an imperative does.
+  assert.equal(startsWithVerb('  Shard the orders table'), true);
+  assert.equal(startsWithVerb('Never deploy on Fridays without a rollback plan'), true);
+  // Nouns ending like -ise verbs, which the -ize/-ise shortcut must not take for verbs.
+  assert.equal(startsWithVerb('Enterprise support contract'), false);
+  assert.equal(startsWithVerb('Expertise sharing sessions'), false);
+  assert.equal(startsWithVerb('Premise check for the pool'), false);
+  assert.equal(startsWithVerb('Merchandise pages for the sale'), false);
+  // The shortcut needs the whole word, four letters before the suffix, and the suffix at the end.
+  assert.equal(startsWithVerb('Containerize the batch jobs'), true);
+  assert.equal(startsWithVerb('Containerized jobs for the pool'), false);
+  assert.equal(startsWithVerb('Wise defaults for the pool'), false);
+  // Prefixes, with or without a hyphen: "reshard" is "shard" again.
+  assert.equal(startsWithVerb('Reshard the orders table'), true);
+  assert.equal(startsWithVerb('Autoscale the worker pool'), true);
+  assert.equal(startsWithVerb('Unthrottle the batch queue'), true);
+  // A possessive is dropped before the lookup (straight or curly apostrophe).
+  assert.equal(startsWithVerb("Monitor's thresholds"), true);
+  assert.equal(startsWithVerb('Monitor’s thresholds'), true);
   assert.equal(isVagueAction('Improve things'), true);
+  // The vague verbs, each only at the start: "review" inside an action is part of a concrete step.
+  for (const vague of ['Analyse the pool', 'Analyze the pool', 'Think about the pool', 'Think  about the pool', 'Look  into the database issue', 'Check onboarding', '  Investigate the pool  ']) {
+    assert.equal(isVagueAction(vague), true, vague);
+  }
+  assert.equal(isVagueAction('Add a runbook step to review the pool'), false);
+  assert.equal(isVagueAction('We should investigate'), false);
+  // Only the first sentence counts: what follows a vague opener does not make it concrete.
+  assert.equal(isVagueAction('Investigate. Then add an alert on pool usage with a runbook'), true);
+  // Two words after the verb are too few, three are enough; one-letter words do not count; the verb itself does not count.
+  assert.equal(isVagueAction('Improve checkout latency'), true);
+  assert.equal(isVagueAction('Improve checkout search latency'), false);
+  assert.equal(isVagueAction('Improve x y z'), true);
+  // A number makes it measurable, however few the words.
+  assert.equal(isVagueAction('Improve p99'), false);
   assert.equal(isVagueAction('Review the process again'), true);
   assert.equal(isVagueAction('Review pool settings against database limits in CI'), false);
   assert.equal(isVagueAction('Add an alert'), false);
@@ -126,6 +172,27 @@ test('action-vague: exhortations ask for a mechanism instead', () => {
     ['Be able to restore a single tenant within 30 minutes', false],
     ['Automate the certificate renewal', false],
     ['Careful review of the runbook by the DB team', false],
+    ['  Be more careful', true],
+    // Not exhortations: no alternative of the pattern may match the empty string.
+    ['2 more replicas for the pool', false],
+    ['(Monitoring) for the pool', false],
+    // Mechanisms: up to two words between the preposition (and its article) and the mechanism,
+    // any run of spaces, and the mechanism words with their endings.
+    ['Be careful with deploys by automation', false],
+    ['Be careful with deploys, checked by the nightly release automation', false],
+    ['Double-check config changes with a new nightly check', false],
+    ['Double-check config changes with an extra nightly check', false],
+    ['Double-check config changes with the  new nightly check', false],
+    ['Double-check config changes with a  new nightly check', false],
+    ['Double-check config changes with an  extra nightly check', false],
+    ['Double-check config changes with  a CI dry-run', false],
+    ['Be careful with the release  pipeline', false],
+    ['Be careful with linting', false],
+    ['Be careful with alerting', false],
+    ['Be careful with tooling', false],
+    ['Be careful with guardrails', false],
+    ['Be careful with validation', false],
+    ['Be careful with a dryrun', false],
   ];
   for (const [action, expected] of table) assert.equal(isExhortation(action), expected, action);
 });
